@@ -1,0 +1,39 @@
+# The two commands of the README:
+#   make serve   installs what is missing and serves the standalone page on the bundled data
+#   make test    installs what is missing and runs every test
+# Tools come from crates.io, npm and Debian only (see scripts/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve test setup setup-test check unit build browser-test clean
+
+serve: setup
+	trunk serve --open=false
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+# Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
+# tests against the page that `trunk build --release` produces.
+test: setup-test check unit build browser-test
+
+check:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+build:
+	trunk build --release
+
+browser-test:
+	node tests/browser/run.mjs
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,9 @@
+//! An embeddable, filterable, zoomable timeline widget.
+//!
+//! `model` is pure Rust (dates, data format, validation, zoom maths, ticks, filter, layout);
+//! `ui` holds the Yew components; `data` the bundled dataset. The entries for the Trunk
+//! page (`src/main.rs`) and the script-tag embed are thin.
+
+pub mod data;
+pub mod model;
+pub mod ui;

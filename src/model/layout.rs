@@ -1,0 +1,408 @@
+//! Where each visible event is drawn: its x position, its row, or the cluster ("+N") it
+//! was folded into when the rows ran out.
+//!
+//! Only events in or near the visible window are considered. They are found by binary
+//! search over the matching events (which are in date order), so the cost of a layout
+//! follows what is on screen, not the size of the dataset. Rows are filled greedily:
+//! headline events first, then by position, each into the first row where its marker
+//! and label fit without touching a neighbour. What does not fit goes into a cluster on
+//! the cluster lane; overlapping clusters merge, so clusters never overlap either.
+//! Label widths are estimated from the character count: the model never measures the DOM.
+
+use super::format::Event;
+use super::viewport::Viewport;
+
+/// The sizes the layout works with, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutParams {
+    /// Rows available for events (the cluster lane comes on top of these).
+    pub rows: u32,
+    /// Horizontal space kept free between two items in a row.
+    pub gap_px: f64,
+    /// Width of a point event's marker.
+    pub marker_px: f64,
+    /// Average width of one label character.
+    pub char_px: f64,
+    /// Labels longer than this are cut (with an ellipsis) by the view.
+    pub max_label_px: f64,
+    /// How far beyond each edge of the window events are still laid out, so a short pan
+    /// shows content at once.
+    pub overscan_px: f64,
+    /// Width of a cluster badge ("+12").
+    pub cluster_px: f64,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        LayoutParams {
+            rows: 6,
+            gap_px: 8.0,
+            marker_px: 12.0,
+            char_px: 7.0,
+            max_label_px: 200.0,
+            overscan_px: 200.0,
+            cluster_px: 44.0,
+        }
+    }
+}
+
+impl LayoutParams {
+    /// The estimated width of a label of `chars` characters, capped.
+    pub fn label_px(&self, chars: usize) -> f64 {
+        (chars as f64 * self.char_px).min(self.max_label_px)
+    }
+}
+
+/// One event given a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// Index into the document's events.
+    pub event: u32,
+    pub row: u32,
+    /// x of the event's start.
+    pub x: f64,
+    /// Length of the event's bar (0 for a single date shorter than a pixel).
+    pub bar_px: f64,
+    /// Where the label starts: at the marker, or at the left edge for a range that
+    /// began off screen, so its title stays readable.
+    pub label_x: f64,
+    pub label_px: f64,
+    /// The horizontal extent the item occupies in its row.
+    pub left: f64,
+    pub right: f64,
+}
+
+/// Events folded together because no row had room for them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indices into the document's events, in date order.
+    pub events: Vec<u32>,
+    pub left: f64,
+    pub right: f64,
+    /// The days the cluster's events span, for zooming in on it.
+    pub first_day: f64,
+    pub last_day: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub placed: Vec<Placed>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// Lays out the events of `events` listed in `matching` (indices in date order, as
+/// [`crate::model::filter::Filter::apply`] returns them) that fall within the viewport
+/// plus overscan. `longest_days` is the duration of the longest matching event, which
+/// bounds how far before the window an event can start and still show.
+/// `label_chars(i)` is the length of event `i`'s label in characters.
+pub fn layout(
+    events: &[Event],
+    matching: &[u32],
+    longest_days: f64,
+    view: &Viewport,
+    params: &LayoutParams,
+    label_chars: &dyn Fn(u32) -> usize,
+) -> Layout {
+    let overscan_days = params.overscan_px / view.px_per_day();
+    let from = view.start() - overscan_days;
+    let to = view.end() + overscan_days;
+    let start_of = |i: u32| events.get(i as usize).map_or(f64::NAN, |e| e.start_day().0 as f64);
+
+    // Matching events are in date order: binary-search the slice that can be visible.
+    let lo = matching.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
+    let hi = matching.partition_point(|&i| start_of(i) <= to);
+    let mut items: Vec<Placed> = matching
+        .get(lo..hi.max(lo))
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|&i| {
+            let e = events.get(i as usize)?;
+            let (start, end) = (e.start_day().0 as f64, e.end_day().0 as f64 + 1.0);
+            if end < from {
+                return None;
+            }
+            Some(measure(i, start, end, e.end.is_some(), view, params, label_chars(i)))
+        })
+        .collect();
+
+    // Headline events claim rows first, then everything from left to right.
+    let importance = |p: &Placed| events.get(p.event as usize).map_or(0, |e| e.importance);
+    items.sort_by(|a, b| {
+        importance(b)
+            .cmp(&importance(a))
+            .then(a.left.total_cmp(&b.left))
+            .then(a.event.cmp(&b.event))
+    });
+
+    let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
+    let mut placed = Vec::with_capacity(items.len());
+    let mut overflow = Vec::new();
+    for mut item in items {
+        let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
+            let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
+            let fits = row.get(at).is_none_or(|&(left, _)| item.right + params.gap_px <= left);
+            fits.then_some((r, row, at))
+        });
+        match free {
+            Some((r, row, at)) => {
+                row.insert(at, (item.left, item.right));
+                item.row = r as u32;
+                placed.push(item);
+            }
+            None => overflow.push(item),
+        }
+    }
+    placed.sort_by(|a, b| a.left.total_cmp(&b.left).then(a.event.cmp(&b.event)));
+
+    overflow.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.event.cmp(&b.event)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for item in overflow {
+        let day_of = |x: f64| view.day_at(x);
+        let (first, last) = (day_of(item.x), day_of(item.x + item.bar_px));
+        match clusters.last_mut() {
+            Some(c) if item.x <= c.right + params.gap_px => {
+                c.events.push(item.event);
+                c.right = c.right.max(item.x + params.cluster_px);
+                c.first_day = c.first_day.min(first);
+                c.last_day = c.last_day.max(last);
+            }
+            _ => clusters.push(Cluster {
+                events: vec![item.event],
+                left: item.x,
+                right: item.x + params.cluster_px,
+                first_day: first,
+                last_day: last,
+            }),
+        }
+    }
+    for c in &mut clusters {
+        c.events.sort_unstable();
+    }
+    Layout { placed, clusters }
+}
+
+fn measure(
+    event: u32,
+    start: f64,
+    end: f64,
+    is_range: bool,
+    view: &Viewport,
+    params: &LayoutParams,
+    chars: usize,
+) -> Placed {
+    let x = view.x_of(start);
+    let bar_px = if is_range { (view.x_of(end) - x).max(0.0) } else { 0.0 };
+    let label_px = params.label_px(chars);
+    // A range that began off screen keeps its label at the left edge while its bar shows.
+    let label_x = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
+    let left = x - params.marker_px / 2.0;
+    let right = (x + bar_px).max(label_x + label_px);
+    Placed {
+        event,
+        row: 0,
+        x,
+        bar_px,
+        label_x,
+        label_px,
+        left,
+        right,
+    }
+}
+
+/// The duration in days of the longest of `events` (0 when none lasts): the `longest_days`
+/// that [`layout`] needs, computed once per document.
+pub fn longest_days(events: &[Event]) -> f64 {
+    events
+        .iter()
+        .map(|e| (e.end_day().0 - e.start_day().0) as f64 + 1.0)
+        .fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::{Date, Day};
+    use crate::model::format::{Source, Text};
+
+    fn event(start: i64, end: Option<i64>, importance: u8) -> Event {
+        Event {
+            id: format!("e{start}"),
+            date: Date::from_day(Day(start)),
+            approximate: false,
+            end: end.map(|d| Date::from_day(Day(d))),
+            category: "c".to_owned(),
+            tags: vec![],
+            title: Text::from("Title"),
+            summary: Text::from("Summary"),
+            sources: vec![Source {
+                title: Text::from("S"),
+                publisher: "P".to_owned(),
+                url: "https://example.org/".to_owned(),
+                date: None,
+            }],
+            importance,
+        }
+    }
+
+    fn sorted(mut events: Vec<Event>) -> Vec<Event> {
+        events.sort_by_key(|e| (e.start_day(), e.end_day()));
+        events
+    }
+
+    fn all(events: &[Event]) -> Vec<u32> {
+        (0..events.len() as u32).collect()
+    }
+
+    /// A 1000 px view of days 0..1000: one pixel per day.
+    fn view() -> Viewport {
+        Viewport::fit_to(Day(-10_000), Day(10_000), 1000.0).with_window(0.0, 1000.0)
+    }
+
+    fn params(rows: u32) -> LayoutParams {
+        LayoutParams { rows, overscan_px: 0.0, ..LayoutParams::default() }
+    }
+
+    fn run(events: &[Event], rows: u32, chars: usize) -> Layout {
+        layout(events, &all(events), longest_days(events), &view(), &params(rows), &|_| chars)
+    }
+
+    #[test]
+    fn separate_events_share_the_first_row() {
+        let events = sorted(vec![event(100, None, 2), event(400, None, 2), event(700, None, 2)]);
+        let l = run(&events, 3, 10);
+        assert_eq!(l.placed.iter().map(|p| p.row).collect::<Vec<_>>(), vec![0, 0, 0]);
+        assert!(l.clusters.is_empty());
+        assert_eq!(l.placed[1].x, 400.0);
+        assert_eq!(l.placed[1].label_x, 412.0);
+        assert_eq!(l.placed[1].right, 412.0 + 70.0);
+    }
+
+    #[test]
+    fn close_events_stack_then_cluster() {
+        let events = sorted((0..5).map(|i| event(500 + i, None, 2)).collect());
+        let l = run(&events, 3, 10);
+        assert_eq!(l.placed.iter().map(|p| p.row).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(l.clusters.len(), 1);
+        assert_eq!(l.clusters[0].events, vec![3, 4]);
+        assert_eq!(l.clusters[0].left, 503.0);
+    }
+
+    #[test]
+    fn headline_events_are_never_the_ones_clustered() {
+        let events = sorted(vec![
+            event(500, None, 1),
+            event(501, None, 2),
+            event(502, None, 3),
+            event(503, None, 3),
+        ]);
+        let l = run(&events, 2, 10);
+        let placed: Vec<u32> = l.placed.iter().map(|p| p.event).collect();
+        assert_eq!(placed, vec![2, 3]);
+        assert_eq!(l.clusters[0].events, vec![0, 1]);
+    }
+
+    #[test]
+    fn only_the_window_is_laid_out() {
+        let events = sorted(vec![
+            event(-500, None, 2),
+            event(-300, Some(-100), 2),
+            event(-300, Some(50), 2),
+            event(500, None, 2),
+            event(1500, None, 2),
+        ]);
+        let l = run(&events, 4, 5);
+        let ids: Vec<&str> = l.placed.iter().map(|p| events[p.event as usize].id.as_str()).collect();
+        assert_eq!(ids, vec!["e-300", "e500"]);
+        let range = &l.placed[0];
+        assert_eq!(range.bar_px, 351.0);
+        assert_eq!(range.label_x, 12.0, "label of a range begun off screen sticks to the edge");
+    }
+
+    #[test]
+    fn a_range_occupies_its_bar() {
+        let events = sorted(vec![event(100, Some(600), 2), event(300, None, 2)]);
+        let l = run(&events, 2, 2);
+        assert_eq!(l.placed[0].right, 601.0);
+        assert_eq!(l.placed[1].row, 1);
+    }
+
+    #[test]
+    fn zero_rows_clusters_everything() {
+        let events = sorted((0..10).map(|i| event(i * 100, None, 2)).collect());
+        let l = run(&events, 0, 3);
+        assert!(l.placed.is_empty());
+        assert_eq!(l.clusters.len(), 10);
+    }
+
+    #[test]
+    fn bad_indices_are_ignored() {
+        let events = sorted(vec![event(100, None, 2)]);
+        let l = layout(&events, &[0, 7, 99], 1.0, &view(), &params(2), &|_| 4);
+        assert_eq!(l.placed.len(), 1);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::BTreeMap;
+
+        fn dataset() -> impl Strategy<Value = Vec<Event>> {
+            prop::collection::vec(
+                (-2000i64..3000, prop::option::weighted(0.2, 0i64..800), 1u8..=3),
+                0..120,
+            )
+            .prop_map(|specs| {
+                sorted(specs.into_iter().map(|(s, len, imp)| event(s, len.map(|l| s + l), imp)).collect())
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn layout_invariants(
+                events in dataset(),
+                rows in 0u32..6,
+                start in -2500.0f64..3000.0,
+                span in 7.0f64..4000.0,
+                width in 50.0f64..2000.0,
+                overscan in 0.0f64..300.0,
+                chars in 0usize..40,
+            ) {
+                let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
+                let p = LayoutParams { rows, overscan_px: overscan, ..LayoutParams::default() };
+                let matching = all(&events);
+                let l = layout(&events, &matching, longest_days(&events), &view, &p, &|_| chars);
+
+                // No two items in one row overlap (gap kept).
+                let mut by_row: BTreeMap<u32, Vec<&Placed>> = BTreeMap::new();
+                for item in &l.placed {
+                    prop_assert!(item.row < rows);
+                    by_row.entry(item.row).or_default().push(item);
+                }
+                for row in by_row.values() {
+                    for pair in row.windows(2) {
+                        prop_assert!(pair[0].right + p.gap_px <= pair[1].left, "{:?}", pair);
+                    }
+                }
+                // Clusters never overlap.
+                for pair in l.clusters.windows(2) {
+                    prop_assert!(pair[0].right < pair[1].left);
+                }
+                // Every event that is visible is placed or in exactly one cluster, once.
+                let mut seen = BTreeMap::new();
+                for i in l.placed.iter().map(|p| p.event).chain(l.clusters.iter().flat_map(|c| c.events.iter().copied())) {
+                    *seen.entry(i).or_insert(0) += 1;
+                }
+                let (from, to) = (view.start() - overscan / view.px_per_day(), view.end() + overscan / view.px_per_day());
+                for (i, e) in events.iter().enumerate() {
+                    let visible = e.end_day().0 as f64 + 1.0 >= from && (e.start_day().0 as f64) <= to;
+                    prop_assert_eq!(seen.get(&(i as u32)).copied().unwrap_or(0), u32::from(visible), "event {} {:?}", i, e.date);
+                }
+                // Positions agree with the viewport.
+                for item in &l.placed {
+                    let e = &events[item.event as usize];
+                    prop_assert!((item.x - view.x_of(e.start_day().0 as f64)).abs() < 1e-6);
+                }
+            }
+        }
+    }
+}

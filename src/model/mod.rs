@@ -1,0 +1,17 @@
+//! The timeline's model: plain data in, plain data out. Dates, the data format and its
+//! validation, the viewport's zoom and pan maths, axis ticks, filtering and row layout.
+//! Nothing in here may use yew, web-sys or any browser API, so all of it is tested natively.
+
+pub mod axis;
+pub mod date;
+pub mod filter;
+pub mod format;
+pub mod json;
+pub mod layout;
+pub mod synthetic;
+pub mod text;
+pub mod validate;
+pub mod viewport;
+
+pub use date::{Date, DateError, Day, Precision};
+pub use format::{Category, Document, Era, Event, Source, Text};

@@ -1,0 +1,59 @@
+//! The events as a list in date order: every detail of every matching event, readable by
+//! anyone, including screen-reader users; the accessible alternative to the timeline.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::text::{event_date, lang_attr, sources};
+use crate::model::format::{Document, Event};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EventListProps {
+    pub document: Rc<Document>,
+    /// Indices of the events to list, in date order.
+    pub indices: Rc<[u32]>,
+    pub lang: AttrValue,
+    /// The selected event, highlighted.
+    #[prop_or_default]
+    pub selected: Option<u32>,
+}
+
+#[component]
+pub fn EventList(props: &EventListProps) -> Html {
+    let doc = &props.document;
+    let lang = props.lang.as_str();
+    html! {
+        <ol class="tl-list" aria-label="Events">
+            { for props.indices.iter().filter_map(|&i| {
+                let event = doc.events.get(i as usize)?;
+                Some(event_item(doc, event, lang, props.selected == Some(i)))
+            }) }
+        </ol>
+    }
+}
+
+fn event_item(doc: &Document, event: &Event, lang: &str, selected: bool) -> Html {
+    let category = doc.category(&event.category);
+    let color = category.map(|c| c.color.as_str()).unwrap_or("currentColor");
+    let (title, title_lang) = event.title.get_with_lang(lang);
+    let (summary, summary_lang) = event.summary.get_with_lang(lang);
+    html! {
+        <li class={classes!("tl-list-item", selected.then_some("tl-selected"))}
+            key={event.id.clone()} data-event-id={event.id.clone()}
+            data-importance={event.importance.to_string()}
+            aria-current={selected.then_some("true")}>
+            <article class="tl-card" style={format!("--tl-cat: {color}")}>
+                <p class="tl-card-meta">
+                    { event_date(event) }
+                    if let Some(c) = category {
+                        <span class="tl-chip">{ c.label.get(lang) }</span>
+                    }
+                </p>
+                <h3 class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h3>
+                <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
+                { sources(event, lang) }
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,119 @@
+//! The overview strip under the timeline: the whole extent, the density of matching
+//! events as a histogram (so its DOM stays small for any dataset) and a window showing
+//! what the main view shows. Dragging the window moves the view; pressing elsewhere
+//! recentres it there.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::Action;
+use crate::model::format::Document;
+use crate::model::viewport::Viewport;
+
+/// Width of one histogram bar, in pixels.
+const BIN_PX: f64 = 3.0;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct OverviewProps {
+    pub document: Rc<Document>,
+    pub matching: Rc<[u32]>,
+    pub viewport: Viewport,
+    pub onaction: Callback<Action>,
+}
+
+#[component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let view = props.viewport;
+    let full = view.show_all();
+    let drag = use_mut_ref(|| None::<(i32, f64)>);
+    let overview_ref = use_node_ref();
+
+    let left = full.x_of(view.start());
+    let width = (full.x_of(view.end()) - left).max(2.0);
+    // Days per main-view pixel over days per overview pixel: how far a drag moves the view.
+    let ratio = view.px_per_day() / full.px_per_day();
+
+    let onpointerdown = {
+        let (drag, onaction, node) = (drag.clone(), props.onaction.clone(), overview_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(el) = node.cast::<web_sys::Element>() else { return };
+            let x = f64::from(e.client_x()) - el.get_bounding_client_rect().left();
+            if x < left || x > left + width {
+                onaction.emit(Action::CenterOn(full.day_at(x)));
+            }
+            let _ = el.set_pointer_capture(e.pointer_id());
+            *drag.borrow_mut() = Some((e.pointer_id(), f64::from(e.client_x())));
+        })
+    };
+    let onpointermove = {
+        let (drag, onaction) = (drag.clone(), props.onaction.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut d = drag.borrow_mut();
+            if let Some((id, last)) = *d {
+                if id == e.pointer_id() {
+                    let x = f64::from(e.client_x());
+                    *d = Some((id, x));
+                    onaction.emit(Action::Pan(-(x - last) * ratio));
+                }
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+
+    html! {
+        <div class="tl-overview" ref={overview_ref} aria-hidden="true"
+            {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+            <Histogram document={props.document.clone()} matching={props.matching.clone()} viewport={full} />
+            <div class="tl-overview-window"
+                style={format!("transform: translateX({left:.1}px); width: {width:.1}px")}></div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct HistogramProps {
+    document: Rc<Document>,
+    matching: Rc<[u32]>,
+    /// The whole extent, at the overview's width.
+    viewport: Viewport,
+}
+
+/// Counts of matching events per bin of [`BIN_PX`] pixels. Re-rendered only when the
+/// matching events or the width change, not on every zoom or pan.
+#[component]
+fn Histogram(props: &HistogramProps) -> Html {
+    let full = props.viewport;
+    let bins = bin_counts(&props.document, &props.matching, &full);
+    let max = bins.iter().copied().max().unwrap_or(0).max(1) as f64;
+    html! {
+        <div class="tl-histogram">
+            { for bins.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| {
+                // Square-root scale: one event stays visible next to a burst of hundreds.
+                let height = 15.0 + 85.0 * ((n as f64).sqrt() / max.sqrt());
+                html! {
+                    <span class="tl-bin"
+                        style={format!("transform: translateX({:.1}px); height: {height:.0}%", i as f64 * BIN_PX)}></span>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// How many of the matching events start in each bin of the overview.
+pub fn bin_counts(doc: &Document, matching: &[u32], full: &Viewport) -> Vec<u32> {
+    let n = (full.width() / BIN_PX).ceil().max(1.0) as usize;
+    let mut bins = vec![0u32; n];
+    for &i in matching {
+        if let Some(e) = doc.events.get(i as usize) {
+            let bin = (full.x_of(e.start_day().0 as f64) / BIN_PX).floor();
+            if bin >= 0.0 && (bin as usize) < n {
+                bins[bin as usize] += 1;
+            }
+        }
+    }
+    bins
+}

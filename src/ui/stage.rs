@@ -1,0 +1,316 @@
+//! The timeline itself: era bands, the stacked events and clusters, and the time axis,
+//! drawn from the model's layout and axis for the current viewport. Only what the layout
+//! returns (the window plus a margin) is in the DOM, whatever the size of the dataset.
+//!
+//! Pointer input (wheel, drag, pinch, double-click) is turned into [`Action`]s here; the
+//! maths lives in the model. Clicks are delegated: one listener on the stage finds the
+//! event or cluster under the pointer, so a thousand items cost no thousand closures.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::state::Action;
+use crate::model::axis::axis;
+use crate::model::format::Document;
+use crate::model::layout::{layout, LayoutParams};
+use crate::model::viewport::Viewport;
+
+/// Rows of events; the cluster lane and the axis come below them.
+pub const ROWS: u32 = 7;
+pub const ROW_PX: f64 = 34.0;
+/// The minimum space between two axis labels.
+pub const AXIS_LABEL_SPACING_PX: f64 = 16.0;
+/// A pointer that moves less than this between down and up is a click, not a drag.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// Wheel zoom: factor per pixel of wheel delta.
+const WHEEL_ZOOM_PER_PX: f64 = 0.0015;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct StageProps {
+    pub document: Rc<Document>,
+    pub matching: Rc<[u32]>,
+    pub longest_days: f64,
+    pub viewport: Viewport,
+    pub selected: Option<u32>,
+    pub lang: AttrValue,
+    pub stage_ref: NodeRef,
+    pub onaction: Callback<Action>,
+}
+
+/// What the pointers are doing between down and up.
+#[derive(Default)]
+struct Gesture {
+    /// Active pointers: id and last x (stage coordinates).
+    pointers: Vec<(i32, f64)>,
+    start_x: f64,
+    dragging: bool,
+    /// Set when a drag ends, so the click that follows does not select an event.
+    swallow_click: bool,
+}
+
+fn stage_x(stage: &NodeRef, client_x: i32) -> f64 {
+    stage
+        .cast::<web_sys::Element>()
+        .map(|el| f64::from(client_x) - el.get_bounding_client_rect().left())
+        .unwrap_or(f64::from(client_x))
+}
+
+pub fn layout_params() -> LayoutParams {
+    LayoutParams { rows: ROWS, ..LayoutParams::default() }
+}
+
+#[component]
+pub fn Stage(props: &StageProps) -> Html {
+    let gesture = use_mut_ref(Gesture::default);
+    let doc = &props.document;
+    let view = props.viewport;
+    let lang = props.lang.as_str();
+
+    let params = layout_params();
+    let laid = layout(&doc.events, &props.matching, props.longest_days, &view, &params, &|i| {
+        doc.events.get(i as usize).map_or(0, |e| e.title.get(lang).chars().count())
+    });
+    let ticks = axis(&view, AXIS_LABEL_SPACING_PX);
+    let tab_stop = props
+        .selected
+        .filter(|s| laid.placed.iter().any(|p| p.event == *s))
+        .or_else(|| laid.placed.iter().find(|p| p.x >= 0.0).map(|p| p.event));
+
+    let onwheel = {
+        let (onaction, stage) = (props.onaction.clone(), props.stage_ref.clone());
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let scale = match e.delta_mode() {
+                1 => 33.0,  // lines
+                2 => 600.0, // pages
+                _ => 1.0,
+            };
+            let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
+            if dx.abs() > dy.abs() {
+                onaction.emit(Action::Pan(-dx));
+            } else {
+                let x = stage_x(&stage, e.client_x());
+                onaction.emit(Action::ZoomAt { x, factor: (-dy * WHEEL_ZOOM_PER_PX).exp() });
+            }
+        })
+    };
+    let onpointerdown = {
+        let (gesture, stage) = (gesture.clone(), props.stage_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let x = stage_x(&stage, e.client_x());
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            g.pointers.push((e.pointer_id(), x));
+            if g.pointers.len() == 1 {
+                g.start_x = x;
+                g.dragging = false;
+            }
+        })
+    };
+    let onpointermove = {
+        let (gesture, stage, onaction) = (gesture.clone(), props.stage_ref.clone(), props.onaction.clone());
+        Callback::from(move |e: PointerEvent| {
+            let x = stage_x(&stage, e.client_x());
+            let action = pointer_moved(&mut gesture.borrow_mut(), e.pointer_id(), x);
+            if let Some(action) = action {
+                if let Some(el) = stage.cast::<web_sys::Element>() {
+                    // Capture only once a drag has begun, so plain clicks reach their target.
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                    let _ = el.class_list().add_1("tl-dragging");
+                }
+                onaction.emit(action);
+            }
+        })
+    };
+    let onpointerup = {
+        let (gesture, stage) = (gesture.clone(), props.stage_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            if g.pointers.is_empty() && g.dragging {
+                g.dragging = false;
+                g.swallow_click = true;
+                if let Some(el) = stage.cast::<web_sys::Element>() {
+                    let _ = el.class_list().remove_1("tl-dragging");
+                }
+            }
+        })
+    };
+    let onclick = {
+        let (gesture, onaction) = (gesture.clone(), props.onaction.clone());
+        Callback::from(move |e: MouseEvent| {
+            if std::mem::take(&mut gesture.borrow_mut().swallow_click) {
+                return;
+            }
+            if let Some(action) = clicked(&e) {
+                onaction.emit(action);
+            }
+        })
+    };
+    let ondblclick = {
+        let (onaction, stage) = (props.onaction.clone(), props.stage_ref.clone());
+        Callback::from(move |e: MouseEvent| {
+            if target_with(&e, "[data-event-id],[data-cluster]").is_none() {
+                let x = stage_x(&stage, e.client_x());
+                onaction.emit(Action::ZoomAt { x, factor: 2.0 });
+            }
+        })
+    };
+
+    let lane_y = f64::from(ROWS) * ROW_PX;
+    let (first, last) = (view.start(), view.end());
+    html! {
+        <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
+            aria-label={format!("Timeline: {} events shown", laid.placed.len())}
+            aria-roledescription="zoomable timeline"
+            data-view-start={first.to_string()} data-view-end={last.to_string()}
+            data-unit={format!("{:?}", ticks.minor_unit)}
+            {onwheel} {onpointerdown} {onpointermove}
+            onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+            {onclick} {ondblclick}>
+            <div class="tl-eras" aria-hidden="true">
+                { for doc.eras.iter().filter_map(|era| {
+                    let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
+                    let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
+                    (x1 > x0).then(|| html! {
+                        <div class="tl-era" style={format!("transform: translateX({x0:.1}px); width: {:.1}px", x1 - x0)}>
+                            <span class="tl-era-label">{ era.label.get(lang) }</span>
+                        </div>
+                    })
+                }) }
+            </div>
+            <div class="tl-items">
+                { for laid.placed.iter().filter_map(|p| {
+                    let e = doc.events.get(p.event as usize)?;
+                    let color = doc.category(&e.category).map_or("currentColor", |c| c.color.as_str());
+                    let selected = props.selected == Some(p.event);
+                    let title = e.title.get(lang);
+                    let style = format!(
+                        "transform: translate({:.1}px, {:.1}px); --tl-cat: {color}; width: {:.1}px",
+                        p.x, f64::from(p.row) * ROW_PX, p.right - p.x
+                    );
+                    Some(html! {
+                        <button type="button" key={e.id.clone()}
+                            class={classes!("tl-item", selected.then_some("tl-selected"), e.end.is_some().then_some("tl-range"))}
+                            data-event-id={e.id.clone()} data-importance={e.importance.to_string()}
+                            aria-label={format!("{}: {title}", e.date_label_en())}
+                            aria-pressed={selected.to_string()}
+                            tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
+                            {style}>
+                            if p.bar_px > 0.0 {
+                                <span class="tl-bar" style={format!("width: {:.1}px", p.bar_px)}></span>
+                            }
+                            <span class="tl-marker"></span>
+                            <span class="tl-label" style={format!("left: {:.1}px; max-width: {:.1}px", p.label_x - p.x, p.label_px + 4.0)}>
+                                { title }
+                            </span>
+                        </button>
+                    })
+                }) }
+                { for laid.clusters.iter().map(|c| {
+                    let n = c.events.len();
+                    html! {
+                        <button type="button" class="tl-cluster" key={format!("c{}", c.events[0])}
+                            data-cluster="" data-first={c.first_day.to_string()} data-last={c.last_day.to_string()}
+                            aria-label={format!("{n} more events here: zoom in")} tabindex="-1"
+                            style={format!("transform: translate({:.1}px, {lane_y:.1}px)", c.left)}>
+                            { format!("+{n}") }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="tl-axis" aria-hidden="true">
+                { for ticks.ticks.iter().map(|t| html! {
+                    <div key={t.day.0} class={classes!("tl-tick", t.major.then_some("tl-major"))}
+                        style={format!("transform: translateX({:.1}px)", t.x)}>
+                        <span class="tl-tick-label">{ &t.label }</span>
+                    </div>
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// The action a pointer move makes, updating the gesture: a pan for one pointer once it
+/// has moved past the threshold, a pinch zoom (around the pointers' middle) for two.
+fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
+    let slot = g.pointers.iter().position(|(p, _)| *p == id)?;
+    let old = g.pointers[slot].1;
+    g.pointers[slot].1 = x;
+    match g.pointers.as_slice() {
+        [_] => {
+            if !g.dragging && (x - g.start_x).abs() < DRAG_THRESHOLD_PX {
+                return None;
+            }
+            let dx = if g.dragging { x - old } else { x - g.start_x };
+            g.dragging = true;
+            Some(Action::Pan(dx))
+        }
+        [(_, a), (_, b)] => {
+            let other = if slot == 0 { *b } else { *a };
+            let (before, after) = ((old - other).abs(), (x - other).abs());
+            g.dragging = true;
+            (before > 1.0 && after > 1.0).then(|| Action::ZoomAt {
+                x: (x + other) / 2.0,
+                factor: after / before,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn target_with(e: &MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    e.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// What a click on the stage means: select an event, or zoom in on a cluster.
+fn clicked(e: &MouseEvent) -> Option<Action> {
+    let el = target_with(e, "[data-event-id],[data-cluster]")?;
+    if let Some(id) = el.get_attribute("data-event-id") {
+        return Some(Action::Select(Some(id.into())));
+    }
+    let day = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
+    let (first, last) = (day("data-first")?, day("data-last")?);
+    let pad = ((last - first) * 0.15).max(1.0);
+    Some(Action::ShowWindow(first - pad, last + pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gesture(pointers: &[(i32, f64)]) -> Gesture {
+        Gesture {
+            pointers: pointers.to_vec(),
+            start_x: pointers.first().map_or(0.0, |p| p.1),
+            ..Gesture::default()
+        }
+    }
+
+    #[test]
+    fn small_moves_are_not_drags() {
+        let mut g = gesture(&[(1, 100.0)]);
+        assert_eq!(pointer_moved(&mut g, 1, 102.0), None);
+        assert_eq!(pointer_moved(&mut g, 1, 110.0), Some(Action::Pan(10.0)));
+        assert_eq!(pointer_moved(&mut g, 1, 112.0), Some(Action::Pan(2.0)));
+        assert_eq!(pointer_moved(&mut g, 7, 50.0), None, "unknown pointer");
+    }
+
+    #[test]
+    fn two_pointers_pinch_around_their_middle() {
+        let mut g = gesture(&[(1, 100.0), (2, 300.0)]);
+        assert_eq!(
+            pointer_moved(&mut g, 2, 500.0),
+            Some(Action::ZoomAt { x: 300.0, factor: 2.0 })
+        );
+        assert_eq!(
+            pointer_moved(&mut g, 1, 300.0),
+            Some(Action::ZoomAt { x: 400.0, factor: 0.5 })
+        );
+    }
+}

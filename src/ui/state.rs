@@ -1,0 +1,241 @@
+//! The widget's state and its one reducer. Every change a reader can make (filter,
+//! search, zoom, pan, select, switch view) is an [`Action`]; `reduce` is a plain function
+//! of the state and the action, tested natively like the model it delegates to.
+//! An action that changes nothing returns the same `Rc`, so Yew skips the re-render.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::filter::{Filter, SearchIndex};
+use crate::model::format::Document;
+use crate::model::layout::longest_days;
+use crate::model::text::Query;
+use crate::model::viewport::Viewport;
+
+/// How much one press of "Zoom in" or "Zoom out" (or `+`/`-`) zooms.
+pub const ZOOM_STEP: f64 = 2.0;
+/// Room kept between an event brought into view and the edge, in pixels.
+pub const REVEAL_PADDING_PX: f64 = 80.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    Timeline,
+    List,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub doc: Rc<Document>,
+    pub lang: AttrValue,
+    pub index: Rc<SearchIndex>,
+    pub filter: Filter,
+    /// The search box's text as typed (the filter holds its folded words).
+    pub query: AttrValue,
+    /// Indices of the events that pass the filter, in date order.
+    pub matching: Rc<[u32]>,
+    /// For each category, the events the toolbar counts for it.
+    pub counts: Rc<[u32]>,
+    pub longest_days: f64,
+    pub viewport: Viewport,
+    /// Index into `doc.events` of the event whose details are open.
+    pub selected: Option<u32>,
+    pub mode: ViewMode,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetQuery(AttrValue),
+    ToggleCategory(AttrValue),
+    ClearFilters,
+    /// Zoom by a factor around a pixel of the timeline (above 1 zooms in).
+    ZoomAt { x: f64, factor: f64 },
+    ZoomIn,
+    ZoomOut,
+    /// Move the window by pixels (positive shows earlier dates).
+    Pan(f64),
+    ShowAll,
+    /// Show the window `[start, end]` in days (clamped to the limits).
+    ShowWindow(f64, f64),
+    /// Keep the zoom and put this day in the middle.
+    CenterOn(f64),
+    /// The timeline was drawn at a new width.
+    Resize(f64),
+    /// Select an event by id (`None` closes the details).
+    Select(Option<AttrValue>),
+    /// Select the next (`+1`) or previous (`-1`) matching event.
+    Step(i32),
+    First,
+    Last,
+    SetMode(ViewMode),
+}
+
+impl State {
+    /// The initial state: everything shown, fitted to the data, at `width` pixels.
+    pub fn new(doc: Rc<Document>, lang: AttrValue, width: f64) -> State {
+        let index = Rc::new(SearchIndex::new(&doc, &lang));
+        let filter = Filter::default();
+        let (first, last) = doc.extent().unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
+        let viewport = Viewport::fit_to(first, last, width);
+        let mut state = State {
+            longest_days: longest_days(&doc.events),
+            doc,
+            lang,
+            index,
+            filter,
+            query: AttrValue::default(),
+            matching: Rc::from(Vec::new()),
+            counts: Rc::from(Vec::new()),
+            viewport,
+            selected: None,
+            mode: ViewMode::Timeline,
+        };
+        state.refilter();
+        state
+    }
+
+    fn refilter(&mut self) {
+        self.matching = self.filter.apply(&self.doc, &self.index).into();
+        self.counts = self.filter.category_counts(&self.doc, &self.index).into();
+        // A selection hidden by the filter is closed, so Left/Right never walk hidden events.
+        if let Some(i) = self.selected {
+            if !self.matching.contains(&i) {
+                self.selected = None;
+            }
+        }
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::format::Event> {
+        self.selected.and_then(|i| self.doc.events.get(i as usize))
+    }
+
+    /// The position of the selected event among the matching ones (which are ascending
+    /// indices, the events being in date order).
+    pub fn selected_position(&self) -> Option<usize> {
+        self.matching.binary_search(&self.selected?).ok()
+    }
+
+    fn select_index(&self, i: u32) -> State {
+        let mut next = self.clone();
+        next.selected = Some(i);
+        if let Some(e) = self.doc.events.get(i as usize) {
+            let (start, end) = (e.start_day().0 as f64, e.end_day().0 as f64 + 1.0);
+            next.viewport = self.viewport.revealing(start, end, REVEAL_PADDING_PX);
+        }
+        next
+    }
+
+    fn with_viewport(self: Rc<Self>, viewport: Viewport) -> Rc<Self> {
+        if viewport == self.viewport {
+            return self;
+        }
+        let mut next = (*self).clone();
+        next.viewport = viewport;
+        Rc::new(next)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let v = self.viewport;
+        let middle = v.width() / 2.0;
+        match action {
+            Action::ZoomAt { x, factor } => self.with_viewport(v.zoom_at(x, factor)),
+            Action::ZoomIn => self.with_viewport(v.zoom_at(middle, ZOOM_STEP)),
+            Action::ZoomOut => self.with_viewport(v.zoom_at(middle, 1.0 / ZOOM_STEP)),
+            Action::Pan(dx) => self.with_viewport(v.pan(dx)),
+            Action::ShowAll => self.with_viewport(v.show_all()),
+            Action::ShowWindow(start, end) => self.with_viewport(v.with_window(start, end)),
+            Action::CenterOn(day) => self.with_viewport(v.centered_on(day)),
+            Action::Resize(width) => self.with_viewport(v.with_width(width)),
+            Action::SetQuery(text) => {
+                if text == self.query {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.filter.query = Query::new(&text);
+                next.query = text;
+                next.refilter();
+                Rc::new(next)
+            }
+            Action::ToggleCategory(id) => {
+                let mut next = (*self).clone();
+                let hidden = &mut next.filter.hidden_categories;
+                if !hidden.remove(id.as_str()) {
+                    hidden.insert(id.to_string());
+                }
+                next.refilter();
+                Rc::new(next)
+            }
+            Action::ClearFilters => {
+                if !self.filter.is_active() {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.filter = Filter::default();
+                next.query = AttrValue::default();
+                next.refilter();
+                Rc::new(next)
+            }
+            Action::Select(None) => {
+                if self.selected.is_none() {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.selected = None;
+                Rc::new(next)
+            }
+            Action::Select(Some(id)) => {
+                match self.doc.events.iter().position(|e| e.id == id.as_str()) {
+                    Some(i) if self.selected != Some(i as u32) || !self.matching.contains(&(i as u32)) => {
+                        let mut next = self.select_index(i as u32);
+                        // Asking for a hidden event (a deep link) shows it: clear the filter.
+                        if !next.matching.contains(&(i as u32)) {
+                            next.filter = Filter::default();
+                            next.query = AttrValue::default();
+                            next.refilter();
+                            next.selected = Some(i as u32);
+                        }
+                        Rc::new(next)
+                    }
+                    _ => self,
+                }
+            }
+            Action::Step(delta) => {
+                let target = match self.selected_position() {
+                    Some(p) => p as i64 + i64::from(delta),
+                    // Nothing selected: start from the event nearest the middle of the view.
+                    None => {
+                        let day = v.day_at(middle);
+                        let after = self.matching.partition_point(|&i| {
+                            self.doc.events.get(i as usize).is_some_and(|e| (e.start_day().0 as f64) < day)
+                        }) as i64;
+                        if delta > 0 { after } else { after - 1 }
+                    }
+                };
+                match usize::try_from(target).ok().and_then(|t| self.matching.get(t)) {
+                    Some(&i) => Rc::new(self.select_index(i)),
+                    None => self,
+                }
+            }
+            Action::First => match self.matching.first() {
+                Some(&i) if self.selected != Some(i) => Rc::new(self.select_index(i)),
+                _ => self,
+            },
+            Action::Last => match self.matching.last() {
+                Some(&i) if self.selected != Some(i) => Rc::new(self.select_index(i)),
+                _ => self,
+            },
+            Action::SetMode(mode) => {
+                if mode == self.mode {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.mode = mode;
+                Rc::new(next)
+            }
+        }
+    }
+}

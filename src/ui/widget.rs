@@ -1,0 +1,359 @@
+//! The whole widget: header, problems in the data, toolbar, the timeline (or the list),
+//! the overview strip and the details of the selected event. It owns the one reducer.
+//!
+//! Keys act only while focus is inside the widget: the listener is on the widget's root
+//! element, never on `document` or `window`. The only window-level listener is
+//! `hashchange`, and only on the standalone page (`sync_url`), for Back and Forward.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::details::Details;
+use super::event_list::EventList;
+use super::overview::Overview;
+use super::stage::Stage;
+use super::state::{Action, State, ViewMode};
+use super::toolbar::Toolbar;
+use crate::model::format::{Document, DEFAULT_LANG};
+use crate::model::validate::{Problem, Severity, Validated};
+
+/// The width assumed before the element is measured (and under SSR).
+pub const DEFAULT_WIDTH_PX: f64 = 960.0;
+/// The list view shows this many events, then a "Show more" button.
+pub const LIST_PAGE: usize = 200;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TimelineProps {
+    /// `None` when the data could not be read at all.
+    pub document: Option<Rc<Document>>,
+    pub problems: Rc<[Problem]>,
+    #[prop_or(AttrValue::Static(DEFAULT_LANG))]
+    pub lang: AttrValue,
+    /// Keep the selected event in the page's URL (`#event=<id>`): the standalone page.
+    #[prop_or_default]
+    pub sync_url: bool,
+    /// The event selected at start.
+    #[prop_or_default]
+    pub initial_event: Option<AttrValue>,
+}
+
+impl TimelineProps {
+    pub fn from_validated(validated: Validated) -> TimelineProps {
+        TimelineProps {
+            document: validated.document.map(Rc::new),
+            problems: validated.problems.into(),
+            lang: AttrValue::Static(DEFAULT_LANG),
+            sync_url: false,
+            initial_event: None,
+        }
+    }
+}
+
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    match &props.document {
+        Some(doc) => html! {
+            <Widget document={doc.clone()} problems={props.problems.clone()} lang={props.lang.clone()}
+                sync_url={props.sync_url} initial_event={props.initial_event.clone()} />
+        },
+        None => html! {
+            <div class="tl-root" lang={props.lang.clone()}>
+                <header class="tl-header"><h1 class="tl-title">{ "Timeline" }</h1></header>
+                <Problems problems={props.problems.clone()} />
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct ProblemsProps {
+    problems: Rc<[Problem]>,
+}
+
+/// Every problem found in the data, with its path, line and column.
+#[component]
+fn Problems(props: &ProblemsProps) -> Html {
+    if props.problems.is_empty() {
+        return Html::default();
+    }
+    let errors = props.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let heading = if errors > 0 {
+        "The timeline's data has errors; events with errors are not shown."
+    } else {
+        "The timeline's data has warnings."
+    };
+    html! {
+        <section class="tl-problems" role="alert" aria-label="Problems in the data">
+            <p>{ heading }</p>
+            <ul>
+                { for props.problems.iter().map(|p| html! {
+                    <li class={classes!("tl-problem", (p.severity == Severity::Error).then_some("tl-problem-error"))}>
+                        { p.to_string() }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct WidgetProps {
+    document: Rc<Document>,
+    problems: Rc<[Problem]>,
+    lang: AttrValue,
+    sync_url: bool,
+    initial_event: Option<AttrValue>,
+}
+
+#[component]
+fn Widget(props: &WidgetProps) -> Html {
+    let state = {
+        let (doc, lang, initial) = (props.document.clone(), props.lang.clone(), props.initial_event.clone());
+        use_reducer(move || {
+            let state = Rc::new(State::new(doc, lang, DEFAULT_WIDTH_PX));
+            let state = match initial {
+                Some(id) => state.reduce(Action::Select(Some(id))),
+                None => state,
+            };
+            Rc::unwrap_or_clone(state)
+        })
+    };
+    let onaction = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let stage_ref = use_node_ref();
+    let search_ref = use_node_ref();
+    let list_limit = use_state(|| LIST_PAGE);
+
+    use_resize(stage_ref.clone(), onaction.clone());
+    use_url_sync(props.sync_url, state.selected_event().map(|e| e.id.clone()), onaction.clone());
+    use_focus_follows_selection(stage_ref.clone(), state.selected_event().map(|e| e.id.clone()));
+
+    let onkeydown = {
+        let (onaction, search_ref) = (onaction.clone(), search_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let in_text_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some();
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let action = match (e.key().as_str(), in_text_field) {
+                ("Escape", _) => Some(Action::Select(None)),
+                (_, true) => None,
+                ("ArrowLeft", _) => Some(Action::Step(-1)),
+                ("ArrowRight", _) => Some(Action::Step(1)),
+                ("+" | "=", _) => Some(Action::ZoomIn),
+                ("-" | "_", _) => Some(Action::ZoomOut),
+                ("0", _) => Some(Action::ShowAll),
+                ("Home", _) => Some(Action::First),
+                ("End", _) => Some(Action::Last),
+                ("/", _) => {
+                    if let Some(input) = search_ref.cast::<web_sys::HtmlElement>() {
+                        let _ = input.focus();
+                    }
+                    e.prevent_default();
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                e.prevent_default();
+                onaction.emit(action);
+            }
+        })
+    };
+
+    let doc = &state.doc;
+    let lang = state.lang.as_str();
+    let shown: Rc<[bool]> = doc.categories.iter().map(|c| state.filter.shows_category(&c.id)).collect();
+    let position = state.selected_position();
+    let nothing = state.matching.is_empty();
+    let clear = {
+        let onaction = onaction.clone();
+        Callback::from(move |_: MouseEvent| onaction.emit(Action::ClearFilters))
+    };
+    let show_more = {
+        let list_limit = list_limit.clone();
+        Callback::from(move |_: MouseEvent| list_limit.set(*list_limit + LIST_PAGE))
+    };
+    let announcement = state
+        .selected_event()
+        .map(|e| format!("{}: {}", e.date_label_en(), e.title.get(lang)))
+        .unwrap_or_default();
+    let timeline_mode = state.mode == ViewMode::Timeline;
+
+    html! {
+        <div class="tl-root" lang={state.lang.clone()} {onkeydown}>
+            <header class="tl-header">
+                <h1 class="tl-title">{ doc.title.get(lang) }</h1>
+                <p class="tl-updated">
+                    { "Last updated " }
+                    <time datetime={doc.updated.to_string()}>{ doc.updated.format_en() }</time>
+                </p>
+                if let Some(description) = &doc.description {
+                    <p class="tl-description">{ description.get(lang) }</p>
+                }
+            </header>
+            <Problems problems={props.problems.clone()} />
+            <Toolbar document={doc.clone()} counts={state.counts.clone()} {shown} query={state.query.clone()}
+                lang={state.lang.clone()} mode={state.mode} matching={state.matching.len()}
+                total={doc.events.len()} can_zoom_in={state.viewport.can_zoom_in()}
+                can_zoom_out={state.viewport.can_zoom_out()} search_ref={search_ref.clone()}
+                onaction={onaction.clone()} />
+            if nothing {
+                <div class="tl-empty" role="status">
+                    <p>{ "No events match your filters." }</p>
+                    <button type="button" class="tl-button" onclick={clear}>{ "Clear filters" }</button>
+                </div>
+            }
+            <div class="tl-timeline" hidden={!timeline_mode}>
+                <Stage document={doc.clone()} matching={state.matching.clone()}
+                    longest_days={state.longest_days} viewport={state.viewport}
+                    selected={state.selected} lang={state.lang.clone()}
+                    stage_ref={stage_ref.clone()} onaction={onaction.clone()} />
+                <Overview document={doc.clone()} matching={state.matching.clone()}
+                    viewport={state.viewport} onaction={onaction.clone()} />
+                <p class="tl-hint">
+                    { "Scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search." }
+                </p>
+            </div>
+            if !timeline_mode {
+                <EventList document={doc.clone()}
+                    indices={state.matching.iter().take(*list_limit).copied().collect::<Rc<[u32]>>()}
+                    lang={state.lang.clone()} selected={state.selected} />
+                if state.matching.len() > *list_limit {
+                    <button type="button" class="tl-button tl-more" onclick={show_more}>
+                        { format!("Show more ({} of {} listed)", *list_limit, state.matching.len()) }
+                    </button>
+                }
+            }
+            if let Some(i) = state.selected {
+                <Details document={doc.clone()} event={i} lang={state.lang.clone()}
+                    has_previous={position.is_some_and(|p| p > 0)}
+                    has_next={position.is_some_and(|p| p + 1 < state.matching.len())}
+                    {onaction} />
+            }
+            <div class="tl-sr-only" aria-live="polite">{ announcement }</div>
+        </div>
+    }
+}
+
+/// Tells the reducer the stage's width whenever it changes (ResizeObserver).
+#[hook]
+fn use_resize(stage: NodeRef, onaction: Callback<Action>) {
+    use_effect_with(stage, move |stage| {
+        let element = stage.cast::<web_sys::Element>();
+        let measure = {
+            let element = element.clone();
+            move || {
+                if let Some(el) = &element {
+                    let width = f64::from(el.client_width());
+                    // A hidden stage (the list view) measures 0: keep the last width.
+                    if width > 0.0 {
+                        onaction.emit(Action::Resize(width));
+                    }
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(el)) = (&observer, &element) {
+            observer.observe(el);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(callback);
+        }
+    });
+}
+
+/// The event named in the URL (`#event=<id>`), if any.
+fn event_in_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix("#event=")?;
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// On the standalone page: opens the event in the URL at start, follows Back and
+/// Forward (`hashchange`), and writes the selection into the URL as a new history entry.
+#[hook]
+fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Action>) {
+    {
+        let onaction = onaction.clone();
+        use_effect_with(enabled, move |&enabled| {
+            let mut listener = None;
+            let window = web_sys::window().filter(|_| enabled);
+            if let Some(window) = &window {
+                let follow = move || onaction.emit(Action::Select(event_in_hash().map(Into::into)));
+                if event_in_hash().is_some() {
+                    follow();
+                }
+                let callback = Closure::<dyn FnMut()>::new(follow);
+                let _ = window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+                listener = Some(callback);
+            }
+            move || {
+                if let (Some(window), Some(callback)) = (window, listener) {
+                    let _ = window.remove_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    // At start the URL is the authority (the effect above reads it), so writing waits
+    // for the first change of selection.
+    let started = use_mut_ref(|| false);
+    use_effect_with((enabled, selected), move |(enabled, selected)| {
+        let first_run = !std::mem::replace(&mut *started.borrow_mut(), true);
+        if *enabled && !first_run && event_in_hash() != *selected {
+            if let Some(window) = web_sys::window() {
+                let hash = selected.as_ref().map(|id| format!("#event={id}")).unwrap_or_default();
+                match selected {
+                    Some(_) => {
+                        let _ = window.location().set_hash(&hash);
+                    }
+                    // Closing the details: drop the hash without leaving a "#" behind.
+                    None => {
+                        let url = window.location().pathname().unwrap_or_default()
+                            + &window.location().search().unwrap_or_default();
+                        if let Ok(history) = window.history() {
+                            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// When the selection changes while focus is on an event in the stage (the reader is
+/// stepping with the arrow keys), focus follows to the newly selected event.
+#[hook]
+fn use_focus_follows_selection(stage: NodeRef, selected: Option<String>) {
+    use_effect_with(selected, move |selected| {
+        let stage = stage.cast::<web_sys::Element>();
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        if let (Some(stage), Some(active), Some(id)) = (stage, active, selected) {
+            if stage.contains(Some(&active)) {
+                let target = stage
+                    .query_selector(&format!("[data-event-id=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(target) = target {
+                    let _ = target.focus();
+                }
+            }
+        }
+    });
+}
