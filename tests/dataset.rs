@@ -7,7 +7,11 @@ use timeline::model::format::{Document, Event, Text};
 fn doc() -> Document {
     let validated = bundled();
     let problems: Vec<String> = validated.problems.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "the bundled data has problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "the bundled data has problems:\n{}",
+        problems.join("\n")
+    );
     validated.document.expect("a document")
 }
 
@@ -72,7 +76,11 @@ fn headline_events_have_the_verified_dates() {
     // (date, category, words that must appear in the English title or summary)
     let headlines = [
         ("2012-09-07", "diplomacy", "embassy"),
-        ("2012-09-07", "terrorism-listing", "foreign state supporter of terrorism"),
+        (
+            "2012-09-07",
+            "terrorism-listing",
+            "foreign state supporter of terrorism",
+        ),
         ("2020-01-08", "aviation", "PS752"),
         ("2024-06-19", "terrorism-listing", "IRGC"),
         ("2025-11-27", "diplomacy", "Anand"),
@@ -84,7 +92,10 @@ fn headline_events_have_the_verified_dates() {
                 && e.importance == 3
                 && format!("{} {}", e.title.get("en"), e.summary.get("en")).contains(words)
         });
-        assert!(found, "no headline event on {date} in {category} mentioning {words:?}");
+        assert!(
+            found,
+            "no headline event on {date} in {category} mentioning {words:?}"
+        );
     }
     assert_eq!(doc.events.iter().filter(|e| e.importance == 3).count(), 5);
 }
@@ -111,7 +122,11 @@ fn disputed_days_use_month_precision() {
     // The Canadian Caper (27 or 28 January 1980) and Kazemi's death (10 or 11 July 2003).
     for month in ["1980-01", "2003-07"] {
         let e = doc.events.iter().find(|e| e.date.to_string() == month);
-        assert_eq!(e.map(|e| e.date.precision()), Some(Precision::Month), "{month}");
+        assert_eq!(
+            e.map(|e| e.date.precision()),
+            Some(Precision::Month),
+            "{month}"
+        );
     }
 }
 
@@ -122,7 +137,8 @@ fn anand_headline_is_not_quoted_as_her_words() {
         for text in [&e.title, &e.summary] {
             for version in text.all() {
                 assert!(
-                    !version.contains("\"no current plans") && !version.contains("“no current plans"),
+                    !version.contains("\"no current plans")
+                        && !version.contains("“no current plans"),
                     "{}: {version}",
                     e.id
                 );

@@ -1,43 +1,69 @@
 //! Server-side rendering of the components: the markup a reader (or a screen reader, or a
 //! search engine) gets, tested without a browser.
 
-use timeline::data::bundled;
-use timeline::model::validate::validate;
-use timeline::ui::{Timeline, TimelineProps};
-use yew::LocalServerRenderer;
+use std::rc::Rc;
 
-fn render(props: TimelineProps) -> String {
-    futures::executor::block_on(LocalServerRenderer::<Timeline>::with_props(props).render())
+use timeline::data::bundled;
+use timeline::model::format::Document;
+use timeline::model::synthetic::synthetic;
+use timeline::model::validate::{validate, Validated};
+use timeline::ui::{EventList, EventListProps, Timeline, TimelineProps};
+use yew::{BaseComponent, LocalServerRenderer};
+
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(LocalServerRenderer::<C>::with_props(props).render())
+}
+
+fn widget(validated: Validated) -> String {
+    render::<Timeline>(TimelineProps::from_validated(validated))
+}
+
+fn bundled_doc() -> Rc<Document> {
+    Rc::new(bundled().document.expect("bundled data"))
+}
+
+fn list(doc: Rc<Document>, lang: &str) -> String {
+    let indices = (0..doc.events.len() as u32).collect();
+    render::<EventList>(EventListProps {
+        document: doc,
+        indices,
+        lang: lang.to_owned().into(),
+        selected: None,
+    })
+}
+
+/// The `<button>` of the stage's event `id`, up to its end.
+fn item<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let start = html.find(&format!("<button type=\"button\" data-event-id=\"{id}\""))?;
+    let end = html[start..].find("</button>")? + start;
+    Some(&html[start..end])
 }
 
 #[test]
-fn the_page_lists_every_bundled_event() {
-    let validated = bundled();
-    let doc = validated.document.clone().expect("bundled data");
-    let html = render(TimelineProps::from_validated(validated));
-    assert!(html.contains("Canada–Iran relations"));
-    assert!(html.contains("Last updated"));
-    assert!(html.contains(&doc.updated.format_en()));
+fn the_list_shows_every_bundled_event_with_its_details() {
+    let doc = bundled_doc();
+    let html = list(doc.clone(), "en");
     assert_eq!(html.matches("data-event-id=").count(), doc.events.len());
     for e in &doc.events {
-        assert!(html.contains(&format!("data-event-id=\"{}\"", e.id)), "{}", e.id);
+        assert!(
+            html.contains(&format!("data-event-id=\"{}\"", e.id)),
+            "{}",
+            e.id
+        );
+        assert!(html.contains(e.title.get("en")), "{}", e.id);
     }
+    assert!(html.contains("<ol aria-label=\"Events\"") || html.contains("aria-label=\"Events\""));
     assert!(html.contains("7 September 2012"));
     assert!(html.contains("January 1980"));
-    assert!(!html.contains("role=\"alert\""), "no problems shown for valid data");
-}
-
-#[test]
-fn source_links_open_safely_in_a_new_tab() {
-    let html = render(TimelineProps::from_validated(bundled()));
     let links = html.matches("<a ").count();
-    assert!(links >= 30);
+    let sources: usize = doc.events.iter().map(|e| e.sources.len()).sum();
+    assert_eq!(links, sources);
     assert_eq!(html.matches("rel=\"noopener noreferrer\"").count(), links);
     assert_eq!(html.matches("target=\"_blank\"").count(), links);
 }
 
 #[test]
-fn french_is_used_when_asked_and_english_is_the_fallback() {
+fn the_list_in_french_marks_english_fallbacks() {
     let json = r##"{"title": {"en": "Relations", "fr": "Les relations"}, "updated": "2026-01-01",
       "categories": [{"id": "d", "label": {"en": "Diplomacy", "fr": "Diplomatie"}, "color": "#336699"}],
       "events": [
@@ -46,15 +72,131 @@ fn french_is_used_when_asked_and_english_is_the_fallback() {
          "summary": {"en": "Only in English."},
          "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/"}]}
       ]}"##;
-    let mut props = TimelineProps::from_validated(validate(json));
-    props.lang = "fr".into();
-    let html = render(props);
-    assert!(html.contains("Les relations"));
+    let doc = Rc::new(validate(json).document.expect("valid"));
+    let html = list(doc, "fr");
     assert!(html.contains("Ambassade fermée"));
     assert!(html.contains("Diplomatie"));
-    // The summary falls back to English and says so with its lang attribute.
-    assert!(html.contains("lang=\"en\""), "{html}");
-    assert!(html.contains("Only in English."));
+    assert!(
+        html.contains("<p lang=\"en\" class=\"tl-card-summary\">Only in English.</p>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("lang=\"fr\""),
+        "French text in a French list needs no lang"
+    );
+}
+
+#[test]
+fn the_widget_has_its_header_toolbar_and_counts() {
+    let doc = bundled_doc();
+    let html = widget(bundled());
+    assert!(html.contains("<h1 class=\"tl-title\">Canada–Iran relations</h1>"));
+    assert!(html.contains(&format!("Last updated <time datetime=\"{}\">", doc.updated)));
+    assert!(html.contains("aria-label=\"Search events\""));
+    for label in [
+        "aria-label=\"Zoom in\"",
+        "aria-label=\"Zoom out\"",
+        ">Show all<",
+        ">Timeline<",
+        ">List<",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+    let n = doc.events.len();
+    assert!(html.contains(&format!("{n} of {n} events")));
+    for (i, c) in doc.categories.iter().enumerate() {
+        let count = doc.events.iter().filter(|e| e.category == c.id).count();
+        let button = format!("data-category=\"{}\" aria-pressed=\"true\"", c.id);
+        assert!(html.contains(&button), "{button}");
+        let label = c.label.get("en");
+        assert!(
+            html.contains(&format!(
+                "{label}</span><span class=\"tl-category-count\">{count}</span>"
+            )),
+            "category {i} {label} count {count}"
+        );
+    }
+    assert!(
+        !html.contains("role=\"alert\""),
+        "no problems shown for valid data"
+    );
+}
+
+#[test]
+fn the_stage_shows_placed_events_and_clusters_for_the_rest() {
+    let doc = bundled_doc();
+    let html = widget(bundled());
+    let stage = &html[html.find("class=\"tl-stage\"").expect("stage")..];
+    let placed = stage.matches("data-event-id=").count();
+    let clustered: usize = stage
+        .split("class=\"tl-cluster\">+")
+        .skip(1)
+        .map(|rest| rest[..rest.find('<').unwrap()].parse::<usize>().unwrap())
+        .sum();
+    assert!(placed > 0);
+    assert_eq!(
+        placed + clustered,
+        doc.events.len(),
+        "every event placed or clustered once"
+    );
+    // Headline events are never the ones folded into a cluster.
+    for e in doc.events.iter().filter(|e| e.importance == 3) {
+        let button = item(stage, &e.id).unwrap_or_else(|| panic!("headline {} not placed", e.id));
+        assert!(button.contains(&format!("aria-label=\"{}: ", e.date_label_en())));
+    }
+    // One tab stop in the stage: roving tabindex.
+    assert_eq!(stage.matches("tabindex=\"0\"").count(), 1);
+    // Eras and an axis at decade-ish scale for 70 years.
+    assert!(stage.contains("class=\"tl-era\""));
+    assert!(html.contains("data-unit=\"Years(10)\"") || html.contains("data-unit=\"Years(5)\""));
+}
+
+#[test]
+fn a_large_dataset_renders_only_what_is_visible() {
+    let doc = synthetic(10_000, 1);
+    let html = widget(Validated {
+        document: Some(doc),
+        problems: vec![],
+    });
+    assert!(html.contains("10000 of 10000 events"));
+    let items = html.matches("data-event-id=").count();
+    let clusters = html.matches("class=\"tl-cluster\"").count();
+    let bins = html.matches("class=\"tl-bin\"").count();
+    assert!(items <= 7 * 40, "{items} items in the DOM");
+    assert!(clusters < 400, "{clusters} clusters");
+    assert!(bins <= 320, "{bins} histogram bars");
+}
+
+#[test]
+fn an_initial_event_opens_its_details() {
+    let doc = bundled_doc();
+    let ps752 = doc
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2020-01-08")
+        .unwrap();
+    let mut props = TimelineProps::from_validated(bundled());
+    props.initial_event = Some(ps752.id.clone().into());
+    let html = render::<Timeline>(props);
+    let details = &html[html
+        .find("class=\"tl-details\"")
+        .or_else(|| html.find("<aside"))
+        .expect("details")..];
+    assert!(details.contains("8 January 2020"));
+    assert!(details.contains(ps752.title.get("en")));
+    assert!(details.contains(ps752.summary.get("en")));
+    assert!(details.contains(">Previous<") && details.contains(">Next<"));
+    assert_eq!(details.matches("<a ").count(), ps752.sources.len());
+    assert!(
+        html.contains(&format!(
+            "{}: {}",
+            ps752.date_label_en(),
+            ps752.title.get("en")
+        )),
+        "announced"
+    );
+    let button = item(&html, &ps752.id).expect("PS752 placed");
+    assert!(button.contains("aria-pressed=\"true\""));
 }
 
 #[test]
@@ -67,7 +209,7 @@ fn bad_data_shows_every_problem_and_keeps_the_valid_events() {
         {"id": "bad", "date": "2020-13-01", "category": "nope", "title": "Bad", "summary": "S",
          "sources": [{"title": "S", "publisher": "P", "url": "javascript:alert(1)"}]}
       ]}"##;
-    let html = render(TimelineProps::from_validated(validate(json)));
+    let html = widget(validate(json));
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("events[1].date"));
     assert!(html.contains("events[1].category"));
@@ -75,11 +217,12 @@ fn bad_data_shows_every_problem_and_keeps_the_valid_events() {
     assert!(html.contains("data-event-id=\"good\""));
     assert!(!html.contains("data-event-id=\"bad\""));
     assert!(!html.contains("href=\"javascript:"));
+    assert!(html.contains("1 of 1 events"));
 }
 
 #[test]
 fn unreadable_data_still_renders_the_error() {
-    let html = render(TimelineProps::from_validated(validate("{ not json")));
+    let html = widget(validate("{ not json"));
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("line 1"));
     assert!(!html.contains("data-event-id"));
@@ -90,17 +233,24 @@ fn data_text_is_escaped_never_markup() {
     let json = r##"{"title": "<img src=x onerror=alert(1)>", "updated": "2026-01-01",
       "categories": [{"id": "d", "label": "<b>D</b>", "color": "#336699"}],
       "events": [
-        {"id": "x", "date": "2012-09-07", "category": "d", "title": "<script>window.pwned=1</script>",
+        {"id": "x", "date": "2012-09-07", "category": "d", "title": "<script>window.pwned=1</script>\" onfocus=\"alert(1)",
          "summary": "\" onmouseover=\"alert(1)", "tags": ["<i>"],
          "sources": [{"title": "<a href=javascript:alert(1)>x</a>", "publisher": "P", "url": "https://example.org/?a=<b>"}]}
       ]}"##;
     let validated = validate(json);
-    assert!(validated.document.is_some(), "{:?}", validated.problems);
-    let html = render(TimelineProps::from_validated(validated));
-    assert!(!html.contains("<script>"));
-    assert!(!html.contains("<img"));
-    assert!(!html.contains("<b>"));
-    assert!(!html.contains("<a href=javascript"));
-    assert!(html.contains("&lt;script&gt;"));
-    assert!(!html.contains("\" onmouseover=\"alert(1)"));
+    let doc = Rc::new(
+        validated
+            .document
+            .clone()
+            .expect("valid apart from the markup"),
+    );
+    for html in [widget(validated), list(doc, "en")] {
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<b>"));
+        assert!(!html.contains("<a href=javascript"));
+        assert!(html.contains("&lt;script&gt;"));
+        // A quote in data never ends an attribute early.
+        assert!(!html.contains("\" onfocus=\"alert(1)\""), "{html}");
+    }
 }

@@ -244,8 +244,16 @@ impl Date {
         let precision = precision.min(self.precision);
         Date {
             year: self.year,
-            month: if precision >= Precision::Month { self.month } else { 1 },
-            day: if precision == Precision::Day { self.day } else { 1 },
+            month: if precision >= Precision::Month {
+                self.month
+            } else {
+                1
+            },
+            day: if precision == Precision::Day {
+                self.day
+            } else {
+                1
+            },
             precision,
         }
     }
@@ -316,7 +324,12 @@ mod tests {
         for (text, y, m, d, p) in cases {
             let date = Date::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(
-                (date.year(), date.month(), date.day_of_month(), date.precision()),
+                (
+                    date.year(),
+                    date.month(),
+                    date.day_of_month(),
+                    date.precision()
+                ),
                 (y, m, d, p),
                 "{text}"
             );
@@ -327,12 +340,40 @@ mod tests {
     #[test]
     fn refuses_invalid_dates() {
         let cases = [
-            ("2023-02-30", DateError::Day { day: 30, month: 2, year: 2023 }),
-            ("1900-02-29", DateError::Day { day: 29, month: 2, year: 1900 }),
+            (
+                "2023-02-30",
+                DateError::Day {
+                    day: 30,
+                    month: 2,
+                    year: 2023,
+                },
+            ),
+            (
+                "1900-02-29",
+                DateError::Day {
+                    day: 29,
+                    month: 2,
+                    year: 1900,
+                },
+            ),
             ("2020-13-01", DateError::Month(13)),
             ("2020-00", DateError::Month(0)),
-            ("2020-04-31", DateError::Day { day: 31, month: 4, year: 2020 }),
-            ("2020-04-00", DateError::Day { day: 0, month: 4, year: 2020 }),
+            (
+                "2020-04-31",
+                DateError::Day {
+                    day: 31,
+                    month: 4,
+                    year: 2020,
+                },
+            ),
+            (
+                "2020-04-00",
+                DateError::Day {
+                    day: 0,
+                    month: 4,
+                    year: 2020,
+                },
+            ),
             ("12/09/2012", DateError::Shape),
             ("2012-9-7", DateError::Shape),
             ("2012-09-07T00:00", DateError::Shape),

@@ -162,7 +162,10 @@ mod tests {
                     "kazemi",
                     "2003-06-23",
                     "legal",
-                    translated("Journalist arrested in Tehran", "Journaliste arrêtée à Téhéran"),
+                    translated(
+                        "Journalist arrested in Tehran",
+                        "Journaliste arrêtée à Téhéran",
+                    ),
                     &["Zahra Kazemi", "Montréal"],
                 ),
                 event(
@@ -179,7 +182,13 @@ mod tests {
                     translated("Flight PS752 shot down", "Le vol PS752 abattu"),
                     &[],
                 ),
-                event("plain", "2020", "diplomacy", Text::from("Plain title only"), &[]),
+                event(
+                    "plain",
+                    "2020",
+                    "diplomacy",
+                    Text::from("Plain title only"),
+                    &[],
+                ),
             ],
         };
         d.sort_events();
@@ -187,7 +196,10 @@ mod tests {
     }
 
     fn ids(d: &Document, matches: &[u32]) -> Vec<String> {
-        matches.iter().map(|&i| d.events[i as usize].id.clone()).collect()
+        matches
+            .iter()
+            .map(|&i| d.events[i as usize].id.clone())
+            .collect()
     }
 
     #[test]
@@ -197,25 +209,127 @@ mod tests {
         let fr = SearchIndex::new(&d, "fr");
         let hide = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
         let range = |a: &str, b: &str| {
-            Some((Date::parse(a).unwrap().first_day(), Date::parse(b).unwrap().last_day()))
+            Some((
+                Date::parse(a).unwrap().first_day(),
+                Date::parse(b).unwrap().last_day(),
+            ))
         };
         let cases: Vec<(Filter, &SearchIndex, Vec<&str>)> = vec![
-            (Filter::default(), &en, vec!["kazemi", "embassy", "plain", "ps752"]),
-            (Filter { query: Query::new("montreal"), ..Filter::default() }, &en, vec!["kazemi"]),
-            (Filter { query: Query::new("TEHRAN"), ..Filter::default() }, &en, vec!["kazemi"]),
-            (Filter { query: Query::new("teheran"), ..Filter::default() }, &fr, vec!["kazemi"]),
-            (Filter { query: Query::new("teheran"), ..Filter::default() }, &en, vec![]),
-            (Filter { query: Query::new("baird"), ..Filter::default() }, &fr, vec!["embassy"]),
-            (Filter { query: Query::new("tribunaux"), ..Filter::default() }, &fr, vec!["kazemi"]),
-            (Filter { query: Query::new("summary"), ..Filter::default() }, &en, vec!["kazemi", "embassy", "plain", "ps752"]),
-            (Filter { query: Query::new("plain title"), ..Filter::default() }, &fr, vec!["plain"]),
-            (Filter { query: Query::new("ps752 canada"), ..Filter::default() }, &en, vec![]),
-            (Filter { hidden_categories: hide(&["diplomacy"]), ..Filter::default() }, &en, vec!["kazemi", "ps752"]),
-            (Filter { hidden_categories: hide(&["diplomacy", "aviation", "legal"]), ..Filter::default() }, &en, vec![]),
-            (Filter { range: range("2012", "2019"), ..Filter::default() }, &en, vec!["embassy"]),
-            (Filter { range: range("2020-01", "2020-01"), ..Filter::default() }, &en, vec!["plain", "ps752"]),
             (
-                Filter { range: range("2000", "2020"), hidden_categories: hide(&["aviation"]), query: Query::new("a") },
+                Filter::default(),
+                &en,
+                vec!["kazemi", "embassy", "plain", "ps752"],
+            ),
+            (
+                Filter {
+                    query: Query::new("montreal"),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["kazemi"],
+            ),
+            (
+                Filter {
+                    query: Query::new("TEHRAN"),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["kazemi"],
+            ),
+            (
+                Filter {
+                    query: Query::new("teheran"),
+                    ..Filter::default()
+                },
+                &fr,
+                vec!["kazemi"],
+            ),
+            (
+                Filter {
+                    query: Query::new("teheran"),
+                    ..Filter::default()
+                },
+                &en,
+                vec![],
+            ),
+            (
+                Filter {
+                    query: Query::new("baird"),
+                    ..Filter::default()
+                },
+                &fr,
+                vec!["embassy"],
+            ),
+            (
+                Filter {
+                    query: Query::new("tribunaux"),
+                    ..Filter::default()
+                },
+                &fr,
+                vec!["kazemi"],
+            ),
+            (
+                Filter {
+                    query: Query::new("summary"),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["kazemi", "embassy", "plain", "ps752"],
+            ),
+            (
+                Filter {
+                    query: Query::new("plain title"),
+                    ..Filter::default()
+                },
+                &fr,
+                vec!["plain"],
+            ),
+            (
+                Filter {
+                    query: Query::new("ps752 canada"),
+                    ..Filter::default()
+                },
+                &en,
+                vec![],
+            ),
+            (
+                Filter {
+                    hidden_categories: hide(&["diplomacy"]),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["kazemi", "ps752"],
+            ),
+            (
+                Filter {
+                    hidden_categories: hide(&["diplomacy", "aviation", "legal"]),
+                    ..Filter::default()
+                },
+                &en,
+                vec![],
+            ),
+            (
+                Filter {
+                    range: range("2012", "2019"),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["embassy"],
+            ),
+            (
+                Filter {
+                    range: range("2020-01", "2020-01"),
+                    ..Filter::default()
+                },
+                &en,
+                vec!["plain", "ps752"],
+            ),
+            (
+                Filter {
+                    range: range("2000", "2020"),
+                    hidden_categories: hide(&["aviation"]),
+                    query: Query::new("a"),
+                },
                 &en,
                 vec!["kazemi", "embassy", "plain"],
             ),
@@ -230,7 +344,10 @@ mod tests {
         let d = doc();
         let en = SearchIndex::new(&d, "en");
         // "embassy" ends the title and "A summary" starts the next field.
-        let f = Filter { query: Query::new("embassya"), ..Filter::default() };
+        let f = Filter {
+            query: Query::new("embassya"),
+            ..Filter::default()
+        };
         assert!(f.apply(&d, &en).is_empty());
     }
 

@@ -159,14 +159,18 @@ impl Document {
     /// The first and last day any event or era covers, if there is any.
     pub fn extent(&self) -> Option<(Day, Day)> {
         let events = self.events.iter().map(|e| (e.start_day(), e.end_day()));
-        let eras = self.eras.iter().map(|e| (e.start.first_day(), e.end.last_day()));
-        events.chain(eras).reduce(|(a0, a1), (b0, b1)| (a0.min(b0), a1.max(b1)))
+        let eras = self
+            .eras
+            .iter()
+            .map(|e| (e.start.first_day(), e.end.last_day()));
+        events
+            .chain(eras)
+            .reduce(|(a0, a1), (b0, b1)| (a0.min(b0), a1.max(b1)))
     }
 
     /// Puts the events in date order (stable), as the layout's binary search needs.
     pub fn sort_events(&mut self) {
-        self.events
-            .sort_by_key(|e| (e.start_day(), e.end_day()));
+        self.events.sort_by_key(|e| (e.start_day(), e.end_day()));
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

@@ -106,7 +106,11 @@ pub fn layout(
     let overscan_days = params.overscan_px / view.px_per_day();
     let from = view.start() - overscan_days;
     let to = view.end() + overscan_days;
-    let start_of = |i: u32| events.get(i as usize).map_or(f64::NAN, |e| e.start_day().0 as f64);
+    let start_of = |i: u32| {
+        events
+            .get(i as usize)
+            .map_or(f64::NAN, |e| e.start_day().0 as f64)
+    };
 
     // Matching events are in date order: binary-search the slice that can be visible.
     let lo = matching.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
@@ -121,7 +125,15 @@ pub fn layout(
             if end < from {
                 return None;
             }
-            Some(measure(i, start, end, e.end.is_some(), view, params, label_chars(i)))
+            Some(measure(
+                i,
+                start,
+                end,
+                e.end.is_some(),
+                view,
+                params,
+                label_chars(i),
+            ))
         })
         .collect();
 
@@ -140,7 +152,9 @@ pub fn layout(
     for mut item in items {
         let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
             let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
-            let fits = row.get(at).is_none_or(|&(left, _)| item.right + params.gap_px <= left);
+            let fits = row
+                .get(at)
+                .is_none_or(|&(left, _)| item.right + params.gap_px <= left);
             fits.then_some((r, row, at))
         });
         match free {
@@ -191,7 +205,11 @@ fn measure(
     chars: usize,
 ) -> Placed {
     let x = view.x_of(start);
-    let bar_px = if is_range { (view.x_of(end) - x).max(0.0) } else { 0.0 };
+    let bar_px = if is_range {
+        (view.x_of(end) - x).max(0.0)
+    } else {
+        0.0
+    };
     let label_px = params.label_px(chars);
     // A range that began off screen keeps its label at the left edge while its bar shows.
     let label_x = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
@@ -259,18 +277,36 @@ mod tests {
     }
 
     fn params(rows: u32) -> LayoutParams {
-        LayoutParams { rows, overscan_px: 0.0, ..LayoutParams::default() }
+        LayoutParams {
+            rows,
+            overscan_px: 0.0,
+            ..LayoutParams::default()
+        }
     }
 
     fn run(events: &[Event], rows: u32, chars: usize) -> Layout {
-        layout(events, &all(events), longest_days(events), &view(), &params(rows), &|_| chars)
+        layout(
+            events,
+            &all(events),
+            longest_days(events),
+            &view(),
+            &params(rows),
+            &|_| chars,
+        )
     }
 
     #[test]
     fn separate_events_share_the_first_row() {
-        let events = sorted(vec![event(100, None, 2), event(400, None, 2), event(700, None, 2)]);
+        let events = sorted(vec![
+            event(100, None, 2),
+            event(400, None, 2),
+            event(700, None, 2),
+        ]);
         let l = run(&events, 3, 10);
-        assert_eq!(l.placed.iter().map(|p| p.row).collect::<Vec<_>>(), vec![0, 0, 0]);
+        assert_eq!(
+            l.placed.iter().map(|p| p.row).collect::<Vec<_>>(),
+            vec![0, 0, 0]
+        );
         assert!(l.clusters.is_empty());
         assert_eq!(l.placed[1].x, 400.0);
         assert_eq!(l.placed[1].label_x, 412.0);
@@ -281,7 +317,10 @@ mod tests {
     fn close_events_stack_then_cluster() {
         let events = sorted((0..5).map(|i| event(500 + i, None, 2)).collect());
         let l = run(&events, 3, 10);
-        assert_eq!(l.placed.iter().map(|p| p.row).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(
+            l.placed.iter().map(|p| p.row).collect::<Vec<_>>(),
+            vec![0, 1, 2]
+        );
         assert_eq!(l.clusters.len(), 1);
         assert_eq!(l.clusters[0].events, vec![3, 4]);
         assert_eq!(l.clusters[0].left, 503.0);
@@ -311,11 +350,18 @@ mod tests {
             event(1500, None, 2),
         ]);
         let l = run(&events, 4, 5);
-        let ids: Vec<&str> = l.placed.iter().map(|p| events[p.event as usize].id.as_str()).collect();
+        let ids: Vec<&str> = l
+            .placed
+            .iter()
+            .map(|p| events[p.event as usize].id.as_str())
+            .collect();
         assert_eq!(ids, vec!["e-300", "e500"]);
         let range = &l.placed[0];
         assert_eq!(range.bar_px, 351.0);
-        assert_eq!(range.label_x, 12.0, "label of a range begun off screen sticks to the edge");
+        assert_eq!(
+            range.label_x, 12.0,
+            "label of a range begun off screen sticks to the edge"
+        );
     }
 
     #[test]
@@ -348,11 +394,20 @@ mod tests {
 
         fn dataset() -> impl Strategy<Value = Vec<Event>> {
             prop::collection::vec(
-                (-2000i64..3000, prop::option::weighted(0.2, 0i64..800), 1u8..=3),
+                (
+                    -2000i64..3000,
+                    prop::option::weighted(0.2, 0i64..800),
+                    1u8..=3,
+                ),
                 0..120,
             )
             .prop_map(|specs| {
-                sorted(specs.into_iter().map(|(s, len, imp)| event(s, len.map(|l| s + l), imp)).collect())
+                sorted(
+                    specs
+                        .into_iter()
+                        .map(|(s, len, imp)| event(s, len.map(|l| s + l), imp))
+                        .collect(),
+                )
             })
         }
 

@@ -42,28 +42,58 @@ const CATEGORIES: [(&str, &str, &str, &str); 6] = [
     ("security", "Security", "Sécurité", "#bb4037"),
     ("courts", "Courts", "Tribunaux", "#735dab"),
     ("culture", "Culture", "Culture", "#2ca09a"),
-    ("consular", "Consular cases", "Affaires consulaires", "#c06932"),
+    (
+        "consular",
+        "Consular cases",
+        "Affaires consulaires",
+        "#c06932",
+    ),
 ];
 
 const SUBJECTS: [&str; 12] = [
-    "Delegation", "Agreement", "Ruling", "Statement", "Summit", "Report", "Sanctions",
-    "Exchange", "Inquiry", "Festival", "Treaty", "Hearing",
+    "Delegation",
+    "Agreement",
+    "Ruling",
+    "Statement",
+    "Summit",
+    "Report",
+    "Sanctions",
+    "Exchange",
+    "Inquiry",
+    "Festival",
+    "Treaty",
+    "Hearing",
 ];
 const PLACES: [&str; 10] = [
-    "Ottawa", "Montréal", "Toronto", "Québec", "Vancouver", "Geneva", "Paris", "London",
-    "The Hague", "New York",
+    "Ottawa",
+    "Montréal",
+    "Toronto",
+    "Québec",
+    "Vancouver",
+    "Geneva",
+    "Paris",
+    "London",
+    "The Hague",
+    "New York",
 ];
 
 fn translated(en: String, fr: String) -> Text {
-    Text::Translated(BTreeMap::from([("en".to_owned(), en), ("fr".to_owned(), fr)]))
+    Text::Translated(BTreeMap::from([
+        ("en".to_owned(), en),
+        ("fr".to_owned(), fr),
+    ]))
 }
 
 /// A valid document of `n` events between 1950 and 2025, with bursts of dense dates,
 /// several categories, a few ranges and eras. The same `seed` gives the same document.
 pub fn synthetic(n: usize, seed: u64) -> Document {
     let mut rng = Rng(seed);
-    let first = Date::ymd(1950, 1, 1).map_or(Day(-7305), |d| d.first_day()).0;
-    let last = Date::ymd(2025, 12, 31).map_or(Day(20453), |d| d.first_day()).0;
+    let first = Date::ymd(1950, 1, 1)
+        .map_or(Day(-7305), |d| d.first_day())
+        .0;
+    let last = Date::ymd(2025, 12, 31)
+        .map_or(Day(20453), |d| d.first_day())
+        .0;
     let bursts: Vec<(i64, f64)> = (0..(n / 25).clamp(4, 400))
         .map(|_| {
             let centre = first + rng.below((last - first) as u64) as i64;
@@ -118,7 +148,10 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
         .collect();
     events.sort_by_key(|e| (e.start_day(), e.end_day()));
     let mut doc = Document {
-        title: translated(format!("Synthetic timeline of {n} events"), format!("Chronologie synthétique de {n} événements")),
+        title: translated(
+            format!("Synthetic timeline of {n} events"),
+            format!("Chronologie synthétique de {n} événements"),
+        ),
         description: None,
         updated: Date::from_day(Day(last)),
         categories: CATEGORIES
@@ -159,7 +192,11 @@ mod tests {
         let doc = synthetic(300, 1);
         let json = serde_json::to_string(&doc).expect("serializes");
         let validated = validate(&json);
-        assert!(validated.problems.is_empty(), "{:?}", validated.problems.first());
+        assert!(
+            validated.problems.is_empty(),
+            "{:?}",
+            validated.problems.first()
+        );
         assert_eq!(validated.document, Some(doc));
     }
 
@@ -169,11 +206,19 @@ mod tests {
         let doc = synthetic(5000, 3);
         let mut per_month: BTreeMap<(i32, u8), usize> = BTreeMap::new();
         for e in &doc.events {
-            *per_month.entry((e.date.year(), e.date.month())).or_default() += 1;
+            *per_month
+                .entry((e.date.year(), e.date.month()))
+                .or_default() += 1;
         }
         let months = 76 * 12;
         let busiest = per_month.values().max().copied().unwrap_or(0);
-        assert!(busiest > 5 * 5000 / months, "busiest month has only {busiest}");
-        assert!(per_month.len() < months, "every month has events: not bursty");
+        assert!(
+            busiest > 5 * 5000 / months,
+            "busiest month has only {busiest}"
+        );
+        assert!(
+            per_month.len() < months,
+            "every month has events: not bursty"
+        );
     }
 }

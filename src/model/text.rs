@@ -81,7 +81,9 @@ impl Query {
 
     /// Whether every word occurs in `folded_haystack` (already passed through [`fold`]).
     pub fn matches(&self, folded_haystack: &str) -> bool {
-        self.words.iter().all(|w| folded_haystack.contains(w.as_str()))
+        self.words
+            .iter()
+            .all(|w| folded_haystack.contains(w.as_str()))
     }
 }
 

@@ -131,7 +131,11 @@ impl Viewport {
         if !(start.is_finite() && end.is_finite()) {
             return *self;
         }
-        let (start, end) = if start <= end { (start, end) } else { (end, start) };
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
         let span = (end - start).clamp(MIN_SPAN_DAYS, self.max_span());
         let middle = (start + end) / 2.0;
         let mut start = middle - span / 2.0;
@@ -141,6 +145,11 @@ impl Viewport {
         }
         if start + span > self.bounds.1 {
             start = self.bounds.1 - span;
+        }
+        // Rounding noise is not a change: callers rely on equality to skip re-rendering.
+        let noise = 1e-9 * self.span();
+        if (start - self.start).abs() <= noise && (start + span - self.end).abs() <= noise {
+            return *self;
         }
         Viewport {
             start,
@@ -167,7 +176,11 @@ impl Viewport {
         if hi - lo > self.span() {
             return self.with_window(lo, hi);
         }
-        let shift = if lo < self.start { lo - self.start } else { hi - self.end };
+        let shift = if lo < self.start {
+            lo - self.start
+        } else {
+            hi - self.end
+        };
         self.with_window(self.start + shift, self.end + shift)
     }
 
@@ -274,6 +287,13 @@ mod tests {
     }
 
     #[test]
+    fn zooming_out_at_the_limit_is_no_change_at_all() {
+        let v = sample();
+        assert_eq!(v.zoom_at(123.4, 0.5), v);
+        assert_eq!(v.zoom_at(877.0, 0.9), v);
+    }
+
+    #[test]
     fn bad_numbers_change_nothing() {
         let v = sample();
         for f in [0.0, -2.0, f64::NAN, f64::INFINITY] {
@@ -316,10 +336,19 @@ mod tests {
         use proptest::prelude::*;
 
         fn viewport() -> impl Strategy<Value = Viewport> {
-            (-800_000i64..800_000, 0i64..60_000, 1.0f64..4000.0, 0.0f64..1.0, 0.0f64..1.0)
+            (
+                -800_000i64..800_000,
+                0i64..60_000,
+                1.0f64..4000.0,
+                0.0f64..1.0,
+                0.0f64..1.0,
+            )
                 .prop_map(|(first, len, width, a, b)| {
                     let v = Viewport::fit_to(Day(first), Day(first + len), width);
-                    let (s, e) = (v.bounds().0 + a * v.max_span(), v.bounds().0 + b * v.max_span());
+                    let (s, e) = (
+                        v.bounds().0 + a * v.max_span(),
+                        v.bounds().0 + b * v.max_span(),
+                    );
                     v.with_window(s, e)
                 })
         }

@@ -23,7 +23,10 @@ pub fn start_page() {
     let synthetic = window
         .as_ref()
         .and_then(|w| w.location().search().ok())
-        .and_then(|q| q.strip_prefix("?synthetic=").and_then(|n| n.parse::<usize>().ok()));
+        .and_then(|q| {
+            q.strip_prefix("?synthetic=")
+                .and_then(|n| n.parse::<usize>().ok())
+        });
     let mut props = match synthetic {
         Some(n) => TimelineProps::from_validated(crate::model::validate::Validated {
             document: Some(crate::model::synthetic::synthetic(n.min(1_000_000), 1)),
@@ -32,9 +35,10 @@ pub fn start_page() {
         None => TimelineProps::from_validated(crate::data::bundled()),
     };
     props.sync_url = true;
-    let root = window
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("timeline").or_else(|| d.body().map(Into::into)));
+    let root = window.and_then(|w| w.document()).and_then(|d| {
+        d.get_element_by_id("timeline")
+            .or_else(|| d.body().map(Into::into))
+    });
     let renderer = match root {
         Some(root) => yew::Renderer::<Timeline>::with_root_and_props(root, props),
         None => yew::Renderer::<Timeline>::with_props(props),

@@ -37,7 +37,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let onpointerdown = {
         let (drag, onaction, node) = (drag.clone(), props.onaction.clone(), overview_ref.clone());
         Callback::from(move |e: PointerEvent| {
-            let Some(el) = node.cast::<web_sys::Element>() else { return };
+            let Some(el) = node.cast::<web_sys::Element>() else {
+                return;
+            };
             let x = f64::from(e.client_x()) - el.get_bounding_client_rect().left();
             if x < left || x > left + width {
                 onaction.emit(Action::CenterOn(full.day_at(x)));

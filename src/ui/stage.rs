@@ -58,7 +58,10 @@ fn stage_x(stage: &NodeRef, client_x: i32) -> f64 {
 }
 
 pub fn layout_params() -> LayoutParams {
-    LayoutParams { rows: ROWS, ..LayoutParams::default() }
+    LayoutParams {
+        rows: ROWS,
+        ..LayoutParams::default()
+    }
 }
 
 #[component]
@@ -69,9 +72,18 @@ pub fn Stage(props: &StageProps) -> Html {
     let lang = props.lang.as_str();
 
     let params = layout_params();
-    let laid = layout(&doc.events, &props.matching, props.longest_days, &view, &params, &|i| {
-        doc.events.get(i as usize).map_or(0, |e| e.title.get(lang).chars().count())
-    });
+    let laid = layout(
+        &doc.events,
+        &props.matching,
+        props.longest_days,
+        &view,
+        &params,
+        &|i| {
+            doc.events
+                .get(i as usize)
+                .map_or(0, |e| e.title.get(lang).chars().count())
+        },
+    );
     let ticks = axis(&view, AXIS_LABEL_SPACING_PX);
     let tab_stop = props
         .selected
@@ -92,7 +104,10 @@ pub fn Stage(props: &StageProps) -> Html {
                 onaction.emit(Action::Pan(-dx));
             } else {
                 let x = stage_x(&stage, e.client_x());
-                onaction.emit(Action::ZoomAt { x, factor: (-dy * WHEEL_ZOOM_PER_PX).exp() });
+                onaction.emit(Action::ZoomAt {
+                    x,
+                    factor: (-dy * WHEEL_ZOOM_PER_PX).exp(),
+                });
             }
         })
     };
@@ -113,7 +128,11 @@ pub fn Stage(props: &StageProps) -> Html {
         })
     };
     let onpointermove = {
-        let (gesture, stage, onaction) = (gesture.clone(), props.stage_ref.clone(), props.onaction.clone());
+        let (gesture, stage, onaction) = (
+            gesture.clone(),
+            props.stage_ref.clone(),
+            props.onaction.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             let x = stage_x(&stage, e.client_x());
             let action = pointer_moved(&mut gesture.borrow_mut(), e.pointer_id(), x);
@@ -265,7 +284,11 @@ fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
 }
 
 fn target_with(e: &MouseEvent, selector: &str) -> Option<web_sys::Element> {
-    e.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 /// What a click on the stage means: select an event, or zoom in on a cluster.
@@ -306,11 +329,17 @@ mod tests {
         let mut g = gesture(&[(1, 100.0), (2, 300.0)]);
         assert_eq!(
             pointer_moved(&mut g, 2, 500.0),
-            Some(Action::ZoomAt { x: 300.0, factor: 2.0 })
+            Some(Action::ZoomAt {
+                x: 300.0,
+                factor: 2.0
+            })
         );
         assert_eq!(
             pointer_moved(&mut g, 1, 300.0),
-            Some(Action::ZoomAt { x: 400.0, factor: 0.5 })
+            Some(Action::ZoomAt {
+                x: 400.0,
+                factor: 0.5
+            })
         );
     }
 }

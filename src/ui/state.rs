@@ -49,7 +49,10 @@ pub enum Action {
     ToggleCategory(AttrValue),
     ClearFilters,
     /// Zoom by a factor around a pixel of the timeline (above 1 zooms in).
-    ZoomAt { x: f64, factor: f64 },
+    ZoomAt {
+        x: f64,
+        factor: f64,
+    },
     ZoomIn,
     ZoomOut,
     /// Move the window by pixels (positive shows earlier dates).
@@ -75,7 +78,9 @@ impl State {
     pub fn new(doc: Rc<Document>, lang: AttrValue, width: f64) -> State {
         let index = Rc::new(SearchIndex::new(&doc, &lang));
         let filter = Filter::default();
-        let (first, last) = doc.extent().unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
+        let (first, last) = doc
+            .extent()
+            .unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
         let viewport = Viewport::fit_to(first, last, width);
         let mut state = State {
             longest_days: longest_days(&doc.events),
@@ -189,7 +194,10 @@ impl Reducible for State {
             }
             Action::Select(Some(id)) => {
                 match self.doc.events.iter().position(|e| e.id == id.as_str()) {
-                    Some(i) if self.selected != Some(i as u32) || !self.matching.contains(&(i as u32)) => {
+                    Some(i)
+                        if self.selected != Some(i as u32)
+                            || !self.matching.contains(&(i as u32)) =>
+                    {
                         let mut next = self.select_index(i as u32);
                         // Asking for a hidden event (a deep link) shows it: clear the filter.
                         if !next.matching.contains(&(i as u32)) {
@@ -210,12 +218,22 @@ impl Reducible for State {
                     None => {
                         let day = v.day_at(middle);
                         let after = self.matching.partition_point(|&i| {
-                            self.doc.events.get(i as usize).is_some_and(|e| (e.start_day().0 as f64) < day)
+                            self.doc
+                                .events
+                                .get(i as usize)
+                                .is_some_and(|e| (e.start_day().0 as f64) < day)
                         }) as i64;
-                        if delta > 0 { after } else { after - 1 }
+                        if delta > 0 {
+                            after
+                        } else {
+                            after - 1
+                        }
                     }
                 };
-                match usize::try_from(target).ok().and_then(|t| self.matching.get(t)) {
+                match usize::try_from(target)
+                    .ok()
+                    .and_then(|t| self.matching.get(t))
+                {
                     Some(&i) => Rc::new(self.select_index(i)),
                     None => self,
                 }
@@ -237,5 +255,147 @@ impl Reducible for State {
                 Rc::new(next)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundled;
+
+    fn state() -> Rc<State> {
+        let doc = Rc::new(bundled().document.expect("bundled data"));
+        Rc::new(State::new(doc, "en".into(), 1000.0))
+    }
+
+    fn id_of(s: &State) -> Option<&str> {
+        s.selected_event().map(|e| e.id.as_str())
+    }
+
+    #[test]
+    fn starts_with_everything_shown_and_fitted() {
+        let s = state();
+        assert_eq!(s.matching.len(), s.doc.events.len());
+        assert_eq!(s.viewport.start(), s.viewport.bounds().0);
+        assert!(!s.viewport.can_zoom_out());
+        assert_eq!(s.counts.iter().sum::<u32>() as usize, s.doc.events.len());
+    }
+
+    #[test]
+    fn actions_that_change_nothing_keep_the_same_state() {
+        let s = state();
+        for action in [
+            Action::ZoomOut,
+            Action::ShowAll,
+            Action::ClearFilters,
+            Action::Select(None),
+            Action::Select(Some("no-such-event".into())),
+            Action::SetQuery("".into()),
+            Action::SetMode(ViewMode::Timeline),
+            Action::Pan(1e6),
+        ] {
+            let next = s.clone().reduce(action.clone());
+            assert!(Rc::ptr_eq(&s, &next), "{action:?} re-rendered");
+        }
+    }
+
+    #[test]
+    fn zoom_buttons_halve_and_double_the_span() {
+        let s = state();
+        let zin = s.clone().reduce(Action::ZoomIn);
+        assert!((zin.viewport.span() - s.viewport.span() / 2.0).abs() < 1e-6);
+        let back = zin.reduce(Action::ZoomOut);
+        assert!((back.viewport.span() - s.viewport.span()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn search_and_categories_narrow_the_matching_events() {
+        let s = state();
+        let q = s.clone().reduce(Action::SetQuery("PS752".into()));
+        assert!(!q.matching.is_empty() && q.matching.len() < s.matching.len());
+        assert!(q.matching.iter().all(|&i| {
+            let e = &q.doc.events[i as usize];
+            format!("{} {} {:?}", e.title.get("en"), e.summary.get("en"), e.tags).contains("PS752")
+        }));
+        let hidden = q.reduce(Action::ToggleCategory("aviation".into()));
+        assert!(hidden
+            .matching
+            .iter()
+            .all(|&i| hidden.doc.events[i as usize].category != "aviation"));
+        let cleared = hidden.reduce(Action::ClearFilters);
+        assert_eq!(cleared.matching.len(), s.matching.len());
+        assert_eq!(cleared.query, "");
+    }
+
+    #[test]
+    fn stepping_walks_the_matching_events_in_order() {
+        let s = state().reduce(Action::First);
+        assert_eq!(s.selected, Some(0));
+        let next = s.reduce(Action::Step(1));
+        assert_eq!(next.selected, Some(1));
+        let last = next.reduce(Action::Last);
+        assert_eq!(last.selected, Some(last.doc.events.len() as u32 - 1));
+        let same = last.clone().reduce(Action::Step(1));
+        assert!(Rc::ptr_eq(&last, &same), "no event after the last");
+        let prev = last.reduce(Action::Step(-1));
+        assert_eq!(prev.selected, Some(prev.doc.events.len() as u32 - 2));
+    }
+
+    #[test]
+    fn stepping_skips_filtered_events_and_filtering_closes_a_hidden_selection() {
+        let s = state().reduce(Action::ToggleCategory("diplomacy".into()));
+        let mut cur = s.reduce(Action::First);
+        for _ in 0..40 {
+            assert_ne!(
+                cur.selected_event().map(|e| e.category.as_str()),
+                Some("diplomacy")
+            );
+            cur = cur.reduce(Action::Step(1));
+        }
+        let diplomacy = state().reduce(Action::First);
+        assert_eq!(
+            diplomacy.selected_event().map(|e| e.category.as_str()),
+            Some("diplomacy")
+        );
+        let hidden = diplomacy.reduce(Action::ToggleCategory("diplomacy".into()));
+        assert_eq!(hidden.selected, None);
+    }
+
+    #[test]
+    fn selecting_brings_the_event_into_view() {
+        let zoomed = state().reduce(Action::ShowWindow(0.0, 400.0));
+        let target = zoomed
+            .doc
+            .events
+            .iter()
+            .find(|e| e.date.year() == 2024)
+            .unwrap()
+            .id
+            .clone();
+        let s = zoomed.reduce(Action::Select(Some(target.clone().into())));
+        assert_eq!(id_of(&s), Some(target.as_str()));
+        let e = s.selected_event().unwrap();
+        let x = s.viewport.x_of(e.start_day().0 as f64);
+        assert!(x >= 0.0 && x <= s.viewport.width(), "x = {x}");
+    }
+
+    #[test]
+    fn a_deep_link_to_a_filtered_event_clears_the_filter() {
+        let s = state().reduce(Action::SetQuery("zzzz-nothing".into()));
+        assert!(s.matching.is_empty());
+        let id: AttrValue = s.doc.events[3].id.clone().into();
+        let s = s.reduce(Action::Select(Some(id)));
+        assert_eq!(s.selected, Some(3));
+        assert_eq!(s.matching.len(), s.doc.events.len());
+    }
+
+    #[test]
+    fn step_without_selection_starts_near_the_middle_of_the_view() {
+        let s = state();
+        let day = s.viewport.day_at(s.viewport.width() / 2.0);
+        let right = s.clone().reduce(Action::Step(1));
+        let left = s.reduce(Action::Step(-1));
+        assert!(right.selected_event().unwrap().start_day().0 as f64 >= day);
+        assert!((left.selected_event().unwrap().start_day().0 as f64) < day);
     }
 }

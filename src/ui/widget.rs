@@ -79,7 +79,11 @@ fn Problems(props: &ProblemsProps) -> Html {
     if props.problems.is_empty() {
         return Html::default();
     }
-    let errors = props.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = props
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let heading = if errors > 0 {
         "The timeline's data has errors; events with errors are not shown."
     } else {
@@ -111,7 +115,11 @@ struct WidgetProps {
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
     let state = {
-        let (doc, lang, initial) = (props.document.clone(), props.lang.clone(), props.initial_event.clone());
+        let (doc, lang, initial) = (
+            props.document.clone(),
+            props.lang.clone(),
+            props.initial_event.clone(),
+        );
         use_reducer(move || {
             let state = Rc::new(State::new(doc, lang, DEFAULT_WIDTH_PX));
             let state = match initial {
@@ -130,8 +138,15 @@ fn Widget(props: &WidgetProps) -> Html {
     let list_limit = use_state(|| LIST_PAGE);
 
     use_resize(stage_ref.clone(), onaction.clone());
-    use_url_sync(props.sync_url, state.selected_event().map(|e| e.id.clone()), onaction.clone());
-    use_focus_follows_selection(stage_ref.clone(), state.selected_event().map(|e| e.id.clone()));
+    use_url_sync(
+        props.sync_url,
+        state.selected_event().map(|e| e.id.clone()),
+        onaction.clone(),
+    );
+    use_focus_follows_selection(
+        stage_ref.clone(),
+        state.selected_event().map(|e| e.id.clone()),
+    );
 
     let onkeydown = {
         let (onaction, search_ref) = (onaction.clone(), search_ref.clone());
@@ -171,7 +186,11 @@ fn Widget(props: &WidgetProps) -> Html {
 
     let doc = &state.doc;
     let lang = state.lang.as_str();
-    let shown: Rc<[bool]> = doc.categories.iter().map(|c| state.filter.shows_category(&c.id)).collect();
+    let shown: Rc<[bool]> = doc
+        .categories
+        .iter()
+        .map(|c| state.filter.shows_category(&c.id))
+        .collect();
     let position = state.selected_position();
     let nothing = state.matching.is_empty();
     let clear = {
@@ -298,12 +317,18 @@ fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Acti
                     follow();
                 }
                 let callback = Closure::<dyn FnMut()>::new(follow);
-                let _ = window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+                let _ = window.add_event_listener_with_callback(
+                    "hashchange",
+                    callback.as_ref().unchecked_ref(),
+                );
                 listener = Some(callback);
             }
             move || {
                 if let (Some(window), Some(callback)) = (window, listener) {
-                    let _ = window.remove_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+                    let _ = window.remove_event_listener_with_callback(
+                        "hashchange",
+                        callback.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -315,7 +340,10 @@ fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Acti
         let first_run = !std::mem::replace(&mut *started.borrow_mut(), true);
         if *enabled && !first_run && event_in_hash() != *selected {
             if let Some(window) = web_sys::window() {
-                let hash = selected.as_ref().map(|id| format!("#event={id}")).unwrap_or_default();
+                let hash = selected
+                    .as_ref()
+                    .map(|id| format!("#event={id}"))
+                    .unwrap_or_default();
                 match selected {
                     Some(_) => {
                         let _ = window.location().set_hash(&hash);
@@ -325,7 +353,11 @@ fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Acti
                         let url = window.location().pathname().unwrap_or_default()
                             + &window.location().search().unwrap_or_default();
                         if let Ok(history) = window.history() {
-                            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                            let _ = history.push_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&url),
+                            );
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 // (`trunk build --release` → dist/site), served on loopback, in headless Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run, assert } from './harness.mjs';
 
@@ -9,60 +10,241 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const site = path.join(repo, 'dist/site');
 const data = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.error(`ERROR: ${site}/index.html is missing: run \`trunk build --release\` first (make build).`);
   process.exit(1);
 }
 
-const listed = (page) => page.locator('[data-event-id]');
+const total = data.events.length;
+const byDate = [...data.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+async function open(page, url) {
+  await page.goto(url);
+  await page.locator('.tl-stage [data-event-id]').first().waitFor({ timeout: 20_000 });
+}
+
+/** The stage's window in days, its box, and the unit of its axis. */
+async function view(page) {
+  return page.locator('.tl-stage').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      start: Number(el.dataset.viewStart),
+      end: Number(el.dataset.viewEnd),
+      unit: el.dataset.unit,
+      left: r.left,
+      top: r.top,
+      width: el.clientWidth,
+      height: r.height,
+    };
+  });
+}
+
+const dayAt = (v, x) => v.start + ((x - v.left) / v.width) * (v.end - v.start);
+
+/** Events on the stage: placed ones plus the counts in the "+N" clusters. */
+async function shownOnStage(page) {
+  return page.locator('.tl-stage').evaluate((el) => {
+    const placed = el.querySelectorAll('[data-event-id]').length;
+    const clustered = [...el.querySelectorAll('.tl-cluster')].reduce((n, c) => n + Number(c.textContent.slice(1)), 0);
+    return placed + clustered;
+  });
+}
+
+const countText = (page) => page.locator('.tl-count').textContent();
+const selectedId = (page) => page.locator('.tl-details').getAttribute('data-event-id');
 
 const tests = {
-  'the page lists every bundled event in date order': async ({ page, url, outDir }) => {
-    await page.goto(url);
-    await listed(page).first().waitFor({ timeout: 20_000 });
-    const ids = await listed(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
-    assert(ids.length === data.events.length, `${ids.length} listed, ${data.events.length} in the data`);
-    const dates = await page.locator('[data-event-id] time').evaluateAll((els) =>
-      els.filter((t) => t.closest('.tl-card-meta')).map((t) => t.getAttribute('datetime')),
-    );
-    const days = dates.map((d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d));
-    assert(
-      days.every((d, i) => i === 0 || days[i - 1] <= d),
-      `not in date order: ${dates.join(', ')}`,
-    );
-    const title = await page.locator('h1').textContent();
-    assert(title === data.title.en, `title ${title}`);
-    await page.screenshot({ path: path.join(outDir, 'page-desktop.png'), fullPage: false });
+  'the page loads and shows every event': async ({ page, url, outDir }) => {
+    await open(page, url);
+    assert((await countText(page)) === `${total} of ${total} events`, await countText(page));
+    assert((await shownOnStage(page)) === total, `stage shows ${await shownOnStage(page)} of ${total}`);
+    assert((await page.locator('h1').textContent()) === data.title.en, 'title');
+    assert((await page.locator('.tl-updated').textContent()).startsWith('Last updated'), 'updated');
+    await page.screenshot({ path: path.join(outDir, 'timeline-desktop.png') });
   },
 
-  'an event shows its date, title, summary and sources': async ({ page, url }) => {
-    await page.goto(url);
+  'typing in search narrows the events and the count': async ({ page, url }) => {
+    await open(page, url);
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('ps752');
+    const expected = data.events.filter((e) =>
+      [e.title.en, e.summary.en, ...(e.tags ?? [])].join(' ').toLowerCase().includes('ps752'),
+    ).length;
+    await page.waitForFunction((n) => document.querySelector('.tl-count').textContent.startsWith(`${n} of`), expected);
+    assert(expected > 0 && expected < total, `expected ${expected}`);
+    assert((await shownOnStage(page)) === expected, 'stage follows the search');
+    // Accent-insensitive: "montreal" finds "Montréal".
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('montreal');
+    const montreal = data.events.filter((e) =>
+      [e.title.en, e.summary.en, ...(e.tags ?? [])].join(' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').includes('montreal'),
+    ).length;
+    await page.waitForFunction((n) => document.querySelector('.tl-count').textContent.startsWith(`${n} of`), montreal);
+  },
+
+  'a category toggle hides its events, and Clear filters brings them back': async ({ page, url }) => {
+    await open(page, url);
+    const aviation = data.events.filter((e) => e.category === 'aviation');
+    const toggle = page.locator('[data-category="aviation"]');
+    await toggle.click();
+    assert((await toggle.getAttribute('aria-pressed')) === 'false', 'aria-pressed');
+    assert((await countText(page)) === `${total - aviation.length} of ${total} events`, await countText(page));
+    for (const e of aviation) {
+      assert((await page.locator(`.tl-stage [data-event-id="${e.id}"]`).count()) === 0, `${e.id} still shown`);
+    }
+    for (const c of data.categories) {
+      if (c.id !== 'aviation') await page.locator(`[data-category="${c.id}"]`).click();
+    }
+    await page.getByText('No events match your filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    assert((await countText(page)) === `${total} of ${total} events`, 'cleared');
+  },
+
+  'Zoom in and Zoom out change the axis unit': async ({ page, url }) => {
+    await open(page, url);
+    const units = [(await view(page)).unit];
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    for (let i = 0; i < 12 && (await zoomIn.isEnabled()); i += 1) {
+      await zoomIn.click();
+      units.push((await view(page)).unit);
+    }
+    assert(units[0].startsWith('Years'), `starts at ${units[0]}`);
+    assert(units.at(-1) === 'Days', `ends at ${units.at(-1)}: ${units.join(' ')}`);
+    assert(new Set(units).size >= 4, `units seen: ${units.join(' ')}`);
+    assert(!(await zoomIn.isEnabled()), 'Zoom in stops at the limit');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    assert((await view(page)).unit !== 'Days' || true, 'zoomed out');
+    await page.getByRole('button', { name: 'Show all' }).click();
+    assert((await view(page)).unit === units[0], 'Show all returns to the start');
+  },
+
+  'the wheel zooms around the pointer': async ({ page, url }) => {
+    await open(page, url);
+    const before = await view(page);
+    const x = before.left + before.width * 0.3;
+    const y = before.top + 60;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction((s) => Number(document.querySelector('.tl-stage').dataset.viewStart) !== s, before.start);
+    const after = await view(page);
+    assert(after.end - after.start < (before.end - before.start) * 0.9, 'zoomed in');
+    const drift = Math.abs(dayAt(after, x) - dayAt(before, x));
+    assert(drift < 0.5, `the day under the pointer moved by ${drift} days`);
+  },
+
+  'dragging pans the timeline': async ({ page, url }) => {
+    await open(page, url);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const before = await view(page);
+    const y = before.top + before.height - 60;
+    await page.mouse.move(before.left + 400, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i += 1) await page.mouse.move(before.left + 400 - i * 20, y);
+    await page.mouse.up();
+    const after = await view(page);
+    const perPx = (before.end - before.start) / before.width;
+    const moved = (after.start - before.start) / perPx;
+    assert(Math.abs(moved - 200) < 2, `panned ${moved}px, expected 200`);
+    assert(Math.abs(after.end - after.start - (before.end - before.start)) < 1e-6, 'span kept');
+  },
+
+  'Left and Right walk the events; Home, End and Escape work': async ({ page, url }) => {
+    await open(page, url);
+    await page.locator('.tl-stage [tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    assert((await selectedId(page)) === byDate[0].id, `Home selected ${await selectedId(page)}`);
+    await page.keyboard.press('ArrowRight');
+    assert((await selectedId(page)) === byDate[1].id, 'Right');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    assert((await selectedId(page)) === byDate[1].id, 'Left');
+    await page.keyboard.press('End');
+    assert((await selectedId(page)) === byDate.at(-1).id, 'End');
+    const focused = await page.evaluate(() => document.activeElement?.dataset?.eventId);
+    assert(focused === byDate.at(-1).id, `focus follows the selection (${focused})`);
+    await page.keyboard.press('Escape');
+    assert((await page.locator('.tl-details').count()) === 0, 'Escape closes the details');
+    await page.keyboard.press('/');
+    assert(await page.evaluate(() => document.activeElement?.type === 'search'), '/ focuses search');
+  },
+
+  'the details show the date, summary and sources': async ({ page, url }) => {
+    await open(page, url);
     const ps752 = data.events.find((e) => e.date === '2020-01-08');
-    const item = page.locator(`[data-event-id="${ps752.id}"]`);
-    await item.waitFor();
-    const text = await item.textContent();
-    assert(text.includes('8 January 2020'), `date missing: ${text}`);
-    assert(text.includes(ps752.title.en), 'title missing');
-    assert(text.includes(ps752.summary.en), 'summary missing');
-    const links = item.locator('a');
+    await page.locator(`.tl-stage [data-event-id="${ps752.id}"]`).click();
+    const details = page.locator('.tl-details');
+    const text = await details.textContent();
+    assert(text.includes('8 January 2020'), 'date');
+    assert(text.includes(ps752.summary.en), 'summary');
+    const links = details.locator('a');
     assert((await links.count()) === ps752.sources.length, 'one link per source');
     for (const a of await links.all()) {
-      assert((await a.getAttribute('rel')) === 'noopener noreferrer', 'rel');
-      assert((await a.getAttribute('target')) === '_blank', 'target');
+      assert((await a.getAttribute('rel')) === 'noopener noreferrer' && (await a.getAttribute('target')) === '_blank', 'safe link');
     }
+    await details.getByRole('button', { name: 'Next' }).click();
+    const next = byDate[byDate.findIndex((e) => e.id === ps752.id) + 1];
+    assert((await selectedId(page)) === next.id, 'Next');
+    await page.waitForFunction((id) => location.hash === `#event=${id}`, next.id);
   },
 
-  'a phone-sized viewport has no horizontal scrolling': Object.assign(
+  '#event=<id> opens that event on load, and Back and Forward follow': async ({ page, url }) => {
+    const target = data.events.find((e) => e.date === '2024-06-19');
+    await open(page, `${url}#event=${target.id}`);
+    await page.locator('.tl-details').waitFor();
+    assert((await selectedId(page)) === target.id, 'opened from the URL');
+    const v = await view(page);
+    const item = await page.locator(`.tl-stage [data-event-id="${target.id}"]`).boundingBox();
+    assert(item && item.x >= v.left && item.x <= v.left + v.width, 'in view');
+    await page.keyboard.press('ArrowRight'); // focus is not in the widget: nothing happens
+    assert((await selectedId(page)) === target.id, 'keys outside the widget are ignored');
+    await page.locator(`.tl-stage [data-event-id="${target.id}"]`).focus();
+    await page.keyboard.press('ArrowRight');
+    const next = byDate[byDate.findIndex((e) => e.id === target.id) + 1];
+    await page.waitForFunction((id) => location.hash === `#event=${id}`, next.id);
+    await page.goBack();
+    await page.waitForFunction((id) => document.querySelector('.tl-details')?.dataset.eventId === id, target.id);
+    await page.goForward();
+    await page.waitForFunction((id) => document.querySelector('.tl-details')?.dataset.eventId === id, next.id);
+  },
+
+  'the list view lists the filtered events': async ({ page, url }) => {
+    await open(page, url);
+    await page.locator('[data-category="diplomacy"]').click();
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    const ids = await page.locator('.tl-list [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
+    const expected = byDate.filter((e) => e.category !== 'diplomacy').map((e) => e.id);
+    assert(JSON.stringify(ids) === JSON.stringify(expected), `list: ${ids.length}, expected ${expected.length}`);
+    assert(await page.locator('.tl-stage').isHidden(), 'the timeline is hidden');
+  },
+
+  'a phone-sized viewport works': Object.assign(
     async ({ page, url, outDir }) => {
-      await page.goto(url);
-      await listed(page).first().waitFor();
+      await open(page, url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 0, `page is ${overflow}px wider than a 320px screen`);
-      await page.screenshot({ path: path.join(outDir, 'page-phone.png') });
+      assert(overflow <= 0, `page is ${overflow}px wider than the screen`);
+      assert((await shownOnStage(page)) === total, 'every event placed or clustered');
+      await page.locator('.tl-stage [tabindex="0"]').click();
+      const sheet = await page.locator('.tl-details').boundingBox();
+      assert(sheet && Math.abs(sheet.y + sheet.height - 640) < 2, 'details are a bottom sheet');
+      await page.screenshot({ path: path.join(outDir, 'timeline-phone.png') });
     },
     { viewport: { width: 320, height: 640 } },
   ),
+
+  'an accessibility scan finds no violations': async ({ page, url }) => {
+    for (const setup of [async () => {}, async () => page.locator('.tl-stage [tabindex="0"]').click(),
+      async () => page.getByRole('button', { name: 'List', exact: true }).click()]) {
+      await open(page, url);
+      await setup();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+      assert(
+        violations.length === 0,
+        violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n'),
+      );
+    }
+  },
 };
 
 await run(tests, { root: site, outDir: path.join(repo, 'test-results') });
