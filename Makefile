@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build browser-test clean
+.PHONY: serve test setup setup-test check unit build browser-test bench clean
 
 serve: setup
 	trunk serve --open=false
@@ -33,6 +33,10 @@ build:
 
 browser-test:
 	node tests/browser/run.mjs
+
+# Not part of `make test`: timings are too noisy to assert on; they are reported.
+bench: setup-test build
+	node bench/widget.mjs
 
 clean:
 	cargo clean

@@ -192,9 +192,10 @@ impl Date {
 
     /// The date of a day number, at day precision.
     pub fn from_day(day: Day) -> Date {
-        // Day numbers outside the supported years are clamped rather than wrapped.
-        let limit = MAX_YEAR as i64 * 366;
-        let (y, m, d) = civil_from_days(day.0.clamp(-limit, limit));
+        // Day numbers outside the supported years are clamped to their first and last day.
+        let first = days_from_civil(-MAX_YEAR, 1, 1);
+        let last = days_from_civil(MAX_YEAR, 12, 31);
+        let (y, m, d) = civil_from_days(day.0.clamp(first, last));
         Date {
             year: y as i32,
             month: m,
@@ -458,6 +459,18 @@ mod tests {
     }
 
     #[test]
+    fn day_numbers_beyond_the_supported_years_clamp_to_them() {
+        assert_eq!(
+            Date::from_day(Day(i64::MAX)).to_string(),
+            format!("{MAX_YEAR}-12-31")
+        );
+        assert_eq!(
+            Date::from_day(Day(i64::MIN)).to_string(),
+            format!("-{MAX_YEAR}-01-01")
+        );
+    }
+
+    #[test]
     fn truncation_keeps_the_period_start() {
         let d = Date::parse("2012-09-07").unwrap();
         assert_eq!(d.truncated(Precision::Month).to_string(), "2012-09");
@@ -472,7 +485,9 @@ mod tests {
 
         proptest! {
             #[test]
-            fn day_numbers_round_trip(n in -365_000_000i64..365_000_000) {
+            // The supported years, -999,999 to 999,999, are days -365,961,000 to 364,522,000
+            // or so (day 0 being 1970-01-01).
+            fn day_numbers_round_trip(n in -365_900_000i64..364_500_000) {
                 let date = Date::from_day(Day(n));
                 prop_assert_eq!(date.first_day(), Day(n));
                 prop_assert_eq!(Date::parse(&date.to_string()), Ok(date));

@@ -136,6 +136,12 @@ impl<'a> Parser<'a> {
 
     /// "expected {what}, found {whatever is at the current position}".
     fn expected(&self, what: &str) -> SyntaxError {
+        if self.rest().starts_with("//") || self.rest().starts_with("/*") {
+            return self.error_at(self.pos, "comments are not allowed in JSON");
+        }
+        if self.rest().starts_with('\'') {
+            return self.error_at(self.pos, "strings must be in double quotes (\")");
+        }
         self.error_at(self.pos, format!("expected {what}, found {}", self.found()))
     }
 
@@ -280,12 +286,11 @@ impl<'a> Parser<'a> {
         let mut owned: Option<String> = None;
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let tail = self.bytes.get(run_start..).unwrap_or(&[]);
+            self.pos += tail
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(tail.len());
             // The run ends at an ASCII byte or at the end, so it is whole characters.
             let run = self.text.get(run_start..self.pos).unwrap_or("");
             match self.peek() {
@@ -661,7 +666,8 @@ mod tests {
             ("{\"a\":1}}", "expected the end of the text after the JSON value, found '}'", (1, 8)),
             ("{", "expected a string key or '}', found the end of the text", (1, 2)),
             ("{a:1}", "expected a string key or '}', found 'a'", (1, 2)),
-            ("{'a':1}", "expected a string key or '}', found '''", (1, 2)),
+            ("{'a':1}", "strings must be in double quotes (\")", (1, 2)),
+            ("{\"a\":1, 'b':2}", "strings must be in double quotes (\")", (1, 9)),
             ("{\"a\" 1}", "expected ':' after an object key, found '1'", (1, 6)),
             ("{\"a\":}", "expected a JSON value, found '}'", (1, 6)),
             ("{\"a\":1", "expected ',' or '}' after an object member, found the end of the text", (1, 7)),
@@ -687,6 +693,10 @@ mod tests {
             ("-Infinity", "NaN and Infinity are not allowed in JSON", (1, 1)),
             ("// hi\n{}", "comments are not allowed in JSON", (1, 1)),
             ("{\"a\": /* c */ 1}", "comments are not allowed in JSON", (1, 7)),
+            ("[1, // c\n 2]", "comments are not allowed in JSON", (1, 5)),
+            ("{\"a\": 1 /* c */}", "comments are not allowed in JSON", (1, 9)),
+            ("{} // end", "comments are not allowed in JSON", (1, 4)),
+            ("{/", "expected a string key or '}', found '/'", (1, 2)),
             ("'x'", "strings must be in double quotes (\")", (1, 1)),
             ("01", "numbers may not have leading zeros", (1, 1)),
             ("-01", "numbers may not have leading zeros", (1, 1)),
@@ -715,6 +725,11 @@ mod tests {
                 (1, 3),
             ),
             ("\"\u{1}\"", "unescaped control character U+0001 in a string", (1, 2)),
+            (
+                "\"a\rb\"",
+                "unescaped control character U+000D in a string (write a carriage return as \\r)",
+                (1, 3),
+            ),
             (
                 "\"é\\x\"",
                 "invalid escape '\\x' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",

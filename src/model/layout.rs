@@ -63,9 +63,12 @@ pub struct Placed {
     pub x: f64,
     /// Length of the event's bar (0 for a single date shorter than a pixel).
     pub bar_px: f64,
-    /// Where the label starts: at the marker, or at the left edge for a range that
-    /// began off screen, so its title stays readable.
+    /// Where the label starts: after the marker; at the left edge for a range that
+    /// began off screen, so its title stays readable; or before the marker when it would
+    /// run past the right edge (see `flipped`).
     pub label_x: f64,
+    /// The label is drawn to the left of the marker, ending at it.
+    pub flipped: bool,
     pub label_px: f64,
     /// The horizontal extent the item occupies in its row.
     pub left: f64,
@@ -94,13 +97,15 @@ pub struct Layout {
 /// [`crate::model::filter::Filter::apply`] returns them) that fall within the viewport
 /// plus overscan. `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
-/// `label_chars(i)` is the length of event `i`'s label in characters.
+/// `label_chars(i)` is the length of event `i`'s label in characters. `priority` (the
+/// selected event) claims a row before every other, so it is never folded into a cluster.
 pub fn layout(
     events: &[Event],
     matching: &[u32],
     longest_days: f64,
     view: &Viewport,
     params: &LayoutParams,
+    priority: Option<u32>,
     label_chars: &dyn Fn(u32) -> usize,
 ) -> Layout {
     let overscan_days = params.overscan_px / view.px_per_day();
@@ -137,8 +142,12 @@ pub fn layout(
         })
         .collect();
 
-    // Headline events claim rows first, then everything from left to right.
-    let importance = |p: &Placed| events.get(p.event as usize).map_or(0, |e| e.importance);
+    // The priority event, then headline events claim rows first, then the rest from left
+    // to right.
+    let importance = |p: &Placed| {
+        let rank = events.get(p.event as usize).map_or(0, |e| e.importance);
+        (priority == Some(p.event), rank)
+    };
     items.sort_by(|a, b| {
         importance(b)
             .cmp(&importance(a))
@@ -213,14 +222,25 @@ fn measure(
     let label_px = params.label_px(chars);
     // A range that began off screen keeps its label at the left edge while its bar shows.
     let label_x = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
-    let left = x - params.marker_px / 2.0;
-    let right = (x + bar_px).max(label_x + label_px);
+    let flipped_x = x - params.marker_px - label_px;
+    // A point event near the right edge reads its label leftwards, if there is room.
+    let flipped = bar_px == 0.0 && label_x + label_px > view.width() && flipped_x >= 0.0;
+    let (label_x, left, right) = if flipped {
+        (flipped_x, flipped_x, x + params.marker_px / 2.0)
+    } else {
+        (
+            label_x,
+            x - params.marker_px / 2.0,
+            (x + bar_px).max(label_x + label_px),
+        )
+    };
     Placed {
         event,
         row: 0,
         x,
         bar_px,
         label_x,
+        flipped,
         label_px,
         left,
         right,
@@ -291,6 +311,7 @@ mod tests {
             longest_days(events),
             &view(),
             &params(rows),
+            None,
             &|_| chars,
         )
     }
@@ -341,6 +362,20 @@ mod tests {
     }
 
     #[test]
+    fn the_priority_event_is_placed_before_headlines() {
+        let events = sorted(vec![
+            event(500, None, 1),
+            event(501, None, 3),
+            event(502, None, 3),
+        ]);
+        let all = all(&events);
+        let l = layout(&events, &all, 1.0, &view(), &params(2), Some(0), &|_| 10);
+        let placed: Vec<u32> = l.placed.iter().map(|p| p.event).collect();
+        assert_eq!(placed, vec![0, 1]);
+        assert_eq!(l.clusters[0].events, vec![2]);
+    }
+
+    #[test]
     fn only_the_window_is_laid_out() {
         let events = sorted(vec![
             event(-500, None, 2),
@@ -365,6 +400,21 @@ mod tests {
     }
 
     #[test]
+    fn labels_near_the_right_edge_read_leftwards() {
+        let events = sorted(vec![
+            event(990, None, 2),
+            event(5, None, 2),
+            event(600, None, 2),
+        ]);
+        let l = run(&events, 1, 10);
+        let near_edge = l.placed.iter().find(|p| p.x == 990.0).unwrap();
+        assert!(near_edge.flipped);
+        assert_eq!(near_edge.label_x, 990.0 - 12.0 - 70.0);
+        assert_eq!((near_edge.left, near_edge.right), (908.0, 996.0));
+        assert!(l.placed.iter().filter(|p| p.x != 990.0).all(|p| !p.flipped));
+    }
+
+    #[test]
     fn a_range_occupies_its_bar() {
         let events = sorted(vec![event(100, Some(600), 2), event(300, None, 2)]);
         let l = run(&events, 2, 2);
@@ -383,7 +433,7 @@ mod tests {
     #[test]
     fn bad_indices_are_ignored() {
         let events = sorted(vec![event(100, None, 2)]);
-        let l = layout(&events, &[0, 7, 99], 1.0, &view(), &params(2), &|_| 4);
+        let l = layout(&events, &[0, 7, 99], 1.0, &view(), &params(2), None, &|_| 4);
         assert_eq!(l.placed.len(), 1);
     }
 
@@ -421,11 +471,12 @@ mod tests {
                 width in 50.0f64..2000.0,
                 overscan in 0.0f64..300.0,
                 chars in 0usize..40,
+                priority in prop::option::of(0u32..120),
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, overscan_px: overscan, ..LayoutParams::default() };
                 let matching = all(&events);
-                let l = layout(&events, &matching, longest_days(&events), &view, &p, &|_| chars);
+                let l = layout(&events, &matching, longest_days(&events), &view, &p, priority, &|_| chars);
 
                 // No two items in one row overlap (gap kept).
                 let mut by_row: BTreeMap<u32, Vec<&Placed>> = BTreeMap::new();
@@ -451,6 +502,10 @@ mod tests {
                 for (i, e) in events.iter().enumerate() {
                     let visible = e.end_day().0 as f64 + 1.0 >= from && (e.start_day().0 as f64) <= to;
                     prop_assert_eq!(seen.get(&(i as u32)).copied().unwrap_or(0), u32::from(visible), "event {} {:?}", i, e.date);
+                }
+                // The priority event, when visible and with a row to go to, is never clustered.
+                if let Some(i) = priority.filter(|&i| rows > 0 && seen.contains_key(&i)) {
+                    prop_assert!(l.placed.iter().any(|p| p.event == i));
                 }
                 // Positions agree with the viewport.
                 for item in &l.placed {

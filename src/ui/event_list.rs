@@ -50,7 +50,7 @@ fn event_item(doc: &Document, event: &Event, lang: &str, selected: bool) -> Html
                         <span class="tl-chip">{ c.label.get(lang) }</span>
                     }
                 </p>
-                <h3 class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h3>
+                <h2 class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h2>
                 <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
                 { sources(event, lang) }
             </article>

@@ -78,6 +78,7 @@ pub fn Stage(props: &StageProps) -> Html {
         props.longest_days,
         &view,
         &params,
+        props.selected,
         &|i| {
             doc.events
                 .get(i as usize)
@@ -211,23 +212,29 @@ pub fn Stage(props: &StageProps) -> Html {
                     let title = e.title.get(lang);
                     let style = format!(
                         "transform: translate({:.1}px, {:.1}px); --tl-cat: {color}; width: {:.1}px",
-                        p.x, f64::from(p.row) * ROW_PX, p.right - p.x
+                        p.left, f64::from(p.row) * ROW_PX, p.right - p.left
+                    );
+                    // Offsets inside the button, which spans the item's whole extent.
+                    let at = p.x - p.left;
+                    let label_style = format!(
+                        "left: {:.1}px; {}: {:.1}px",
+                        p.label_x - p.left,
+                        if p.flipped { "width" } else { "max-width" },
+                        p.label_px + 4.0
                     );
                     Some(html! {
                         <button type="button" key={e.id.clone()}
-                            class={classes!("tl-item", selected.then_some("tl-selected"), e.end.is_some().then_some("tl-range"))}
+                            class={classes!("tl-item", selected.then_some("tl-selected"), e.end.is_some().then_some("tl-range"), p.flipped.then_some("tl-flipped"))}
                             data-event-id={e.id.clone()} data-importance={e.importance.to_string()}
                             aria-label={format!("{}: {title}", e.date_label_en())}
                             aria-pressed={selected.to_string()}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
                             if p.bar_px > 0.0 {
-                                <span class="tl-bar" style={format!("width: {:.1}px", p.bar_px)}></span>
+                                <span class="tl-bar" style={format!("left: {at:.1}px; width: {:.1}px", p.bar_px)}></span>
                             }
-                            <span class="tl-marker"></span>
-                            <span class="tl-label" style={format!("left: {:.1}px; max-width: {:.1}px", p.label_x - p.x, p.label_px + 4.0)}>
-                                { title }
-                            </span>
+                            <span class="tl-marker" style={format!("left: {at:.1}px")}></span>
+                            <span class="tl-label" style={label_style}>{ title }</span>
                         </button>
                     })
                 }) }

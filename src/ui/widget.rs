@@ -143,13 +143,18 @@ fn Widget(props: &WidgetProps) -> Html {
         state.selected_event().map(|e| e.id.clone()),
         onaction.clone(),
     );
+    // Set by a key that moves the selection while focus is on the stage.
+    let focus_follows = use_mut_ref(|| false);
     use_focus_follows_selection(
         stage_ref.clone(),
         state.selected_event().map(|e| e.id.clone()),
+        focus_follows.clone(),
     );
 
     let onkeydown = {
-        let (onaction, search_ref) = (onaction.clone(), search_ref.clone());
+        let (onaction, search_ref, stage_ref) =
+            (onaction.clone(), search_ref.clone(), stage_ref.clone());
+        let focus_follows = focus_follows.clone();
         Callback::from(move |e: KeyboardEvent| {
             let in_text_field = e
                 .target()
@@ -179,6 +184,13 @@ fn Widget(props: &WidgetProps) -> Html {
             };
             if let Some(action) = action {
                 e.prevent_default();
+                let moves_selection =
+                    matches!(action, Action::Step(_) | Action::First | Action::Last);
+                let on_stage = stage_ref.cast::<web_sys::Node>().is_some_and(|stage| {
+                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    stage.contains(target.as_ref())
+                });
+                *focus_follows.borrow_mut() = moves_selection && on_stage;
                 onaction.emit(action);
             }
         })
@@ -316,19 +328,23 @@ fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Acti
                 if event_in_hash().is_some() {
                     follow();
                 }
+                // Our own writes use pushState, which fires neither event, so these are
+                // only Back, Forward and a hash typed into the address bar.
                 let callback = Closure::<dyn FnMut()>::new(follow);
-                let _ = window.add_event_listener_with_callback(
-                    "hashchange",
-                    callback.as_ref().unchecked_ref(),
-                );
+                for kind in HISTORY_EVENTS {
+                    let _ = window
+                        .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
+                }
                 listener = Some(callback);
             }
             move || {
                 if let (Some(window), Some(callback)) = (window, listener) {
-                    let _ = window.remove_event_listener_with_callback(
-                        "hashchange",
-                        callback.as_ref().unchecked_ref(),
-                    );
+                    for kind in HISTORY_EVENTS {
+                        let _ = window.remove_event_listener_with_callback(
+                            kind,
+                            callback.as_ref().unchecked_ref(),
+                        );
+                    }
                 }
             }
         });
@@ -340,43 +356,37 @@ fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Acti
         let first_run = !std::mem::replace(&mut *started.borrow_mut(), true);
         if *enabled && !first_run && event_in_hash() != *selected {
             if let Some(window) = web_sys::window() {
-                let hash = selected
-                    .as_ref()
-                    .map(|id| format!("#event={id}"))
-                    .unwrap_or_default();
-                match selected {
-                    Some(_) => {
-                        let _ = window.location().set_hash(&hash);
-                    }
-                    // Closing the details: drop the hash without leaving a "#" behind.
-                    None => {
-                        let url = window.location().pathname().unwrap_or_default()
-                            + &window.location().search().unwrap_or_default();
-                        if let Ok(history) = window.history() {
-                            let _ = history.push_state_with_url(
-                                &wasm_bindgen::JsValue::NULL,
-                                "",
-                                Some(&url),
-                            );
-                        }
-                    }
+                let location = window.location();
+                // Closing the details drops the hash without leaving a "#" behind.
+                let url = location.pathname().unwrap_or_default()
+                    + &location.search().unwrap_or_default()
+                    + &selected
+                        .as_ref()
+                        .map(|id| format!("#event={id}"))
+                        .unwrap_or_default();
+                if let Ok(history) = window.history() {
+                    let _ =
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
             }
         }
     });
 }
 
-/// When the selection changes while focus is on an event in the stage (the reader is
-/// stepping with the arrow keys), focus follows to the newly selected event.
+const HISTORY_EVENTS: [&str; 2] = ["popstate", "hashchange"];
+
+/// When the reader moves the selection with a key while on the stage, focus follows to
+/// the newly selected event (the old one may have left the DOM as the view moved).
 #[hook]
-fn use_focus_follows_selection(stage: NodeRef, selected: Option<String>) {
+fn use_focus_follows_selection(
+    stage: NodeRef,
+    selected: Option<String>,
+    follow: Rc<std::cell::RefCell<bool>>,
+) {
     use_effect_with(selected, move |selected| {
         let stage = stage.cast::<web_sys::Element>();
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        if let (Some(stage), Some(active), Some(id)) = (stage, active, selected) {
-            if stage.contains(Some(&active)) {
+        if let (Some(stage), Some(id)) = (stage, selected) {
+            if std::mem::take(&mut *follow.borrow_mut()) {
                 let target = stage
                     .query_selector(&format!("[data-event-id=\"{id}\"]"))
                     .ok()

@@ -55,6 +55,25 @@ async function shownOnStage(page) {
 const countText = (page) => page.locator('.tl-count').textContent();
 const selectedId = (page) => page.locator('.tl-details').getAttribute('data-event-id');
 
+/** Waits (Yew renders asynchronously) until the details show event `id`. */
+async function expectSelected(page, id, what) {
+  try {
+    await page.waitForFunction((want) => document.querySelector('.tl-details')?.dataset.eventId === want, id, { timeout: 3000 });
+  } catch {
+    throw new Error(`${what}: expected ${id}, selected ${await selectedId(page)}`);
+  }
+}
+
+/** Waits until keyboard focus is on the stage's element for event `id`. */
+async function expectFocus(page, id, what) {
+  try {
+    await page.waitForFunction((want) => document.activeElement?.closest('.tl-stage') && document.activeElement.dataset.eventId === want, id, { timeout: 3000 });
+  } catch {
+    const focused = await page.evaluate(() => document.activeElement?.dataset?.eventId ?? document.activeElement?.tagName);
+    throw new Error(`${what}: focus is on ${focused}, not ${id}`);
+  }
+}
+
 const tests = {
   'the page loads and shows every event': async ({ page, url, outDir }) => {
     await open(page, url);
@@ -103,7 +122,7 @@ const tests = {
   'Zoom in and Zoom out change the axis unit': async ({ page, url }) => {
     await open(page, url);
     const units = [(await view(page)).unit];
-    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
     for (let i = 0; i < 12 && (await zoomIn.isEnabled()); i += 1) {
       await zoomIn.click();
       units.push((await view(page)).unit);
@@ -112,8 +131,8 @@ const tests = {
     assert(units.at(-1) === 'Days', `ends at ${units.at(-1)}: ${units.join(' ')}`);
     assert(new Set(units).size >= 4, `units seen: ${units.join(' ')}`);
     assert(!(await zoomIn.isEnabled()), 'Zoom in stops at the limit');
-    await page.getByRole('button', { name: 'Zoom out' }).click();
-    assert((await view(page)).unit !== 'Days' || true, 'zoomed out');
+    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+    assert((await view(page)).unit !== 'Days', 'zoomed out of days');
     await page.getByRole('button', { name: 'Show all' }).click();
     assert((await view(page)).unit === units[0], 'Show all returns to the start');
   },
@@ -134,8 +153,8 @@ const tests = {
 
   'dragging pans the timeline': async ({ page, url }) => {
     await open(page, url);
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     const before = await view(page);
     const y = before.top + before.height - 60;
     await page.mouse.move(before.left + 400, y);
@@ -152,21 +171,24 @@ const tests = {
   'Left and Right walk the events; Home, End and Escape work': async ({ page, url }) => {
     await open(page, url);
     await page.locator('.tl-stage [tabindex="0"]').focus();
-    await page.keyboard.press('Home');
-    assert((await selectedId(page)) === byDate[0].id, `Home selected ${await selectedId(page)}`);
-    await page.keyboard.press('ArrowRight');
-    assert((await selectedId(page)) === byDate[1].id, 'Right');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowLeft');
-    assert((await selectedId(page)) === byDate[1].id, 'Left');
-    await page.keyboard.press('End');
-    assert((await selectedId(page)) === byDate.at(-1).id, 'End');
-    const focused = await page.evaluate(() => document.activeElement?.dataset?.eventId);
-    assert(focused === byDate.at(-1).id, `focus follows the selection (${focused})`);
+    const steps = [
+      ['Home', byDate[0]],
+      ['ArrowRight', byDate[1]],
+      ['ArrowRight', byDate[2]],
+      ['ArrowLeft', byDate[1]],
+      ['End', byDate.at(-1)],
+      ['ArrowLeft', byDate.at(-2)],
+    ];
+    for (const [key, event] of steps) {
+      await page.keyboard.press(key);
+      await expectSelected(page, event.id, key);
+      // Focus follows the selection, so the next key acts on the stage too.
+      await expectFocus(page, event.id, key);
+    }
     await page.keyboard.press('Escape');
-    assert((await page.locator('.tl-details').count()) === 0, 'Escape closes the details');
+    await page.locator('.tl-details').waitFor({ state: 'detached', timeout: 3000 });
     await page.keyboard.press('/');
-    assert(await page.evaluate(() => document.activeElement?.type === 'search'), '/ focuses search');
+    await page.waitForFunction(() => document.activeElement?.type === 'search', null, { timeout: 3000 });
   },
 
   'the details show the date, summary and sources': async ({ page, url }) => {
@@ -184,15 +206,14 @@ const tests = {
     }
     await details.getByRole('button', { name: 'Next' }).click();
     const next = byDate[byDate.findIndex((e) => e.id === ps752.id) + 1];
-    assert((await selectedId(page)) === next.id, 'Next');
+    await expectSelected(page, next.id, 'Next');
     await page.waitForFunction((id) => location.hash === `#event=${id}`, next.id);
   },
 
   '#event=<id> opens that event on load, and Back and Forward follow': async ({ page, url }) => {
     const target = data.events.find((e) => e.date === '2024-06-19');
     await open(page, `${url}#event=${target.id}`);
-    await page.locator('.tl-details').waitFor();
-    assert((await selectedId(page)) === target.id, 'opened from the URL');
+    await expectSelected(page, target.id, 'opened from the URL');
     const v = await view(page);
     const item = await page.locator(`.tl-stage [data-event-id="${target.id}"]`).boundingBox();
     assert(item && item.x >= v.left && item.x <= v.left + v.width, 'in view');
@@ -203,9 +224,9 @@ const tests = {
     const next = byDate[byDate.findIndex((e) => e.id === target.id) + 1];
     await page.waitForFunction((id) => location.hash === `#event=${id}`, next.id);
     await page.goBack();
-    await page.waitForFunction((id) => document.querySelector('.tl-details')?.dataset.eventId === id, target.id);
+    await expectSelected(page, target.id, 'Back');
     await page.goForward();
-    await page.waitForFunction((id) => document.querySelector('.tl-details')?.dataset.eventId === id, next.id);
+    await expectSelected(page, next.id, 'Forward');
   },
 
   'the list view lists the filtered events': async ({ page, url }) => {
