@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build browser-test bench clean
+.PHONY: serve test setup setup-test check unit build browser-test bench screenshots clean
 
 serve: setup
 	trunk serve --open=false
@@ -37,6 +37,9 @@ browser-test:
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build
 	node bench/widget.mjs
+
+screenshots: setup-test build
+	node tests/browser/screenshots.mjs
 
 clean:
 	cargo clean

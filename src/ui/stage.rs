@@ -18,8 +18,8 @@ use crate::model::layout::{layout, LayoutParams};
 use crate::model::viewport::Viewport;
 
 /// Rows of events; the cluster lane and the axis come below them.
-pub const ROWS: u32 = 7;
-pub const ROW_PX: f64 = 34.0;
+pub const ROWS: u32 = 8;
+pub const ROW_PX: f64 = 30.0;
 /// The minimum space between two axis labels.
 pub const AXIS_LABEL_SPACING_PX: f64 = 16.0;
 /// A pointer that moves less than this between down and up is a click, not a drag.

@@ -168,6 +168,55 @@ const tests = {
     assert(Math.abs(after.end - after.start - (before.end - before.start)) < 1e-6, 'span kept');
   },
 
+  'a cluster zooms in on its events when clicked': async ({ page, url }) => {
+    await open(page, url);
+    const cluster = page.locator('.tl-cluster').first();
+    const n = Number((await cluster.textContent()).slice(1));
+    const before = await view(page);
+    await cluster.click();
+    await page.waitForFunction((s) => Number(document.querySelector('.tl-stage').dataset.viewStart) !== s, before.start);
+    const after = await view(page);
+    assert(after.end - after.start < (before.end - before.start) / 2, 'zoomed in');
+    assert((await shownOnStage(page)) >= n, 'its events are on the stage');
+  },
+
+  'double-click zooms in there': async ({ page, url }) => {
+    await open(page, url);
+    const before = await view(page);
+    const x = before.left + before.width * 0.7;
+    await page.mouse.dblclick(x, before.top + before.height - 50);
+    await page.waitForFunction((s) => Number(document.querySelector('.tl-stage').dataset.viewStart) !== s, before.start);
+    const after = await view(page);
+    assert(Math.abs(after.end - after.start - (before.end - before.start) / 2) < 1, 'zoomed in by 2');
+    assert(Math.abs(dayAt(after, x) - dayAt(before, x)) < 0.5, 'around the pointer');
+  },
+
+  'the overview recentres on a click and moves the view on a drag': async ({ page, url }) => {
+    await open(page, url);
+    for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    const overview = await page.locator('.tl-overview').boundingBox();
+    const windowBox = await page.locator('.tl-overview-window').boundingBox();
+    assert(windowBox.width < overview.width / 4, `window ${windowBox.width}px of ${overview.width}px`);
+    // Click near the left end: the view recentres there.
+    const target = overview.x + overview.width * 0.1;
+    await page.mouse.click(target, overview.y + overview.height / 2);
+    await page.waitForTimeout(400); // the window slides (CSS transition)
+    const moved = await page.locator('.tl-overview-window').boundingBox();
+    assert(Math.abs(moved.x + moved.width / 2 - target) < 3, `window centred at ${moved.x + moved.width / 2}, clicked ${target}`);
+    // Drag the window right by 200px: the view follows.
+    const before = await view(page);
+    const cx = moved.x + moved.width / 2;
+    await page.mouse.move(cx, overview.y + 10);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i += 1) await page.mouse.move(cx + i * 20, overview.y + 10);
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    const after = await view(page);
+    const dragged = await page.locator('.tl-overview-window').boundingBox();
+    assert(Math.abs(dragged.x - moved.x - 200) < 3, `window moved ${dragged.x - moved.x}px`);
+    assert(after.start > before.start, 'the view moved later');
+  },
+
   'Left and Right walk the events; Home, End and Escape work': async ({ page, url }) => {
     await open(page, url);
     await page.locator('.tl-stage [tabindex="0"]').focus();
@@ -245,10 +294,11 @@ const tests = {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 0, `page is ${overflow}px wider than the screen`);
       assert((await shownOnStage(page)) === total, 'every event placed or clustered');
+      await page.screenshot({ path: path.join(outDir, 'timeline-phone.png') });
       await page.locator('.tl-stage [tabindex="0"]').click();
       const sheet = await page.locator('.tl-details').boundingBox();
       assert(sheet && Math.abs(sheet.y + sheet.height - 640) < 2, 'details are a bottom sheet');
-      await page.screenshot({ path: path.join(outDir, 'timeline-phone.png') });
+      await page.screenshot({ path: path.join(outDir, 'timeline-phone-details.png') });
     },
     { viewport: { width: 320, height: 640 } },
   ),
