@@ -177,7 +177,7 @@ fn an_initial_event_opens_its_details() {
         .find(|e| e.date.to_string() == "2020-01-08")
         .unwrap();
     let mut props = TimelineProps::from_validated(bundled());
-    props.initial_event = Some(ps752.id.clone().into());
+    props.options.initial_event = Some(ps752.id.clone().into());
     let html = render::<Timeline>(props);
     let details = &html[html
         .find("class=\"tl-details\"")

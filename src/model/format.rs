@@ -59,8 +59,9 @@ impl From<&str> for Text {
     }
 }
 
-/// A whole timeline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A whole timeline. `Eq` matters beyond tests: it lets `Rc<Document>` compare by pointer
+/// first, so components whose props hold the document skip a deep comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +84,7 @@ pub struct Category {
 }
 
 /// A labelled period drawn behind the events, such as the years without relations.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Era {
     pub label: Text,
     pub start: Date,
@@ -92,7 +93,7 @@ pub struct Era {
     pub summary: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub id: String,
     pub date: Date,
@@ -116,7 +117,7 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub title: Text,
     pub publisher: String,

@@ -13,7 +13,7 @@ mod widget;
 
 pub use event_list::{EventList, EventListProps};
 pub use overview::bin_counts;
-pub use widget::{Timeline, TimelineProps};
+pub use widget::{Options, Theme, Timeline, TimelineProps};
 
 /// Mounts the standalone page on the bundled data into `<main id="timeline">` (or the
 /// body): the entry that `trunk serve` runs. The selected event is kept in the URL.
@@ -34,7 +34,7 @@ pub fn start_page() {
         }),
         None => TimelineProps::from_validated(crate::data::bundled()),
     };
-    props.sync_url = true;
+    props.options.sync_url = true;
     let root = window.and_then(|w| w.document()).and_then(|d| {
         d.get_element_by_id("timeline")
             .or_else(|| d.body().map(Into::into))

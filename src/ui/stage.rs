@@ -35,6 +35,8 @@ pub struct StageProps {
     pub viewport: Viewport,
     pub selected: Option<u32>,
     pub lang: AttrValue,
+    /// In an embed the plain wheel scrolls the page; Ctrl/⌘ + wheel (or a pinch) zooms.
+    pub embedded: bool,
     pub stage_ref: NodeRef,
     pub onaction: Callback<Action>,
 }
@@ -92,8 +94,19 @@ pub fn Stage(props: &StageProps) -> Html {
         .or_else(|| laid.placed.iter().find(|p| p.x >= 0.0).map(|p| p.event));
 
     let onwheel = {
-        let (onaction, stage) = (props.onaction.clone(), props.stage_ref.clone());
+        let (onaction, stage, embedded) = (
+            props.onaction.clone(),
+            props.stage_ref.clone(),
+            props.embedded,
+        );
         Callback::from(move |e: WheelEvent| {
+            if embedded && !e.ctrl_key() && !e.meta_key() {
+                // The page scrolls; remind the reader how to zoom.
+                if let Some(el) = stage.cast::<web_sys::Element>() {
+                    let _ = el.class_list().add_1("tl-show-wheel-hint");
+                }
+                return;
+            }
             e.prevent_default();
             let scale = match e.delta_mode() {
                 1 => 33.0,  // lines
@@ -182,6 +195,14 @@ pub fn Stage(props: &StageProps) -> Html {
         })
     };
 
+    let hide_hint = {
+        let stage = props.stage_ref.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(el) = stage.cast::<web_sys::Element>() {
+                let _ = el.class_list().remove_1("tl-show-wheel-hint");
+            }
+        })
+    };
     let lane_y = f64::from(ROWS) * ROW_PX;
     let (first, last) = (view.start(), view.end());
     html! {
@@ -192,7 +213,11 @@ pub fn Stage(props: &StageProps) -> Html {
             data-unit={format!("{:?}", ticks.minor_unit)}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-            {onclick} {ondblclick}>
+            {onclick} {ondblclick}
+            onpointerleave={hide_hint}>
+            if props.embedded {
+                <p class="tl-wheel-hint" aria-hidden="true">{ "Use Ctrl/⌘ + scroll to zoom" }</p>
+            }
             <div class="tl-eras" aria-hidden="true">
                 { for doc.eras.iter().filter_map(|era| {
                     let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::widget::Options;
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
 use crate::model::layout::longest_days;
@@ -97,6 +98,35 @@ impl State {
         };
         state.refilter();
         state
+    }
+
+    /// The initial state with the embed's options applied: window, categories, event.
+    pub fn with_options(
+        doc: Rc<Document>,
+        lang: AttrValue,
+        width: f64,
+        options: &Options,
+    ) -> State {
+        let mut state = State::new(doc, lang, width);
+        if let Some(shown) = &options.categories {
+            state.filter.hidden_categories = state
+                .doc
+                .categories
+                .iter()
+                .filter(|c| !shown.contains(&c.id))
+                .map(|c| c.id.clone())
+                .collect();
+            state.refilter();
+        }
+        let mut state = Rc::new(state);
+        if let Some((start, end)) = options.initial_window {
+            let (start, end) = (start.first_day().0 as f64, end.last_day().0 as f64 + 1.0);
+            state = state.reduce(Action::ShowWindow(start, end));
+        }
+        if let Some(id) = &options.initial_event {
+            state = state.reduce(Action::Select(Some(id.clone())));
+        }
+        Rc::unwrap_or_clone(state)
     }
 
     fn refilter(&mut self) {
@@ -270,6 +300,39 @@ mod tests {
 
     fn id_of(s: &State) -> Option<&str> {
         s.selected_event().map(|e| e.id.as_str())
+    }
+
+    #[test]
+    fn options_set_the_window_categories_and_event() {
+        use crate::model::date::Date;
+        let doc = Rc::new(bundled().document.expect("bundled data"));
+        let event = doc
+            .events
+            .iter()
+            .find(|e| e.date.year() == 2020)
+            .unwrap()
+            .id
+            .clone();
+        let options = Options {
+            initial_window: Some((Date::parse("2012").unwrap(), Date::parse("2021").unwrap())),
+            categories: Some(vec!["aviation".to_owned(), "legal".to_owned()]),
+            initial_event: Some(event.clone().into()),
+            ..Options::default()
+        };
+        let s = State::with_options(doc, "en".into(), 1000.0, &options);
+        assert_eq!(
+            s.viewport.start(),
+            Date::parse("2012").unwrap().first_day().0 as f64
+        );
+        assert_eq!(
+            s.viewport.end(),
+            Date::parse("2021-12-31").unwrap().first_day().0 as f64 + 1.0
+        );
+        assert!(s
+            .matching
+            .iter()
+            .all(|&i| ["aviation", "legal"].contains(&s.doc.events[i as usize].category.as_str())));
+        assert_eq!(id_of(&s), Some(event.as_str()));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::overview::Overview;
 use super::stage::Stage;
 use super::state::{Action, State, ViewMode};
 use super::toolbar::Toolbar;
+use crate::model::date::Date;
 use crate::model::format::{Document, DEFAULT_LANG};
 use crate::model::validate::{Problem, Severity, Validated};
 
@@ -32,12 +33,45 @@ pub struct TimelineProps {
     pub problems: Rc<[Problem]>,
     #[prop_or(AttrValue::Static(DEFAULT_LANG))]
     pub lang: AttrValue,
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// How the widget starts and behaves, beyond its data: the standalone page's and the
+/// embed's settings (`data-*` attributes in the embed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
     /// Keep the selected event in the page's URL (`#event=<id>`): the standalone page.
-    #[prop_or_default]
     pub sync_url: bool,
+    /// A guest in someone else's page: the plain wheel scrolls the page, and zooming
+    /// takes Ctrl/⌘ + wheel or a pinch.
+    pub embedded: bool,
     /// The event selected at start.
-    #[prop_or_default]
     pub initial_event: Option<AttrValue>,
+    /// The window shown at start, instead of everything.
+    pub initial_window: Option<(Date, Date)>,
+    /// The categories shown at start (ids); `None` shows all.
+    pub categories: Option<Vec<String>>,
+    pub theme: Theme,
+}
+
+/// The colour scheme: the system's, or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn class(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("tl-theme-light"),
+            Theme::Dark => Some("tl-theme-dark"),
+        }
+    }
 }
 
 impl TimelineProps {
@@ -46,8 +80,7 @@ impl TimelineProps {
             document: validated.document.map(Rc::new),
             problems: validated.problems.into(),
             lang: AttrValue::Static(DEFAULT_LANG),
-            sync_url: false,
-            initial_event: None,
+            options: Options::default(),
         }
     }
 }
@@ -57,10 +90,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     match &props.document {
         Some(doc) => html! {
             <Widget document={doc.clone()} problems={props.problems.clone()} lang={props.lang.clone()}
-                sync_url={props.sync_url} initial_event={props.initial_event.clone()} />
+                options={props.options.clone()} />
         },
         None => html! {
-            <div class="tl-root" lang={props.lang.clone()}>
+            <div class={classes!("tl-root", props.options.theme.class())} lang={props.lang.clone()}>
                 <header class="tl-header"><h1 class="tl-title">{ "Timeline" }</h1></header>
                 <Problems problems={props.problems.clone()} />
             </div>
@@ -108,26 +141,18 @@ struct WidgetProps {
     document: Rc<Document>,
     problems: Rc<[Problem]>,
     lang: AttrValue,
-    sync_url: bool,
-    initial_event: Option<AttrValue>,
+    options: Options,
 }
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
     let state = {
-        let (doc, lang, initial) = (
+        let (doc, lang, options) = (
             props.document.clone(),
             props.lang.clone(),
-            props.initial_event.clone(),
+            props.options.clone(),
         );
-        use_reducer(move || {
-            let state = Rc::new(State::new(doc, lang, DEFAULT_WIDTH_PX));
-            let state = match initial {
-                Some(id) => state.reduce(Action::Select(Some(id))),
-                None => state,
-            };
-            Rc::unwrap_or_clone(state)
-        })
+        use_reducer(move || State::with_options(doc, lang, DEFAULT_WIDTH_PX, &options))
     };
     let onaction = {
         let dispatcher = state.dispatcher();
@@ -139,7 +164,7 @@ fn Widget(props: &WidgetProps) -> Html {
 
     use_resize(stage_ref.clone(), onaction.clone());
     use_url_sync(
-        props.sync_url,
+        props.options.sync_url,
         state.selected_event().map(|e| e.id.clone()),
         onaction.clone(),
     );
@@ -220,7 +245,7 @@ fn Widget(props: &WidgetProps) -> Html {
     let timeline_mode = state.mode == ViewMode::Timeline;
 
     html! {
-        <div class="tl-root" lang={state.lang.clone()} {onkeydown}>
+        <div class={classes!("tl-root", props.options.theme.class())} lang={state.lang.clone()} {onkeydown}>
             <header class="tl-header">
                 <h1 class="tl-title">{ doc.title.get(lang) }</h1>
                 <p class="tl-updated">
@@ -247,11 +272,16 @@ fn Widget(props: &WidgetProps) -> Html {
                 <Stage document={doc.clone()} matching={state.matching.clone()}
                     longest_days={state.longest_days} viewport={state.viewport}
                     selected={state.selected} lang={state.lang.clone()}
+                    embedded={props.options.embedded}
                     stage_ref={stage_ref.clone()} onaction={onaction.clone()} />
                 <Overview document={doc.clone()} matching={state.matching.clone()}
                     viewport={state.viewport} onaction={onaction.clone()} />
                 <p class="tl-hint">
-                    { "Scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search." }
+                    { if props.options.embedded {
+                        "Ctrl/⌘ + scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search."
+                    } else {
+                        "Scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search."
+                    } }
                 </p>
             </div>
             if !timeline_mode {
