@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build browser-test bench screenshots clean
+.PHONY: serve test setup setup-test check unit build dist browser-test bench screenshots clean
 
 serve: setup
 	trunk serve --open=false
@@ -18,8 +18,8 @@ setup-test:
 	scripts/setup.sh test
 
 # Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
-# tests against the page that `trunk build --release` produces.
-test: setup-test check unit build browser-test
+# tests against the page that `trunk build --release` produces and the embed (make dist).
+test: setup-test check unit build dist browser-test
 
 check:
 	cargo fmt --check
@@ -31,8 +31,13 @@ unit:
 build:
 	trunk build --release
 
+# dist/embed/: the script-tag embed (embed.js, glue, wasm, fallback.html), stable names.
+dist: setup
+	scripts/dist.sh
+
 browser-test:
 	node tests/browser/run.mjs
+	node tests/browser/embed.mjs
 
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build

@@ -5,5 +5,6 @@
 //! page (`src/main.rs`) and the script-tag embed are thin.
 
 pub mod data;
+pub mod embed;
 pub mod model;
 pub mod ui;

@@ -101,9 +101,9 @@ pub fn Stage(props: &StageProps) -> Html {
         );
         Callback::from(move |e: WheelEvent| {
             if embedded && !e.ctrl_key() && !e.meta_key() {
-                // The page scrolls; remind the reader how to zoom.
+                // The page scrolls; remind the reader how to zoom, for a moment.
                 if let Some(el) = stage.cast::<web_sys::Element>() {
-                    let _ = el.class_list().add_1("tl-show-wheel-hint");
+                    show_wheel_hint(el);
                 }
                 return;
             }
@@ -195,14 +195,6 @@ pub fn Stage(props: &StageProps) -> Html {
         })
     };
 
-    let hide_hint = {
-        let stage = props.stage_ref.clone();
-        Callback::from(move |_: PointerEvent| {
-            if let Some(el) = stage.cast::<web_sys::Element>() {
-                let _ = el.class_list().remove_1("tl-show-wheel-hint");
-            }
-        })
-    };
     let lane_y = f64::from(ROWS) * ROW_PX;
     let (first, last) = (view.start(), view.end());
     html! {
@@ -213,8 +205,7 @@ pub fn Stage(props: &StageProps) -> Html {
             data-unit={format!("{:?}", ticks.minor_unit)}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-            {onclick} {ondblclick}
-            onpointerleave={hide_hint}>
+            {onclick} {ondblclick}>
             if props.embedded {
                 <p class="tl-wheel-hint" aria-hidden="true">{ "Use Ctrl/⌘ + scroll to zoom" }</p>
             }
@@ -312,6 +303,22 @@ fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
             })
         }
         _ => None,
+    }
+}
+
+/// How long the "Ctrl/⌘ + scroll to zoom" hint stays after a plain wheel in an embed.
+const WHEEL_HINT_MS: i32 = 1500;
+
+fn show_wheel_hint(stage: web_sys::Element) {
+    let _ = stage.class_list().add_1("tl-show-wheel-hint");
+    let hide = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = stage.class_list().remove_1("tl-show-wheel-hint");
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            hide.unchecked_ref(),
+            WHEEL_HINT_MS,
+        );
     }
 }
 

@@ -35,6 +35,9 @@ pub struct TimelineProps {
     pub lang: AttrValue,
     #[prop_or_default]
     pub options: Options,
+    /// Why the data could not be had at all (a failed download), shown instead.
+    #[prop_or_default]
+    pub load_error: Option<AttrValue>,
 }
 
 /// How the widget starts and behaves, beyond its data: the standalone page's and the
@@ -81,6 +84,7 @@ impl TimelineProps {
             problems: validated.problems.into(),
             lang: AttrValue::Static(DEFAULT_LANG),
             options: Options::default(),
+            load_error: None,
         }
     }
 }
@@ -95,6 +99,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         None => html! {
             <div class={classes!("tl-root", props.options.theme.class())} lang={props.lang.clone()}>
                 <header class="tl-header"><h1 class="tl-title">{ "Timeline" }</h1></header>
+                if let Some(error) = &props.load_error {
+                    <section class="tl-problems" role="alert" aria-label="Problems in the data">
+                        <p>{ "The timeline's data could not be loaded." }</p>
+                        <ul><li class="tl-problem tl-problem-error">{ error.clone() }</li></ul>
+                    </section>
+                }
                 <Problems problems={props.problems.clone()} />
             </div>
         },

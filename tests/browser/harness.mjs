@@ -68,20 +68,26 @@ export function assert(condition, message) {
 
 /**
  * Runs `tests` (name → async ({ page, url }) => void), each in a fresh context with the
- * given viewport; a page error or console error fails the test.
+ * given viewport; a page error or console error (other than `ignoreErrors`) fails the test.
  */
-export async function run(tests, { root, outDir = 'test-results' }) {
+export async function run(tests, { root, outDir = 'test-results', ignoreErrors = null }) {
   fs.mkdirSync(outDir, { recursive: true });
   const site = await serve(root);
   const browser = await launch();
   let failed = 0;
   try {
     for (const [name, test] of Object.entries(tests)) {
-      const context = await browser.newContext({ viewport: test.viewport ?? { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        viewport: test.viewport ?? { width: 1280, height: 900 },
+        javaScriptEnabled: test.javaScriptEnabled ?? true,
+      });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
+      page.on('console', (m) => {
+        const expected = ignoreErrors && (ignoreErrors.test(m.text()) || ignoreErrors.test(m.location()?.url ?? ''));
+        if (m.type() === 'error' && !expected) errors.push(`console error: ${m.text()}`);
+      });
       const started = Date.now();
       try {
         await test({ page, url: site.url, outDir });

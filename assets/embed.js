@@ -1,0 +1,140 @@
+/*
+ * The timeline's loader: the one script a news page includes.
+ *
+ *   <div data-timeline></div>
+ *   <script src="https://example.org/timeline/embed.js" async></script>
+ *
+ * It finds its own URL, loads the WebAssembly module and its glue from beside it, and
+ * mounts a widget into every [data-timeline] element, including elements added later.
+ * Options are data attributes: data-src, an inline <script type="application/json">
+ * child, data-lang, data-height, data-start, data-end, data-event, data-categories,
+ * data-theme. It adds no key or wheel listener to the page: the widget listens only on
+ * its own element. The JavaScript API is window.Timeline (see the README).
+ */
+(function () {
+  'use strict';
+  if (window.Timeline && window.Timeline.version) return; // loaded twice: keep the first
+
+  var script = document.currentScript;
+  var base = new URL('.', (script && script.src) || document.baseURI);
+  var FETCH_TIMEOUT_MS = 15000;
+  var DEFAULT_HEIGHT = '640px';
+  var module = null;
+  var mounted = new Map(); // element → { handle, pending }
+
+  function wasm() {
+    if (!module) {
+      module = import(new URL('timeline.js', base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL('timeline_bg.wasm', base) }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return module;
+  }
+
+  function describe(error, url) {
+    if (error && error.name === 'AbortError') return 'Loading ' + url + ' timed out after ' + FETCH_TIMEOUT_MS / 1000 + ' s.';
+    return 'Could not load ' + url + ': ' + ((error && error.message) || String(error));
+  }
+
+  /** The data for an element: inline JSON, data-src, or nothing (the bundled data). */
+  function data(el) {
+    var inline = el.querySelector(':scope > script[type="application/json"]');
+    if (inline) return Promise.resolve({ data: inline.textContent });
+    var src = el.getAttribute('data-src');
+    if (!src) return Promise.resolve({});
+    var url = new URL(src, document.baseURI).href;
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
+    return fetch(url, { signal: controller.signal, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
+        return response.text();
+      })
+      .then(function (text) { return { data: text }; })
+      .catch(function (error) {
+        var message = describe(error, url);
+        console.error('[timeline] ' + message, error);
+        return { error: message };
+      })
+      .finally(function () { clearTimeout(timer); });
+  }
+
+  function attributes(el) {
+    var options = {};
+    ['lang', 'start', 'end', 'event', 'categories', 'theme'].forEach(function (name) {
+      var value = el.getAttribute('data-' + name);
+      if (value !== null) options[name] = value;
+    });
+    return options;
+  }
+
+  function assign(target, source) {
+    for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
+    return target;
+  }
+
+  /** Mounts into `el` with `options` (merged over its data attributes); resolves to a handle. */
+  function mount(el, options) {
+    var existing = mounted.get(el);
+    if (existing) return existing.pending;
+    // Reserve the space at once, so the article does not jump when the widget arrives.
+    if (!el.style.minHeight) el.style.minHeight = el.getAttribute('data-height') || DEFAULT_HEIGHT;
+    var record = {};
+    record.pending = Promise.all([wasm(), options && ('data' in options || 'error' in options) ? {} : data(el)])
+      .then(function (results) {
+        var glue = results[0];
+        var settings = assign(assign(assign({}, results[1]), attributes(el)), options || {});
+        if (mounted.get(el) !== record) return null; // destroyed while loading
+        var widget = glue.mount(el, settings);
+        var handle = {
+          element: el,
+          update: function (next) {
+            settings = assign(settings, next || {});
+            widget.update(settings);
+          },
+          destroy: function () {
+            if (mounted.get(el) !== record) return;
+            mounted.delete(el);
+            widget.destroy();
+            widget.free();
+          },
+        };
+        record.handle = handle;
+        return handle;
+      })
+      .catch(function (error) {
+        mounted.delete(el);
+        console.error('[timeline] could not start the timeline', error);
+        throw error;
+      });
+    mounted.set(el, record);
+    return record.pending;
+  }
+
+  function scan(root) {
+    if (root.nodeType !== 1) return;
+    if (root.hasAttribute('data-timeline')) mount(root).catch(function () {});
+    root.querySelectorAll('[data-timeline]').forEach(function (el) { mount(el).catch(function () {}); });
+  }
+
+  window.Timeline = {
+    version: 1,
+    mount: mount,
+    /** The handle of a mounted element, once it has loaded. */
+    get: function (el) {
+      var record = mounted.get(el);
+      return record ? record.pending : Promise.resolve(null);
+    },
+  };
+
+  function start() {
+    scan(document.documentElement);
+    new MutationObserver(function (records) {
+      records.forEach(function (record) { record.addedNodes.forEach(scan); });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds dist/embed/: what a newsroom copies to its server or CDN, with stable names.
+#   embed.js          the loader (the one script tag)
+#   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
+#   timeline_bg.wasm  the widget, with the CSS and the default data compiled in
+#   fallback.html     the static event list (no-JS fallback) to paste inside the div
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=dist/embed
+rm -rf "$out" && mkdir -p "$out"
+echo "==> Building the WebAssembly module (release)"
+cargo build --release --lib --target wasm32-unknown-unknown
+echo "==> wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name timeline \
+  target/wasm32-unknown-unknown/release/timeline.wasm
+echo "==> wasm-opt -Oz"
+wasm-opt -Oz --strip-debug --strip-producers "$out/timeline_bg.wasm" -o "$out/timeline_bg.wasm"
+cp assets/embed.js "$out/embed.js"
+echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
+cargo run --quiet --release --features ssr --bin timeline-fallback > "$out/fallback.html"
+echo "==> Sizes (bytes, gzip -9)"
+for f in "$out"/*; do printf '%8d %8d  %s\n' "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)" "$(basename "$f")"; done

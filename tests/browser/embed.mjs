@@ -1,0 +1,205 @@
+// Browser tests of the script-tag embed (dist/embed, built by `make dist`) on an example
+// article (examples/article.html) with hostile CSS, a strict CSP, several widgets, a
+// broken data-src and hostile data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run, assert } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const embed = path.join(repo, 'dist/embed');
+const bundled = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
+
+for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'fallback.html']) {
+  if (!fs.existsSync(path.join(embed, file))) {
+    console.error(`ERROR: dist/embed/${file} is missing: run \`make dist\` first.`);
+    process.exit(1);
+  }
+}
+
+const ARTICLE = 'examples/article.html';
+// The broken widget's 404 is expected; the harness fails a test on any other console error.
+const expectedErrors = /missing\.json/;
+
+/** Runs `fn(root)` inside the shadow root of `#id`. */
+const inWidget = (page, id, fn, arg) =>
+  page.evaluate(([id, src, arg]) => new Function('root', 'arg', `return (${src})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, fn.toString(), arg]);
+
+async function ready(page, ids = ['main-timeline', 'ps752-timeline']) {
+  for (const id of ids) {
+    await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.tl-stage [data-event-id]'), id, { timeout: 20_000 });
+  }
+}
+
+const viewOf = (page, id) =>
+  inWidget(page, id, (root) => {
+    const stage = root.querySelector('.tl-stage');
+    const box = stage.getBoundingClientRect();
+    return { start: Number(stage.dataset.viewStart), end: Number(stage.dataset.viewEnd), x: box.x, y: box.y, width: box.width, height: box.height };
+  });
+
+const tests = {
+  'every widget renders, independently': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    const count = (id) => inWidget(page, id, (root) => root.querySelector('.tl-count').textContent);
+    assert((await count('main-timeline')) === `${bundled.events.length} of ${bundled.events.length} events`, await count('main-timeline'));
+    const ps752 = JSON.parse(fs.readFileSync(path.join(repo, 'examples/data/ps752.json'), 'utf8'));
+    assert((await count('ps752-timeline')) === `${ps752.events.length} of ${ps752.events.length} events`, await count('ps752-timeline'));
+    assert((await inWidget(page, 'ps752-timeline', (root) => root.querySelector('.tl-root').classList.contains('tl-theme-dark'))), 'data-theme');
+    // Zooming one leaves the other alone.
+    const other = await viewOf(page, 'ps752-timeline');
+    const mainBefore = await viewOf(page, 'main-timeline');
+    await inWidget(page, 'main-timeline', (root) => root.querySelector('button[aria-label="Zoom in"]').click());
+    await page.waitForTimeout(100);
+    const main = await viewOf(page, 'main-timeline');
+    assert(main.end - main.start < 0.6 * (mainBefore.end - mainBefore.start), 'main zoomed');
+    const after = await viewOf(page, 'ps752-timeline');
+    assert(after.start === other.start && after.end === other.end, 'the other widget did not move');
+  },
+
+  'host CSS does not reach the widget': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    const styles = await inWidget(page, 'main-timeline', (root) => {
+      const css = (sel) => getComputedStyle(root.querySelector(sel));
+      return {
+        font: css('.tl-root').fontFamily,
+        size: css('.tl-root').fontSize,
+        stage: css('.tl-stage').display,
+        button: css('.tl-button').fontSize,
+        box: css('.tl-stage').boxSizing,
+        height: root.querySelector('.tl-stage').getBoundingClientRect().height,
+      };
+    });
+    assert(!/Comic/.test(styles.font), `font ${styles.font}`);
+    assert(styles.size === '16px', `font size ${styles.size}`);
+    assert(styles.stage === 'block', `stage display ${styles.stage}`);
+    assert(styles.button !== '40px', 'button font');
+    assert(styles.box === 'border-box', 'box-sizing');
+    assert(Math.abs(styles.height - 322) < 2, `stage height ${styles.height}`);
+  },
+
+  'the wheel scrolls the page; Ctrl + wheel zooms': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    await page.evaluate(() => document.getElementById('main-timeline').scrollIntoView({ block: 'start' }));
+    const before = await viewOf(page, 'main-timeline');
+    const scrollY = await page.evaluate(() => scrollY);
+    await page.mouse.move(before.x + before.width / 2, before.y + 60);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction((y) => scrollY > y, scrollY, { timeout: 3000 });
+    const unchanged = await viewOf(page, 'main-timeline');
+    assert(unchanged.start === before.start && unchanged.end === before.end, 'plain wheel did not zoom');
+    const hint = await inWidget(page, 'main-timeline', (root) => root.querySelector('.tl-stage').classList.contains('tl-show-wheel-hint'));
+    assert(hint, 'the Ctrl + scroll hint shows');
+    const now = await viewOf(page, 'main-timeline');
+    await page.mouse.move(now.x + now.width / 2, now.y + 60);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(200);
+    const zoomed = await viewOf(page, 'main-timeline');
+    assert(zoomed.end - zoomed.start < before.end - before.start, 'Ctrl + wheel zoomed');
+  },
+
+  'keys typed in the host page do not move the timeline': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    const before = await viewOf(page, 'main-timeline');
+    await page.locator('#site-search').focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', '+', '-', '0', 'Home', 'End', '/']) await page.keyboard.press(key);
+    await page.keyboard.type('iran');
+    await page.waitForTimeout(100);
+    const after = await viewOf(page, 'main-timeline');
+    assert(after.start === before.start && after.end === before.end, 'view moved');
+    const details = await inWidget(page, 'main-timeline', (root) => root.querySelectorAll('.tl-details').length);
+    assert(details === 0, 'an event was selected');
+    assert((await page.locator('#site-search').inputValue()) === '+-0/iran', 'the host input kept its keys');
+  },
+
+  'a broken data-src shows its error while the others work': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    await page.waitForFunction(() => document.getElementById('broken-timeline').shadowRoot?.querySelector('[role="alert"]'), null, { timeout: 20_000 });
+    const text = await inWidget(page, 'broken-timeline', (root) => root.querySelector('[role="alert"]').textContent);
+    assert(/missing\.json/.test(text) && /404/.test(text), text);
+    const works = await inWidget(page, 'main-timeline', (root) => root.querySelectorAll('.tl-stage [data-event-id]').length);
+    assert(works > 0, 'the main widget still works');
+  },
+
+  'hostile data runs no script and renders no javascript: link': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await page.waitForFunction(() => document.getElementById('hostile-timeline').shadowRoot?.querySelector('.tl-stage [data-event-id]'), null, { timeout: 20_000 });
+    await inWidget(page, 'hostile-timeline', (root) => root.querySelector('.tl-stage [data-event-id]').click());
+    await page.waitForTimeout(100);
+    const result = await page.evaluate(() => {
+      const roots = [document, ...[...document.querySelectorAll('[data-timeline]')].map((el) => el.shadowRoot).filter(Boolean)];
+      return {
+        pwned: window.__pwned,
+        jsLinks: roots.flatMap((r) => [...r.querySelectorAll('a')]).filter((a) => !/^(https?|mailto):/i.test(a.href)).length,
+        imgs: roots.slice(1).flatMap((r) => [...r.querySelectorAll('img, script')]).length,
+      };
+    });
+    assert(result.pwned === undefined, 'a script ran');
+    assert(result.jsLinks === 0, `${result.jsLinks} non-http links`);
+    assert(result.imgs === 0, 'markup from data became elements');
+    const text = await inWidget(page, 'hostile-timeline', (root) => root.querySelector('h1').textContent);
+    assert(text.includes('<img src=x'), 'the title is shown as text');
+    const problem = await inWidget(page, 'hostile-timeline', (root) => root.querySelector('[role="alert"]').textContent);
+    assert(problem.includes('events[0].sources[0].url'), problem);
+  },
+
+  'a widget added later is mounted; the API updates and destroys it': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    const listenersBefore = await windowListeners(page);
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'late';
+      el.setAttribute('data-timeline', '');
+      el.setAttribute('data-event', 'irgc-listed-2024');
+      el.innerHTML = '<p id="late-fallback">Fallback content</p>';
+      document.querySelector('article').append(el);
+    });
+    await page.waitForFunction(() => document.getElementById('late').shadowRoot?.querySelector('.tl-details'), null, { timeout: 20_000 });
+    const selected = await inWidget(page, 'late', (root) => root.querySelector('.tl-details').dataset.eventId);
+    assert(selected === 'irgc-listed-2024', `data-event selected ${selected}`);
+    await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.update({ theme: 'dark' })));
+    await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-root.tl-theme-dark'));
+    await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.destroy()));
+    const after = await inWidget(page, 'late', (root) => ({ widgets: root.querySelectorAll('.tl-root').length, slot: root.querySelectorAll('slot').length }));
+    assert(after.widgets === 0 && after.slot === 1, JSON.stringify(after));
+    assert(await page.locator('#late-fallback').isVisible(), 'the fallback shows again');
+    const listenersAfter = await windowListeners(page);
+    assert(JSON.stringify(listenersAfter) === JSON.stringify(listenersBefore), `window listeners ${JSON.stringify(listenersBefore)} → ${JSON.stringify(listenersAfter)}`);
+  },
+
+  'the no-JS fallback lists the events with JavaScript disabled': Object.assign(
+    async ({ page, url }) => {
+      const fallback = fs.readFileSync(path.join(embed, 'fallback.html'), 'utf8');
+      await page.route('**/no-js.html', (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body><div data-timeline>${fallback}</div><script src="/dist/embed/embed.js"></script></body></html>` }),
+      );
+      await page.goto(url + 'no-js.html');
+      const items = await page.locator('[data-timeline] [data-event-id]').count();
+      assert(items === bundled.events.length, `${items} events in the fallback`);
+      assert(await page.getByText(bundled.events[0].title.en).isVisible(), 'readable');
+    },
+    { javaScriptEnabled: false },
+  ),
+};
+
+/** Event listeners on `window`, by type, through the DevTools protocol. */
+async function windowListeners(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.detach();
+  const counts = {};
+  for (const l of listeners) counts[l.type] = (counts[l.type] ?? 0) + 1;
+  return counts;
+}
+
+await run(tests, { root: repo, outDir: path.join(repo, 'test-results'), ignoreErrors: expectedErrors });
