@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::Action;
+use super::text::{px, Fixed};
 use crate::model::format::Document;
 use crate::model::viewport::Viewport;
 
@@ -71,7 +72,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
             <Histogram document={props.document.clone()} matching={props.matching.clone()} viewport={full} />
             <div class="tl-overview-window"
-                style={format!("transform: translateX({left:.1}px); width: {width:.1}px")}></div>
+                style={format!("transform: translateX({}px); width: {}px", px(left), px(width))}></div>
         </div>
     }
 }
@@ -98,7 +99,7 @@ fn Histogram(props: &HistogramProps) -> Html {
                 let height = 15.0 + 85.0 * ((n as f64).sqrt() / max.sqrt());
                 html! {
                     <span class="tl-bin"
-                        style={format!("transform: translateX({:.1}px); height: {height:.0}%", i as f64 * BIN_PX)}></span>
+                        style={format!("transform: translateX({}px); height: {}%", px(i as f64 * BIN_PX), Fixed(height, 0))}></span>
                 }
             }) }
         </div>

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Action;
+use super::text::{px, Fixed};
 use crate::model::axis::axis;
 use crate::model::format::Document;
 use crate::model::layout::{layout, LayoutParams};
@@ -201,7 +202,7 @@ pub fn Stage(props: &StageProps) -> Html {
         <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
             aria-label={format!("Timeline: {} events shown", laid.placed.len())}
             aria-roledescription="zoomable timeline"
-            data-view-start={first.to_string()} data-view-end={last.to_string()}
+            data-view-start={Fixed(first, 4).to_string()} data-view-end={Fixed(last, 4).to_string()}
             data-unit={format!("{:?}", ticks.minor_unit)}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
@@ -214,7 +215,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
                     let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
                     (x1 > x0).then(|| html! {
-                        <div class="tl-era" style={format!("transform: translateX({x0:.1}px); width: {:.1}px", x1 - x0)}>
+                        <div class="tl-era" style={format!("transform: translateX({}px); width: {}px", px(x0), px(x1 - x0))}>
                             <span class="tl-era-label">{ era.label.get(lang) }</span>
                         </div>
                     })
@@ -227,16 +228,16 @@ pub fn Stage(props: &StageProps) -> Html {
                     let selected = props.selected == Some(p.event);
                     let title = e.title.get(lang);
                     let style = format!(
-                        "transform: translate({:.1}px, {:.1}px); --tl-cat: {color}; width: {:.1}px",
-                        p.left, f64::from(p.row) * ROW_PX, p.right - p.left
+                        "transform: translate({}px, {}px); --tl-cat: {color}; width: {}px",
+                        px(p.left), px(f64::from(p.row) * ROW_PX), px(p.right - p.left)
                     );
                     // Offsets inside the button, which spans the item's whole extent.
                     let at = p.x - p.left;
                     let label_style = format!(
-                        "left: {:.1}px; {}: {:.1}px",
-                        p.label_x - p.left,
+                        "left: {}px; {}: {}px",
+                        px(p.label_x - p.left),
                         if p.flipped { "width" } else { "max-width" },
-                        p.label_px + 4.0
+                        px(p.label_px + 4.0)
                     );
                     Some(html! {
                         <button type="button" key={e.id.clone()}
@@ -247,9 +248,9 @@ pub fn Stage(props: &StageProps) -> Html {
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
                             if p.bar_px > 0.0 {
-                                <span class="tl-bar" style={format!("left: {at:.1}px; width: {:.1}px", p.bar_px)}></span>
+                                <span class="tl-bar" style={format!("left: {}px; width: {}px", px(at), px(p.bar_px))}></span>
                             }
-                            <span class="tl-marker" style={format!("left: {at:.1}px")}></span>
+                            <span class="tl-marker" style={format!("left: {}px", px(at))}></span>
                             <span class="tl-label" style={label_style}>{ title }</span>
                         </button>
                     })
@@ -258,9 +259,9 @@ pub fn Stage(props: &StageProps) -> Html {
                     let n = c.events.len();
                     html! {
                         <button type="button" class="tl-cluster" key={format!("c{}", c.events[0])}
-                            data-cluster="" data-first={c.first_day.to_string()} data-last={c.last_day.to_string()}
+                            data-cluster="" data-first={Fixed(c.first_day, 4).to_string()} data-last={Fixed(c.last_day, 4).to_string()}
                             aria-label={format!("{n} more events here: zoom in")} tabindex="-1"
-                            style={format!("transform: translate({:.1}px, {lane_y:.1}px)", c.left)}>
+                            style={format!("transform: translate({}px, {}px)", px(c.left), px(lane_y))}>
                             { format!("+{n}") }
                         </button>
                     }
@@ -269,7 +270,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <div class="tl-axis" aria-hidden="true">
                 { for ticks.ticks.iter().map(|t| html! {
                     <div key={t.day.0} class={classes!("tl-tick", t.major.then_some("tl-major"))}
-                        style={format!("transform: translateX({:.1}px)", t.x)}>
+                        style={format!("transform: translateX({}px)", px(t.x))}>
                         <span class="tl-tick-label">{ &t.label }</span>
                     </div>
                 }) }
@@ -336,7 +337,12 @@ fn clicked(e: &MouseEvent) -> Option<Action> {
     if let Some(id) = el.get_attribute("data-event-id") {
         return Some(Action::Select(Some(id.into())));
     }
-    let day = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<f64>().ok());
+    // JavaScript parses the number: Rust's float parser would cost kilobytes of WASM.
+    let day = |name: &str| {
+        el.get_attribute(name)
+            .map(|v| js_sys::Number::parse_float(&v))
+            .filter(|d| d.is_finite())
+    };
     let (first, last) = (day("data-first")?, day("data-last")?);
     let pad = ((last - first) * 0.15).max(1.0);
     Some(Action::ShowWindow(first - pad, last + pad))

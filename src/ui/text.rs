@@ -37,3 +37,69 @@ pub fn sources(event: &Event, lang: &str) -> Html {
         </>
     }
 }
+
+/// A number written with a fixed number of decimals (`Fixed(12.345, 1)` is `12.3`) by
+/// integer arithmetic: Rust's float formatting would add tens of kilobytes to the WASM,
+/// and the layout writes hundreds of positions per frame.
+pub struct Fixed(pub f64, pub u32);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scale = 10i64.pow(self.1);
+        let scaled = (self.0 * scale as f64).round();
+        // Beyond 1e15 units of the last decimal nothing is drawn anyway; NaN is written as 0.
+        let n = if scaled.is_finite() {
+            scaled.clamp(-1e15, 1e15) as i64
+        } else {
+            0
+        };
+        let sign = if n < 0 { "-" } else { "" };
+        let n = n.unsigned_abs();
+        let scale = scale as u64;
+        if self.1 == 0 {
+            write!(f, "{sign}{n}")
+        } else {
+            write!(
+                f,
+                "{sign}{}.{:0width$}",
+                n / scale,
+                n % scale,
+                width = self.1 as usize
+            )
+        }
+    }
+}
+
+/// A CSS length in pixels, to a tenth of a pixel.
+pub fn px(value: f64) -> Fixed {
+    Fixed(value, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_decimals_table() {
+        let cases = [
+            (12.345, 1, "12.3"),
+            (12.36, 1, "12.4"),
+            (-0.04, 1, "0.0"),
+            (-0.06, 1, "-0.1"),
+            (-12.5, 1, "-12.5"),
+            (0.0, 1, "0.0"),
+            (1234.56789, 4, "1234.5679"),
+            (-15590.25, 4, "-15590.2500"),
+            (99.6, 0, "100"),
+            (f64::NAN, 1, "0.0"),
+            (1e300, 1, "100000000000000.0"),
+        ];
+        for (value, places, text) in cases {
+            assert_eq!(
+                Fixed(value, places).to_string(),
+                text,
+                "{value} to {places}"
+            );
+        }
+    }
+}

@@ -303,6 +303,15 @@ const tests = {
     { viewport: { width: 320, height: 640 } },
   ),
 
+  'the theme follows the system, light or dark': async ({ page, url }) => {
+    const background = () => page.locator('.tl-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await open(page, url);
+    assert((await background()) === 'rgb(255, 255, 255)', `light: ${await background()}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert((await background()) === 'rgb(27, 31, 36)', `dark: ${await background()}`);
+  },
+
   'an accessibility scan finds no violations': async ({ page, url }) => {
     for (const setup of [async () => {}, async () => page.locator('.tl-stage [tabindex="0"]').click(),
       async () => page.getByRole('button', { name: 'List', exact: true }).click()]) {
