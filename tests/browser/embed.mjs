@@ -151,6 +151,44 @@ const tests = {
     assert(problem.includes('events[0].sources[0].url'), problem);
   },
 
+  'huge strings, control characters and bidi overrides stay contained': async ({ page, url }) => {
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    const summary = await page.evaluate(async () => {
+      const huge = 'Ω'.repeat(200_000);
+      const source = [{ title: 'S', publisher: 'P', url: 'https://example.org/' }];
+      const doc = {
+        title: 'Stress', updated: '2026-01-01',
+        categories: [{ id: 'x', label: 'X', color: '#336699' }],
+        events: [
+          { id: 'huge', date: '2020-01-01', category: 'x', title: huge, summary: huge, sources: source },
+          { id: 'bell', date: '2020-02-01', category: 'x', title: 'Bell \u0007 here', summary: 'S', sources: source },
+          { id: 'bidi', date: '2020-03-01', category: 'x', title: '\u202Eevil\u202C then normal', summary: 'S', sources: source },
+        ],
+      };
+      const el = document.createElement('div');
+      el.id = 'stress';
+      document.querySelector('article').append(el);
+      const handle = await window.Timeline.mount(el, { data: JSON.stringify(doc) });
+      await new Promise((r) => setTimeout(r, 50));
+      const root = el.shadowRoot;
+      const label = root.querySelector('[data-event-id="huge"] .tl-label').getBoundingClientRect();
+      const stage = root.querySelector('.tl-stage').getBoundingClientRect();
+      return {
+        labelWithinStage: label.right <= stage.right + 1 && label.width <= 220,
+        alert: root.querySelector('[role="alert"]')?.textContent ?? '',
+        shown: [...root.querySelectorAll('.tl-stage [data-event-id]')].map((e) => e.dataset.eventId).sort(),
+        pageWidth: document.documentElement.scrollWidth <= window.innerWidth,
+        destroyed: (handle.destroy(), root.querySelectorAll('.tl-root').length === 0),
+      };
+    });
+    assert(summary.labelWithinStage, 'a huge title is cut to its label');
+    assert(/events\[1\]\.title/.test(summary.alert) && /control character/.test(summary.alert), summary.alert.slice(0, 300));
+    assert(JSON.stringify(summary.shown) === JSON.stringify(['bidi', 'huge']), summary.shown.join());
+    assert(summary.pageWidth, 'the page did not grow wider');
+    assert(summary.destroyed, 'destroyed');
+  },
+
   'a widget added later is mounted; the API updates and destroys it': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
     await ready(page);
