@@ -1,7 +1,8 @@
 // Benchmark (not a test): the standalone page's release build in headless Chromium, on the
 // bundled data and on 1,000 and 10,000 synthetic events (`?synthetic=N`). Reports the time
 // from navigation to the first rendered events, the median and 95th percentile of a wheel
-// zoom step until the next frame is painted, and the DOM node count.
+// zoom step until the next frame is painted (with CSS transitions, and with
+// prefers-reduced-motion), and the DOM node count.
 //
 //   make bench            (after `make build`)
 //   node bench/widget.mjs [runs]
@@ -13,6 +14,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] ?? 5);
 const datasets = [
   ['bundled (36 events)', ''],
+  ['100 synthetic', '?synthetic=100'],
   ['1,000 synthetic', '?synthetic=1000'],
   ['10,000 synthetic', '?synthetic=10000'],
 ];
@@ -30,9 +32,13 @@ try {
   for (const [name, query] of datasets) {
     const firstRender = [];
     const zoom = [];
+    const still = [];
     const nodes = [];
-    for (let r = 0; r < runs; r += 1) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    for (let r = 0; r < 2 * runs; r += 1) {
+      // Alternate runs with animations on and off (prefers-reduced-motion): with them off,
+      // the figure is our work and the frame alone, without CSS transitions in flight.
+      const reduced = r % 2 === 1;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? 'reduce' : 'no-preference' });
       const page = await context.newPage();
       await page.addInitScript(() => {
         new MutationObserver((_, observer) => {
@@ -44,7 +50,7 @@ try {
       });
       await page.goto(site.url + query);
       await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 60_000 });
-      firstRender.push(await page.evaluate(() => window.__firstRender));
+      if (!reduced) firstRender.push(await page.evaluate(() => window.__firstRender));
       // A scripted sequence of wheel zooms, in and out, at several pointer positions.
       const steps = await page.evaluate(async () => {
         const stage = document.querySelector('.tl-stage');
@@ -63,8 +69,8 @@ try {
         }
         return times;
       });
-      zoom.push(...steps);
-      nodes.push(await page.evaluate(() => document.getElementsByTagName('*').length));
+      (reduced ? still : zoom).push(...steps);
+      if (!reduced) nodes.push(await page.evaluate(() => document.getElementsByTagName('*').length));
       await context.close();
     }
     rows.push({
@@ -72,6 +78,8 @@ try {
       firstRender: median(firstRender),
       zoomMedian: median(zoom),
       zoomP95: quantile(zoom, 0.95),
+      stillMedian: median(still),
+      stillP95: quantile(still, 0.95),
       nodes: median(nodes),
     });
   }
@@ -81,8 +89,9 @@ try {
 }
 
 console.log(`\n${runs} runs each, headless Chromium, 1280×900\n`);
-console.log('| dataset | first render (ms, median) | zoom step (ms, median) | zoom step (ms, p95) | DOM nodes |');
+console.log('| dataset | first render (ms, median) | zoom step (ms, median / p95) | zoom step, reduced motion (ms, median / p95) | DOM nodes |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.firstRender.toFixed(0)} | ${r.zoomMedian.toFixed(1)} | ${r.zoomP95.toFixed(1)} | ${r.nodes} |`);
+  const pair = (a, b) => `${a.toFixed(1)} / ${b.toFixed(1)}`;
+  console.log(`| ${r.name} | ${r.firstRender.toFixed(0)} | ${pair(r.zoomMedian, r.zoomP95)} | ${pair(r.stillMedian, r.stillP95)} | ${r.nodes} |`);
 }

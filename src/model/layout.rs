@@ -120,7 +120,7 @@ pub fn layout(
     // Matching events are in date order: binary-search the slice that can be visible.
     let lo = matching.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
     let hi = matching.partition_point(|&i| start_of(i) <= to);
-    let mut items: Vec<Placed> = matching
+    let items: Vec<Placed> = matching
         .get(lo..hi.max(lo))
         .unwrap_or(&[])
         .iter()
@@ -142,21 +142,22 @@ pub fn layout(
         })
         .collect();
 
-    // The priority event, then headline events claim rows first, then the rest from left
-    // to right.
-    let importance = |p: &Placed| {
-        let rank = events.get(p.event as usize).map_or(0, |e| e.importance);
-        (priority == Some(p.event), rank)
-    };
-    items.sort_by(|a, b| {
-        importance(b)
-            .cmp(&importance(a))
-            .then(a.left.total_cmp(&b.left))
-            .then(a.event.cmp(&b.event))
-    });
+    // The priority event, then headline events claim rows first, then the rest; each group
+    // from left to right. Bucketing keeps this linear: no comparison sort per frame.
+    let mut buckets: [Vec<Placed>; 4] = Default::default();
+    for item in items {
+        let rank = match events.get(item.event as usize) {
+            _ if priority == Some(item.event) => 0,
+            Some(e) if e.importance >= 3 => 1,
+            Some(e) if e.importance == 2 => 2,
+            _ => 3,
+        };
+        buckets[rank].push(item);
+    }
+    let items = buckets.into_iter().flatten();
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
-    let mut placed = Vec::with_capacity(items.len());
+    let mut placed = Vec::new();
     let mut overflow = Vec::new();
     for mut item in items {
         let free = rows.iter_mut().enumerate().find_map(|(r, row)| {

@@ -33,6 +33,8 @@ pub struct StageProps {
     pub document: Rc<Document>,
     pub matching: Rc<[u32]>,
     pub longest_days: f64,
+    /// Each event's title length in characters (see `State::title_chars`).
+    pub title_chars: Rc<[u32]>,
     pub viewport: Viewport,
     pub selected: Option<u32>,
     pub lang: AttrValue,
@@ -82,11 +84,7 @@ pub fn Stage(props: &StageProps) -> Html {
         &view,
         &params,
         props.selected,
-        &|i| {
-            doc.events
-                .get(i as usize)
-                .map_or(0, |e| e.title.get(lang).chars().count())
-        },
+        &|i| props.title_chars.get(i as usize).map_or(0, |&n| n as usize),
     );
     let ticks = axis(&view, AXIS_LABEL_SPACING_PX);
     let tab_stop = props

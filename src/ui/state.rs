@@ -38,6 +38,9 @@ pub struct State {
     /// For each category, the events the toolbar counts for it.
     pub counts: Rc<[u32]>,
     pub longest_days: f64,
+    /// The length in characters of each event's title in `lang`, for the layout's label
+    /// widths: counted once here rather than for every visible event on every frame.
+    pub title_chars: Rc<[u32]>,
     pub viewport: Viewport,
     /// Index into `doc.events` of the event whose details are open.
     pub selected: Option<u32>,
@@ -83,8 +86,14 @@ impl State {
             .extent()
             .unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
         let viewport = Viewport::fit_to(first, last, width);
+        let title_chars = doc
+            .events
+            .iter()
+            .map(|e| e.title.get(&lang).chars().count() as u32)
+            .collect();
         let mut state = State {
             longest_days: longest_days(&doc.events),
+            title_chars,
             doc,
             lang,
             index,

@@ -280,7 +280,8 @@ fn Widget(props: &WidgetProps) -> Html {
             }
             <div class="tl-timeline" hidden={!timeline_mode}>
                 <Stage document={doc.clone()} matching={state.matching.clone()}
-                    longest_days={state.longest_days} viewport={state.viewport}
+                    longest_days={state.longest_days} title_chars={state.title_chars.clone()}
+                    viewport={state.viewport}
                     selected={state.selected} lang={state.lang.clone()}
                     embedded={props.options.embedded}
                     stage_ref={stage_ref.clone()} onaction={onaction.clone()} />
