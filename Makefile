@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build dist browser-test bench screenshots clean
+.PHONY: serve test setup setup-test check unit build dist package browser-test bench screenshots clean
 
 serve: setup
 	trunk serve --open=false
@@ -19,7 +19,7 @@ setup-test:
 
 # Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
 # tests against the page that `trunk build --release` produces and the embed (make dist).
-test: setup-test check unit build dist browser-test
+test: setup-test check unit build dist package browser-test
 
 check:
 	cargo fmt --check
@@ -30,6 +30,10 @@ unit:
 
 build:
 	trunk build --release
+
+# dist/pkg/: the npm package for bundlers (wasm-pack build --target web).
+package: setup-test
+	scripts/package.sh
 
 # dist/embed/: the script-tag embed (embed.js, glue, wasm, fallback.html), stable names.
 dist: setup

@@ -4,7 +4,7 @@
 # network steps run under `timeout`.
 #
 #   scripts/setup.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
-#   scripts/setup.sh test    # the above, plus Chromium + chromedriver and the npm test packages
+#   scripts/setup.sh test    # the above, plus wasm-pack, Chromium + chromedriver and the npm test packages
 #
 # Only the package registries are used: crates.io (cargo), npm, Debian (apt).
 set -euo pipefail
@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+WASM_PACK_VERSION=0.15.1
 # wasm-bindgen-cli must match the wasm-bindgen library that Cargo.lock pins.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -84,6 +85,16 @@ ensure_npm_packages() {
     fail "node_modules/.bin/wasm-opt is not binaryen $BINARYEN_VERSION"
 }
 
+ensure_wasm_pack() {
+  if [ "$(wasm-pack --version 2>/dev/null)" = "wasm-pack $WASM_PACK_VERSION" ]; then
+    say "wasm-pack $WASM_PACK_VERSION: present"
+  else
+    say "Installing wasm-pack $WASM_PACK_VERSION from crates.io (a few minutes)"
+    # Without --locked, as verified to build with Rust 1.95 on this machine kind.
+    with_deadline 2400 cargo install "wasm-pack@$WASM_PACK_VERSION" || fail "could not install wasm-pack $WASM_PACK_VERSION"
+  fi
+}
+
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     say "Chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
@@ -113,6 +124,7 @@ test)
   ensure_npm_packages
   ensure_wasm_bindgen
   ensure_trunk
+  ensure_wasm_pack
   ensure_chromium
   ;;
 *) fail "usage: $0 [build|test]" ;;

@@ -214,6 +214,28 @@ const tests = {
     assert(JSON.stringify(listenersAfter) === JSON.stringify(listenersBefore), `window listeners ${JSON.stringify(listenersBefore)} → ${JSON.stringify(listenersAfter)}`);
   },
 
+  'the wasm-pack package mounts from an ES module': async ({ page, url }) => {
+    assert(fs.existsSync(path.join(repo, 'dist/pkg/timeline.js')), 'dist/pkg is missing: run `make package`');
+    await page.route('**/bundler.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><body><div id="app"></div>
+          <script type="module">
+            import init, { mount } from '/dist/pkg/timeline.js';
+            await init();
+            window.handle = mount(document.getElementById('app'), { lang: 'fr' });
+          </script></body></html>`,
+      }),
+    );
+    await page.goto(url + 'bundler.html');
+    await page.waitForFunction(() => document.getElementById('app').shadowRoot?.querySelector('.tl-stage [data-event-id]'), null, { timeout: 20_000 });
+    const title = await page.evaluate(() => document.getElementById('app').shadowRoot.querySelector('h1').textContent);
+    assert(title === bundled.title.fr, `title ${title}`);
+    await page.evaluate(() => window.handle.destroy());
+    const left = await page.evaluate(() => document.getElementById('app').shadowRoot.querySelectorAll('.tl-root').length);
+    assert(left === 0, 'destroyed');
+  },
+
   'the no-JS fallback lists the events with JavaScript disabled': Object.assign(
     async ({ page, url }) => {
       const fallback = fs.readFileSync(path.join(embed, 'fallback.html'), 'utf8');
