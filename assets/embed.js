@@ -20,7 +20,7 @@
   var FETCH_TIMEOUT_MS = 15000;
   var DEFAULT_HEIGHT = '640px';
   var module = null;
-  var mounted = new Map(); // element → { handle, pending }
+  var mounted = new WeakMap(); // element → { handle, pending }
 
   function wasm() {
     if (!module) {
@@ -86,11 +86,12 @@
       .then(function (results) {
         var glue = results[0];
         var settings = assign(assign(assign({}, results[1]), attributes(el)), options || {});
-        if (mounted.get(el) !== record) return null; // destroyed while loading
+        if (mounted.get(el) !== record) return null; // removed from the page while loading
         var widget = glue.mount(el, settings);
         var handle = {
           element: el,
           update: function (next) {
+            if (mounted.get(el) !== record) return; // destroyed
             settings = assign(settings, next || {});
             widget.update(settings);
           },
@@ -113,6 +114,18 @@
     return record.pending;
   }
 
+  /** Destroys the widgets of elements taken out of the page, so nothing of them lingers. */
+  function unscan(root) {
+    if (root.nodeType !== 1) return;
+    var gone = [root].concat(Array.prototype.slice.call(root.querySelectorAll('[data-timeline]')));
+    gone.forEach(function (el) {
+      var record = mounted.get(el);
+      if (!record || el.isConnected) return;
+      if (record.handle) record.handle.destroy();
+      else mounted.delete(el); // still loading: the mount sees it is gone and stops
+    });
+  }
+
   function scan(root) {
     if (root.nodeType !== 1) return;
     if (root.hasAttribute('data-timeline')) mount(root).catch(function () {});
@@ -132,7 +145,10 @@
   function start() {
     scan(document.documentElement);
     new MutationObserver(function (records) {
-      records.forEach(function (record) { record.addedNodes.forEach(scan); });
+      records.forEach(function (record) {
+        record.removedNodes.forEach(unscan);
+        record.addedNodes.forEach(scan);
+      });
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

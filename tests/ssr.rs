@@ -52,7 +52,10 @@ fn the_list_shows_every_bundled_event_with_its_details() {
         );
         assert!(html.contains(e.title.get("en")), "{}", e.id);
     }
-    assert!(html.contains("<ol aria-label=\"Events\"") || html.contains("aria-label=\"Events\""));
+    assert!(
+        html.contains("<ol aria-label=\"Events\" class=\"tl-list\">"),
+        "the list is named"
+    );
     assert!(html.contains("7 September 2012"));
     assert!(html.contains("January 1980"));
     let links = html.matches("<a ").count();

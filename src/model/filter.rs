@@ -52,10 +52,6 @@ impl SearchIndex {
             haystacks,
         }
     }
-
-    pub fn lang(&self) -> &str {
-        &self.lang
-    }
 }
 
 impl Filter {

@@ -143,7 +143,8 @@ pub fn layout(
         .collect();
 
     // The priority event, then headline events claim rows first, then the rest; each group
-    // from left to right. Bucketing keeps this linear: no comparison sort per frame.
+    // from left to right. Bucketing keeps this step linear (the results are sorted below,
+    // but only by position).
     let mut buckets: [Vec<Placed>; 4] = Default::default();
     for item in items {
         let rank = match events.get(item.event as usize) {

@@ -12,7 +12,6 @@ mod toolbar;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
-pub use overview::bin_counts;
 pub use widget::{Options, Theme, Timeline, TimelineProps};
 
 /// Mounts the standalone page on the bundled data into `<main id="timeline">` (or the

@@ -107,7 +107,7 @@ fn Histogram(props: &HistogramProps) -> Html {
 }
 
 /// How many of the matching events start in each bin of the overview.
-pub fn bin_counts(doc: &Document, matching: &[u32], full: &Viewport) -> Vec<u32> {
+fn bin_counts(doc: &Document, matching: &[u32], full: &Viewport) -> Vec<u32> {
     let n = (full.width() / BIN_PX).ceil().max(1.0) as usize;
     let mut bins = vec![0u32; n];
     for &i in matching {

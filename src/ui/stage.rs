@@ -72,6 +72,18 @@ pub fn layout_params() -> LayoutParams {
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(Gesture::default);
+    let hint_timer = use_memo((), |_| std::cell::Cell::new(None::<i32>));
+    {
+        // No timer outlives the widget.
+        let hint_timer = hint_timer.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let (Some(id), Some(window)) = (hint_timer.take(), web_sys::window()) {
+                    window.clear_timeout_with_handle(id);
+                }
+            }
+        });
+    }
     let doc = &props.document;
     let view = props.viewport;
     let lang = props.lang.as_str();
@@ -98,11 +110,12 @@ pub fn Stage(props: &StageProps) -> Html {
             props.stage_ref.clone(),
             props.embedded,
         );
+        let hint_timer = hint_timer.clone();
         Callback::from(move |e: WheelEvent| {
             if embedded && !e.ctrl_key() && !e.meta_key() {
                 // The page scrolls; remind the reader how to zoom, for a moment.
                 if let Some(el) = stage.cast::<web_sys::Element>() {
-                    show_wheel_hint(el);
+                    show_wheel_hint(el, &hint_timer);
                 }
                 return;
             }
@@ -305,20 +318,30 @@ fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
     }
 }
 
-/// How long the "Ctrl/⌘ + scroll to zoom" hint stays after a plain wheel in an embed.
+/// How long the "Ctrl/⌘ + scroll to zoom" hint stays after the last plain wheel event.
 const WHEEL_HINT_MS: i32 = 1500;
 
-fn show_wheel_hint(stage: web_sys::Element) {
+/// Shows the hint and (re)starts the one timer that hides it, so it stays while the
+/// reader keeps scrolling. `timer` holds that timer's id.
+fn show_wheel_hint(stage: web_sys::Element, timer: &std::cell::Cell<Option<i32>>) {
     let _ = stage.class_list().add_1("tl-show-wheel-hint");
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(id) = timer.take() {
+        window.clear_timeout_with_handle(id);
+    }
     let hide = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = stage.class_list().remove_1("tl-show-wheel-hint");
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            hide.unchecked_ref(),
-            WHEEL_HINT_MS,
-        );
-    }
+    timer.set(
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                hide.unchecked_ref(),
+                WHEEL_HINT_MS,
+            )
+            .ok(),
+    );
 }
 
 fn target_with(e: &MouseEvent, selector: &str) -> Option<web_sys::Element> {

@@ -75,6 +75,8 @@ pub enum Action {
     First,
     Last,
     SetMode(ViewMode),
+    /// New data, language or start options: start over from this state, at the current width.
+    Reconfigure(Rc<State>),
 }
 
 impl State {
@@ -117,7 +119,9 @@ impl State {
         options: &Options,
     ) -> State {
         let mut state = State::new(doc, lang, width);
-        if let Some(shown) = &options.categories {
+        // A list that names no category of the data (empty, misspelt) is ignored.
+        let known = |shown: &&Vec<String>| shown.iter().any(|id| state.doc.category(id).is_some());
+        if let Some(shown) = options.categories.as_ref().filter(known) {
             state.filter.hidden_categories = state
                 .doc
                 .categories
@@ -285,6 +289,12 @@ impl Reducible for State {
                 Some(&i) if self.selected != Some(i) => Rc::new(self.select_index(i)),
                 _ => self,
             },
+            Action::Reconfigure(fresh) => {
+                let mut next = Rc::unwrap_or_clone(fresh);
+                next.viewport = next.viewport.with_width(v.width());
+                next.mode = self.mode;
+                Rc::new(next)
+            }
             Action::SetMode(mode) => {
                 if mode == self.mode {
                     return self;
@@ -342,6 +352,31 @@ mod tests {
             .iter()
             .all(|&i| ["aviation", "legal"].contains(&s.doc.events[i as usize].category.as_str())));
         assert_eq!(id_of(&s), Some(event.as_str()));
+    }
+
+    #[test]
+    fn a_category_list_naming_no_category_shows_all() {
+        let doc = Rc::new(bundled().document.expect("bundled data"));
+        for list in [vec![], vec!["nope".to_owned()], vec![" ".to_owned()]] {
+            let options = Options {
+                categories: Some(list),
+                ..Options::default()
+            };
+            let s = State::with_options(doc.clone(), "en".into(), 1000.0, &options);
+            assert_eq!(s.matching.len(), doc.events.len());
+        }
+    }
+
+    #[test]
+    fn reconfigure_keeps_the_width_and_the_view_mode() {
+        let s = state()
+            .reduce(Action::Resize(700.0))
+            .reduce(Action::SetMode(ViewMode::List));
+        let fresh = Rc::new(State::new(s.doc.clone(), "fr".into(), 960.0));
+        let next = s.reduce(Action::Reconfigure(fresh));
+        assert_eq!(next.viewport.width(), 700.0);
+        assert_eq!(next.mode, ViewMode::List);
+        assert_eq!(next.lang, "fr");
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! the overview strip and the details of the selected event. It owns the one reducer.
 //!
 //! Keys act only while focus is inside the widget: the listener is on the widget's root
-//! element, never on `document` or `window`. The only window-level listener is
-//! `hashchange`, and only on the standalone page (`sync_url`), for Back and Forward.
+//! element, never on `document` or `window`. The only window-level listeners are
+//! `popstate` and `hashchange`, and only on the standalone page (`sync_url`), for Back
+//! and Forward.
 
 use std::rc::Rc;
 
@@ -172,6 +173,30 @@ fn Widget(props: &WidgetProps) -> Html {
     let search_ref = use_node_ref();
     let list_limit = use_state(|| LIST_PAGE);
 
+    // New data, language or start options (the embed's `update`) rebuild the state; the
+    // theme is read from the props directly, so changing it keeps the view.
+    {
+        let dispatcher = state.dispatcher();
+        let started = use_mut_ref(|| false);
+        let options = Options {
+            theme: Theme::Auto,
+            ..props.options.clone()
+        };
+        use_effect_with(
+            (props.document.clone(), props.lang.clone(), options),
+            move |(doc, lang, options)| {
+                if std::mem::replace(&mut *started.borrow_mut(), true) {
+                    dispatcher.dispatch(Action::Reconfigure(Rc::new(State::with_options(
+                        doc.clone(),
+                        lang.clone(),
+                        DEFAULT_WIDTH_PX,
+                        options,
+                    ))));
+                }
+            },
+        );
+    }
+
     use_resize(stage_ref.clone(), onaction.clone());
     use_url_sync(
         props.options.sync_url,
@@ -196,6 +221,11 @@ fn Widget(props: &WidgetProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .is_some();
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            if in_text_field && e.key() == "Escape" {
+                // The search box clears itself on Escape; the details close too.
+                onaction.emit(Action::Select(None));
                 return;
             }
             let action = match (e.key().as_str(), in_text_field) {
@@ -424,8 +454,29 @@ fn use_focus_follows_selection(
     selected: Option<String>,
     follow: Rc<std::cell::RefCell<bool>>,
 ) {
+    let had_selection = use_mut_ref(|| false);
     use_effect_with(selected, move |selected| {
         let stage = stage.cast::<web_sys::Element>();
+        let closed = std::mem::replace(&mut *had_selection.borrow_mut(), selected.is_some());
+        if let (Some(stage), None, true) = (&stage, selected, closed) {
+            // Closing the details (× or Escape) removed the focused element: keep focus in
+            // the widget, on the stage's tab stop, so its keys still work.
+            let document = web_sys::window().and_then(|w| w.document());
+            let lost = document.as_ref().is_some_and(|d| {
+                d.active_element()
+                    .is_none_or(|a| d.body().is_some_and(|b| a == *b.as_ref()))
+            });
+            if lost {
+                let tab_stop = stage
+                    .query_selector("[tabindex=\"0\"]")
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(tab_stop) = tab_stop {
+                    let _ = tab_stop.focus();
+                }
+            }
+        }
         if let (Some(stage), Some(id)) = (stage, selected) {
             if std::mem::take(&mut *follow.borrow_mut()) {
                 let target = stage

@@ -192,7 +192,6 @@ const tests = {
   'a widget added later is mounted; the API updates and destroys it': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
     await ready(page);
-    const listenersBefore = await windowListeners(page);
     await page.evaluate(() => {
       const el = document.createElement('div');
       el.id = 'late';
@@ -206,12 +205,26 @@ const tests = {
     assert(selected === 'irgc-listed-2024', `data-event selected ${selected}`);
     await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.update({ theme: 'dark' })));
     await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-root.tl-theme-dark'));
-    await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.destroy()));
+    // update() also takes new data, language and selection.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.update({ lang: 'fr', event: 'embassy-closed-2012' })));
+    await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-details')?.dataset.eventId === 'embassy-closed-2012', null, { timeout: 3000 });
+    const french = await inWidget(page, 'late', (root) => root.querySelector('h1').textContent);
+    assert(french === bundled.title.fr, `title after update: ${french}`);
+    const listenersBefore = await hostListeners(page, '#late');
+    assert(listenersBefore > 0, 'the mounted widget listens inside its element');
+    await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => { h.destroy(); h.update({ theme: 'light' }); }));
     const after = await inWidget(page, 'late', (root) => ({ widgets: root.querySelectorAll('.tl-root').length, slot: root.querySelectorAll('slot').length }));
     assert(after.widgets === 0 && after.slot === 1, JSON.stringify(after));
     assert(await page.locator('#late-fallback').isVisible(), 'the fallback shows again');
-    const listenersAfter = await windowListeners(page);
-    assert(JSON.stringify(listenersAfter) === JSON.stringify(listenersBefore), `window listeners ${JSON.stringify(listenersBefore)} → ${JSON.stringify(listenersAfter)}`);
+    assert((await hostListeners(page, '#late')) === 0, 'listeners left after destroy');
+    // Taking a mounted element out of the page destroys its widget too.
+    await page.evaluate(() => {
+      window.__removed = document.getElementById('ps752-timeline');
+      window.__removed.remove();
+    });
+    await page.waitForFunction(() => window.Timeline.get(window.__removed).then((h) => h === null), null, { timeout: 3000 });
+    const lingering = await page.evaluate(() => window.__removed.shadowRoot.querySelectorAll('.tl-root').length);
+    assert(lingering === 0, 'the removed element still holds a widget');
   },
 
   'the wasm-pack package mounts from an ES module': async ({ page, url }) => {
@@ -251,15 +264,14 @@ const tests = {
   ),
 };
 
-/** Event listeners on `window`, by type, through the DevTools protocol. */
-async function windowListeners(page) {
+/** Event listeners on the element `selector` and everything inside it, shadow roots
+ * included, through the DevTools protocol. */
+async function hostListeners(page, selector) {
   const cdp = await page.context().newCDPSession(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1, pierce: true });
   await cdp.detach();
-  const counts = {};
-  for (const l of listeners) counts[l.type] = (counts[l.type] ?? 0) + 1;
-  return counts;
+  return listeners.length;
 }
 
 await run(tests, { root: repo, outDir: path.join(repo, 'test-results'), ignoreErrors: expectedErrors });

@@ -236,6 +236,8 @@ const tests = {
     }
     await page.keyboard.press('Escape');
     await page.locator('.tl-details').waitFor({ state: 'detached', timeout: 3000 });
+    // Focus stays in the widget after the details close, so its keys keep working.
+    await page.waitForFunction(() => document.activeElement?.closest('.tl-stage'), null, { timeout: 3000 });
     await page.keyboard.press('/');
     await page.waitForFunction(() => document.activeElement?.type === 'search', null, { timeout: 3000 });
   },
@@ -267,7 +269,9 @@ const tests = {
     const item = await page.locator(`.tl-stage [data-event-id="${target.id}"]`).boundingBox();
     assert(item && item.x >= v.left && item.x <= v.left + v.width, 'in view');
     await page.keyboard.press('ArrowRight'); // focus is not in the widget: nothing happens
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert((await selectedId(page)) === target.id, 'keys outside the widget are ignored');
+    assert((await page.evaluate(() => location.hash)) === `#event=${target.id}`, 'the URL did not move');
     await page.locator(`.tl-stage [data-event-id="${target.id}"]`).focus();
     await page.keyboard.press('ArrowRight');
     const next = byDate[byDate.findIndex((e) => e.id === target.id) + 1];
