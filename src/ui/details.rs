@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::Action;
-use super::text::{event_date, lang_attr, sources};
+use super::text::{category_color, event_body, event_meta};
 use crate::model::format::Document;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -26,10 +26,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         return Html::default();
     };
     let lang = props.lang.as_str();
-    let category = props.document.category(&event.category);
-    let color = category.map(|c| c.color.as_str()).unwrap_or("currentColor");
-    let (title, title_lang) = event.title.get_with_lang(lang);
-    let (summary, summary_lang) = event.summary.get_with_lang(lang);
+    let color = category_color(&props.document, event);
     let act = |action: Action| {
         let onaction = props.onaction.clone();
         Callback::from(move |_: MouseEvent| onaction.emit(action.clone()))
@@ -38,18 +35,11 @@ pub fn Details(props: &DetailsProps) -> Html {
         <aside class="tl-details" aria-labelledby="tl-details-title" data-event-id={event.id.clone()}
             style={format!("--tl-cat: {color}")}>
             <div class="tl-details-head">
-                <p class="tl-card-meta">
-                    { event_date(event) }
-                    if let Some(c) = category {
-                        <span class="tl-chip">{ c.label.get(lang) }</span>
-                    }
-                </p>
+                { event_meta(&props.document, event, lang) }
                 <button type="button" class="tl-button tl-close" aria-label="Close details"
                     onclick={act(Action::Select(None))}>{ "×" }</button>
             </div>
-            <h2 id="tl-details-title" class="tl-details-title" lang={lang_attr(title_lang, lang)}>{ title }</h2>
-            <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
-            { sources(event, lang) }
+            { event_body(event, lang, "tl-details-title", Some("tl-details-title")) }
             <div class="tl-details-nav">
                 <button type="button" class="tl-button" disabled={!props.has_previous}
                     onclick={act(Action::Step(-1))}>{ "Previous" }</button>

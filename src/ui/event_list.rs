@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::text::{event_date, lang_attr, sources};
+use super::text::{category_color, event_body, event_meta};
 use crate::model::format::{Document, Event};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -34,25 +34,15 @@ pub fn EventList(props: &EventListProps) -> Html {
 }
 
 fn event_item(doc: &Document, event: &Event, lang: &str, selected: bool) -> Html {
-    let category = doc.category(&event.category);
-    let color = category.map(|c| c.color.as_str()).unwrap_or("currentColor");
-    let (title, title_lang) = event.title.get_with_lang(lang);
-    let (summary, summary_lang) = event.summary.get_with_lang(lang);
+    let color = category_color(doc, event);
     html! {
         <li class={classes!("tl-list-item", selected.then_some("tl-selected"))}
             key={event.id.clone()} data-event-id={event.id.clone()}
             data-importance={event.importance.to_string()}
             aria-current={selected.then_some("true")}>
             <article class="tl-card" style={format!("--tl-cat: {color}")}>
-                <p class="tl-card-meta">
-                    { event_date(event) }
-                    if let Some(c) = category {
-                        <span class="tl-chip">{ c.label.get(lang) }</span>
-                    }
-                </p>
-                <h2 class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h2>
-                <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
-                { sources(event, lang) }
+                { event_meta(doc, event, lang) }
+                { event_body(event, lang, "tl-card-title", None) }
             </article>
         </li>
     }

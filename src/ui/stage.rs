@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Action;
-use super::text::{px, Fixed};
+use super::text::{category_color, px, Fixed};
 use crate::model::axis::axis;
 use crate::model::format::Document;
 use crate::model::layout::{layout, LayoutParams};
@@ -235,7 +235,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <div class="tl-items">
                 { for laid.placed.iter().filter_map(|p| {
                     let e = doc.events.get(p.event as usize)?;
-                    let color = doc.category(&e.category).map_or("currentColor", |c| c.color.as_str());
+                    let color = category_color(doc, e);
                     let selected = props.selected == Some(p.event);
                     let title = e.title.get(lang);
                     let style = format!(

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::format::Event;
+use crate::model::format::{Document, Event};
 
 /// `lang` for text in `text_lang` shown to a reader of `reader_lang`: set only when they
 /// differ, so screen readers switch voice for the fallback text only.
@@ -16,6 +16,43 @@ pub fn lang_attr(text_lang: Option<&str>, reader_lang: &str) -> Option<AttrValue
 /// The event's date as a `<time>`, written at its precision.
 pub fn event_date(event: &Event) -> Html {
     html! { <time datetime={event.date.to_string()}>{ event.date_label_en() }</time> }
+}
+
+/// The colour of the event's category, for the `--tl-cat` custom property.
+pub fn category_color<'a>(doc: &'a Document, event: &Event) -> &'a str {
+    doc.category(&event.category)
+        .map_or("currentColor", |c| c.color.as_str())
+}
+
+/// The line above an event's title: its date at its precision and its category.
+pub fn event_meta(doc: &Document, event: &Event, lang: &str) -> Html {
+    html! {
+        <p class="tl-card-meta">
+            { event_date(event) }
+            if let Some(c) = doc.category(&event.category) {
+                <span class="tl-chip">{ c.label.get(lang) }</span>
+            }
+        </p>
+    }
+}
+
+/// An event's title (an `h2` with `title_class`, and `title_id` when the view labels
+/// itself with it), summary and sources, each in `lang` or its fallback.
+pub fn event_body(
+    event: &Event,
+    lang: &str,
+    title_class: &'static str,
+    title_id: Option<&'static str>,
+) -> Html {
+    let (title, title_lang) = event.title.get_with_lang(lang);
+    let (summary, summary_lang) = event.summary.get_with_lang(lang);
+    html! {
+        <>
+            <h2 id={title_id} class={title_class} lang={lang_attr(title_lang, lang)}>{ title }</h2>
+            <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
+            { sources(event, lang) }
+        </>
+    }
 }
 
 /// The event's sources as links that open in a new tab without giving it access to us.

@@ -100,13 +100,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         None => html! {
             <div class={classes!("tl-root", props.options.theme.class())} lang={props.lang.clone()}>
                 <header class="tl-header"><h1 class="tl-title">{ "Timeline" }</h1></header>
-                if let Some(error) = &props.load_error {
-                    <section class="tl-problems" role="alert" aria-label="Problems in the data">
-                        <p>{ "The timeline's data could not be loaded." }</p>
-                        <ul><li class="tl-problem tl-problem-error">{ error.clone() }</li></ul>
-                    </section>
-                }
-                <Problems problems={props.problems.clone()} />
+                <Problems problems={props.problems.clone()} load_error={props.load_error.clone()} />
             </div>
         },
     }
@@ -115,20 +109,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct ProblemsProps {
     problems: Rc<[Problem]>,
+    /// Why the data could not be had at all: shown alone, as an error.
+    #[prop_or_default]
+    load_error: Option<AttrValue>,
 }
 
-/// Every problem found in the data, with its path, line and column.
+/// Every problem found in the data, with its path, line and column, or why there is no
+/// data at all.
 #[component]
 fn Problems(props: &ProblemsProps) -> Html {
-    if props.problems.is_empty() {
+    let lines: Vec<(bool, String)> = match &props.load_error {
+        Some(error) => vec![(true, error.to_string())],
+        None => props
+            .problems
+            .iter()
+            .map(|p| (p.severity == Severity::Error, p.to_string()))
+            .collect(),
+    };
+    if lines.is_empty() {
         return Html::default();
     }
-    let errors = props
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let heading = if errors > 0 {
+    let heading = if props.load_error.is_some() {
+        "The timeline's data could not be loaded."
+    } else if lines.iter().any(|(error, _)| *error) {
         "The timeline's data has errors; events with errors are not shown."
     } else {
         "The timeline's data has warnings."
@@ -137,10 +140,8 @@ fn Problems(props: &ProblemsProps) -> Html {
         <section class="tl-problems" role="alert" aria-label="Problems in the data">
             <p>{ heading }</p>
             <ul>
-                { for props.problems.iter().map(|p| html! {
-                    <li class={classes!("tl-problem", (p.severity == Severity::Error).then_some("tl-problem-error"))}>
-                        { p.to_string() }
-                    </li>
+                { for lines.into_iter().map(|(error, text)| html! {
+                    <li class={classes!("tl-problem", error.then_some("tl-problem-error"))}>{ text }</li>
                 }) }
             </ul>
         </section>
