@@ -11,8 +11,14 @@ try {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 1000 }], ['phone', { width: 360, height: 780 }]]) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'phone' ? 2 : 1 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${site.url}#event=ps752-downed-2020`);
-    await page.locator('.tl-details').waitFor({ timeout: 20_000 });
+    // On the phone, the timeline itself; on the desktop, an event open below it.
+    if (name === 'phone') {
+      await page.goto(site.url);
+      await page.locator('.tl-stage [data-event-id]').first().waitFor({ timeout: 20_000 });
+    } else {
+      await page.goto(`${site.url}#event=ps752-downed-2020`);
+      await page.locator('.tl-details').waitFor({ timeout: 20_000 });
+    }
     if (name === 'desktop') {
       // Zoom in around the selected event's marker.
       const box = await page.locator('.tl-stage').boundingBox();
