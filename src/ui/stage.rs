@@ -291,7 +291,8 @@ pub fn Stage(props: &StageProps) -> Html {
 }
 
 /// The action a pointer move makes, updating the gesture: a pan for one pointer once it
-/// has moved past the threshold, a pinch zoom (around the pointers' middle) for two.
+/// has moved past the threshold, a pinch for two (the moment under the fingers' middle
+/// follows the middle, scaled by how much the distance between them changed).
 fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
     let slot = g.pointers.iter().position(|(p, _)| *p == id)?;
     let old = g.pointers[slot].1;
@@ -309,8 +310,9 @@ fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
             let other = if slot == 0 { *b } else { *a };
             let (before, after) = ((old - other).abs(), (x - other).abs());
             g.dragging = true;
-            (before > 1.0 && after > 1.0).then(|| Action::ZoomAt {
-                x: (x + other) / 2.0,
+            (before > 1.0 && after > 1.0).then(|| Action::Pinch {
+                from: (old + other) / 2.0,
+                to: (x + other) / 2.0,
                 factor: after / before,
             })
         }
@@ -395,15 +397,17 @@ mod tests {
         let mut g = gesture(&[(1, 100.0), (2, 300.0)]);
         assert_eq!(
             pointer_moved(&mut g, 2, 500.0),
-            Some(Action::ZoomAt {
-                x: 300.0,
+            Some(Action::Pinch {
+                from: 200.0,
+                to: 300.0,
                 factor: 2.0
             })
         );
         assert_eq!(
             pointer_moved(&mut g, 1, 300.0),
-            Some(Action::ZoomAt {
-                x: 400.0,
+            Some(Action::Pinch {
+                from: 300.0,
+                to: 400.0,
                 factor: 0.5
             })
         );

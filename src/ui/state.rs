@@ -57,6 +57,13 @@ pub enum Action {
         x: f64,
         factor: f64,
     },
+    /// Two fingers: the moment at pixel `from` moves to pixel `to`, and the zoom changes
+    /// by `factor` around it.
+    Pinch {
+        from: f64,
+        to: f64,
+        factor: f64,
+    },
     ZoomIn,
     ZoomOut,
     /// Move the window by pixels (positive shows earlier dates).
@@ -191,6 +198,9 @@ impl Reducible for State {
         let middle = v.width() / 2.0;
         match action {
             Action::ZoomAt { x, factor } => self.with_viewport(v.zoom_at(x, factor)),
+            Action::Pinch { from, to, factor } => {
+                self.with_viewport(v.pan(to - from).zoom_at(to, factor))
+            }
             Action::ZoomIn => self.with_viewport(v.zoom_at(middle, ZOOM_STEP)),
             Action::ZoomOut => self.with_viewport(v.zoom_at(middle, 1.0 / ZOOM_STEP)),
             Action::Pan(dx) => self.with_viewport(v.pan(dx)),
@@ -404,6 +414,19 @@ mod tests {
             let next = s.clone().reduce(action.clone());
             assert!(Rc::ptr_eq(&s, &next), "{action:?} re-rendered");
         }
+    }
+
+    #[test]
+    fn a_pinch_keeps_the_moment_under_the_fingers() {
+        let s = state().reduce(Action::ZoomIn);
+        let day = s.viewport.day_at(400.0);
+        let p = s.clone().reduce(Action::Pinch {
+            from: 400.0,
+            to: 420.0,
+            factor: 1.5,
+        });
+        assert!((p.viewport.day_at(420.0) - day).abs() < 1e-6);
+        assert!((p.viewport.span() - s.viewport.span() / 1.5).abs() < 1e-6);
     }
 
     #[test]

@@ -80,6 +80,7 @@ export async function run(tests, { root, outDir = 'test-results', ignoreErrors =
       const context = await browser.newContext({
         viewport: test.viewport ?? { width: 1280, height: 900 },
         javaScriptEnabled: test.javaScriptEnabled ?? true,
+        hasTouch: test.hasTouch ?? false,
       });
       const page = await context.newPage();
       const errors = [];

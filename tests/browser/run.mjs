@@ -217,6 +217,38 @@ const tests = {
     assert(after.start > before.start, 'the view moved later');
   },
 
+  'touch: one finger pans, two fingers pinch': Object.assign(
+    async ({ page, url }) => {
+      await open(page, url);
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      const before = await view(page);
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+      const y = before.top + before.height - 60;
+      const x0 = before.left + 300;
+      // One finger, moving left by 150 px horizontally: the view pans later.
+      await touch('touchStart', [[x0, y]]);
+      for (let i = 1; i <= 10; i += 1) await touch('touchMove', [[x0 - i * 15, y]]);
+      await touch('touchEnd', []);
+      await page.waitForTimeout(100);
+      const panned = await view(page);
+      const perPx = (before.end - before.start) / before.width;
+      assert(Math.abs((panned.start - before.start) / perPx - 150) < 3, `panned ${(panned.start - before.start) / perPx}px`);
+      // Two fingers moving apart: zoom in around their middle.
+      const mid = before.left + before.width / 2;
+      await touch('touchStart', [[mid - 50, y], [mid + 50, y]]);
+      for (let i = 1; i <= 10; i += 1) await touch('touchMove', [[mid - 50 - i * 10, y], [mid + 50 + i * 10, y]]);
+      await touch('touchEnd', []);
+      await page.waitForTimeout(100);
+      const pinched = await view(page);
+      const ratio = (panned.end - panned.start) / (pinched.end - pinched.start);
+      assert(Math.abs(ratio - 3) < 0.2, `pinch zoomed ×${ratio.toFixed(2)}, expected ×3`);
+      assert(Math.abs(dayAt(pinched, mid) - dayAt(panned, mid)) < 1, 'around the fingers');
+      await cdp.detach();
+    },
+    { hasTouch: true },
+  ),
+
   'Left and Right walk the events; Home, End and Escape work': async ({ page, url }) => {
     await open(page, url);
     await page.locator('.tl-stage [tabindex="0"]').focus();
