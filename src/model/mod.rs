@@ -8,6 +8,7 @@ pub mod filter;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod solar_hijri;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
