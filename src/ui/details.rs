@@ -27,10 +27,7 @@ pub fn Details(props: &DetailsProps) -> Html {
     };
     let lang = props.lang.as_str();
     let color = category_color(&props.document, event);
-    let act = |action: Action| {
-        let onaction = props.onaction.clone();
-        Callback::from(move |_: MouseEvent| onaction.emit(action.clone()))
-    };
+    let act = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
     html! {
         <aside class="tl-details" aria-labelledby="tl-details-title" data-event-id={event.id.clone()}
             style={format!("--tl-cat: {color}")}>

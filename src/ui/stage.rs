@@ -360,10 +360,9 @@ fn clicked(e: &MouseEvent) -> Option<Action> {
     if let Some(id) = el.get_attribute("data-event-id") {
         return Some(Action::Select(Some(id.into())));
     }
-    // JavaScript parses the number: Rust's float parser would cost kilobytes of WASM.
     let day = |name: &str| {
         el.get_attribute(name)
-            .map(|v| js_sys::Number::parse_float(&v))
+            .and_then(|v| v.parse::<f64>().ok())
             .filter(|d| d.is_finite())
     };
     let (first, last) = (day("data-first")?, day("data-last")?);

@@ -149,6 +149,13 @@ impl State {
         Rc::unwrap_or_clone(state)
     }
 
+    /// Shows every event again: no category hidden, no search.
+    fn clear_filter(&mut self) {
+        self.filter = Filter::default();
+        self.query = AttrValue::default();
+        self.refilter();
+    }
+
     fn refilter(&mut self) {
         self.matching = self.filter.apply(&self.doc, &self.index).into();
         self.counts = self.filter.category_counts(&self.doc, &self.index).into();
@@ -232,9 +239,7 @@ impl Reducible for State {
                     return self;
                 }
                 let mut next = (*self).clone();
-                next.filter = Filter::default();
-                next.query = AttrValue::default();
-                next.refilter();
+                next.clear_filter();
                 Rc::new(next)
             }
             Action::Select(None) => {
@@ -254,10 +259,7 @@ impl Reducible for State {
                         let mut next = self.select_index(i as u32);
                         // Asking for a hidden event (a deep link) shows it: clear the filter.
                         if !next.matching.contains(&(i as u32)) {
-                            next.filter = Filter::default();
-                            next.query = AttrValue::default();
-                            next.refilter();
-                            next.selected = Some(i as u32);
+                            next.clear_filter();
                         }
                         Rc::new(next)
                     }

@@ -27,10 +27,7 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let act = |action: Action| {
-        let onaction = props.onaction.clone();
-        Callback::from(move |_: MouseEvent| onaction.emit(action.clone()))
-    };
+    let act = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
     let oninput = {
         let onaction = props.onaction.clone();
         Callback::from(move |e: InputEvent| {

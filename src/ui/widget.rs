@@ -271,10 +271,7 @@ fn Widget(props: &WidgetProps) -> Html {
         .collect();
     let position = state.selected_position();
     let nothing = state.matching.is_empty();
-    let clear = {
-        let onaction = onaction.clone();
-        Callback::from(move |_: MouseEvent| onaction.emit(Action::ClearFilters))
-    };
+    let clear = onaction.reform(|_: MouseEvent| Action::ClearFilters);
     let show_more = {
         let list_limit = list_limit.clone();
         Callback::from(move |_: MouseEvent| list_limit.set(*list_limit + LIST_PAGE))
@@ -468,27 +465,25 @@ fn use_focus_follows_selection(
                     .is_none_or(|a| d.body().is_some_and(|b| a == *b.as_ref()))
             });
             if lost {
-                let tab_stop = stage
-                    .query_selector("[tabindex=\"0\"]")
-                    .ok()
-                    .flatten()
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(tab_stop) = tab_stop {
-                    let _ = tab_stop.focus();
-                }
+                focus_in(stage, "[tabindex=\"0\"]");
             }
         }
-        if let (Some(stage), Some(id)) = (stage, selected) {
+        if let (Some(stage), Some(id)) = (&stage, selected) {
             if std::mem::take(&mut *follow.borrow_mut()) {
-                let target = stage
-                    .query_selector(&format!("[data-event-id=\"{id}\"]"))
-                    .ok()
-                    .flatten()
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(target) = target {
-                    let _ = target.focus();
-                }
+                focus_in(stage, &format!("[data-event-id=\"{id}\"]"));
             }
         }
     });
+}
+
+/// Focuses the first element inside `root` that matches `selector`, if any.
+fn focus_in(root: &web_sys::Element, selector: &str) {
+    let target = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
 }
