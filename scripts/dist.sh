@@ -3,7 +3,8 @@
 #   embed.js          the loader (the one script tag)
 #   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
 #   timeline_bg.wasm  the widget, with the CSS and the default data compiled in
-#   fallback.html     the static event list (no-JS fallback) to paste inside the div
+#   fallback.html     the static event list (no-JS fallback) to paste inside the div;
+#                     fallback-fr.html and fallback-fa.html in French and Persian
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/embed
@@ -17,6 +18,9 @@ echo "==> wasm-opt -Oz"
 wasm-opt -Oz --strip-debug --strip-producers "$out/timeline_bg.wasm" -o "$out/timeline_bg.wasm"
 cp assets/embed.js "$out/embed.js"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
-cargo run --quiet --release --features ssr --bin timeline-fallback > "$out/fallback.html"
+cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out/fallback.html"
+for lang in fr fa; do
+  cargo run --quiet --release --features ssr --bin timeline-fallback -- "$lang" > "$out/fallback-$lang.html"
+done
 echo "==> Sizes (bytes, gzip -9)"
 for f in "$out"/*; do printf '%8d %8d  %s\n' "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)" "$(basename "$f")"; done

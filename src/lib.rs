@@ -6,5 +6,6 @@
 
 pub mod data;
 pub mod embed;
+pub mod locale;
 pub mod model;
 pub mod ui;

@@ -43,13 +43,13 @@ fn spans_1955_to_2026() {
 }
 
 #[test]
-fn every_event_is_in_english_and_french_with_a_source() {
+fn every_event_is_in_english_french_and_persian_with_a_source() {
     let doc = doc();
     for e in &doc.events {
         for (field, text) in [("title", &e.title), ("summary", &e.summary)] {
             let langs = translations(text);
             assert!(
-                langs.contains(&"en") && langs.contains(&"fr"),
+                ["en", "fr", "fa"].iter().all(|l| langs.contains(l)),
                 "{}.{field} has {langs:?}",
                 e.id
             );
@@ -66,7 +66,12 @@ fn every_event_is_in_english_and_french_with_a_source() {
         assert!(doc.category(&e.category).is_some());
     }
     for c in &doc.categories {
-        assert!(translations(&c.label).contains(&"fr"), "category {}", c.id);
+        let langs = translations(&c.label);
+        assert!(
+            langs.contains(&"fr") && langs.contains(&"fa"),
+            "category {}",
+            c.id
+        );
     }
 }
 
@@ -154,4 +159,59 @@ fn eras_cover_the_years_without_relations() {
         .eras
         .iter()
         .any(|era| era.start.to_string() == "2012-09-07"));
+}
+
+/// The numbers in a text, with Persian digits read as Latin ones and thousands
+/// separators (`,` and `٬`) dropped: `10,000` and `۱۰٬۰۰۰` are both `10000`.
+fn numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digit = match c {
+            '0'..='9' => Some(c),
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
+            _ => None,
+        };
+        match digit {
+            Some(d) => current.push(d),
+            // A separator between digits is part of the number.
+            None if matches!(c, ',' | '٬')
+                && !current.is_empty()
+                && chars
+                    .peek()
+                    .is_some_and(|n| n.is_ascii_digit() || ('۰'..='۹').contains(n)) => {}
+            None if !current.is_empty() => found.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn persian_texts_keep_every_figure_and_use_persian_letters() {
+    let doc = doc();
+    for e in &doc.events {
+        for (field, text) in [("title", &e.title), ("summary", &e.summary)] {
+            let (en, fa) = (text.get("en"), text.get("fa"));
+            let missing: Vec<String> = numbers(en)
+                .into_iter()
+                .filter(|n| !numbers(fa).contains(n))
+                .collect();
+            assert!(missing.is_empty(), "{}.{field}: fa lacks {missing:?}", e.id);
+            assert!(
+                !fa.contains(['ي', 'ك']),
+                "{}.{field}: Arabic letter forms",
+                e.id
+            );
+        }
+    }
+    assert_eq!(
+        numbers("10,000 people, 176 on board; ۱۰٬۰۰۰ و ۱۷۶"),
+        ["10000", "10000", "176", "176"]
+    );
 }

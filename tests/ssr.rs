@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use timeline::data::bundled;
+use timeline::locale::{self, EN};
 use timeline::model::format::Document;
 use timeline::model::synthetic::synthetic;
 use timeline::model::validate::{validate, Validated};
@@ -27,7 +28,7 @@ fn list(doc: Rc<Document>, lang: &str) -> String {
     render::<EventList>(EventListProps {
         document: doc,
         indices,
-        lang: lang.to_owned().into(),
+        locale: locale::find(lang).expect("a language we have"),
         selected: None,
     })
 }
@@ -145,7 +146,7 @@ fn the_stage_shows_placed_events_and_clusters_for_the_rest() {
     // Headline events are never the ones folded into a cluster.
     for e in doc.events.iter().filter(|e| e.importance == 3) {
         let button = item(stage, &e.id).unwrap_or_else(|| panic!("headline {} not placed", e.id));
-        assert!(button.contains(&format!("aria-label=\"{}: ", e.date_label_en())));
+        assert!(button.contains(&format!("aria-label=\"{}: ", EN.event_date(e))));
     }
     // One tab stop in the stage: roving tabindex.
     assert_eq!(stage.matches("tabindex=\"0\"").count(), 1);
@@ -161,7 +162,7 @@ fn a_large_dataset_renders_only_what_is_visible() {
         document: Some(doc),
         problems: vec![],
     });
-    assert!(html.contains("10000 of 10000 events"));
+    assert!(html.contains("10,000 of 10,000 events"));
     let items = html.matches("data-event-id=").count();
     let clusters = html.matches("class=\"tl-cluster\"").count();
     let bins = html.matches("class=\"tl-bin\"").count();
@@ -194,7 +195,7 @@ fn an_initial_event_opens_its_details() {
     assert!(
         html.contains(&format!(
             "{}: {}",
-            ps752.date_label_en(),
+            EN.event_date(ps752),
             ps752.title.get("en")
         )),
         "announced"
@@ -221,7 +222,7 @@ fn bad_data_shows_every_problem_and_keeps_the_valid_events() {
     assert!(html.contains("data-event-id=\"good\""));
     assert!(!html.contains("data-event-id=\"bad\""));
     assert!(!html.contains("href=\"javascript:"));
-    assert!(html.contains("1 of 1 events"));
+    assert!(html.contains("1 of 1 event<"));
 }
 
 #[test]
@@ -257,4 +258,131 @@ fn data_text_is_escaped_never_markup() {
         // A quote in data never ends an attribute early.
         assert!(!html.contains("\" onfocus=\"alert(1)\""), "{html}");
     }
+}
+
+fn widget_in(lang: &str) -> String {
+    let mut props = TimelineProps::from_validated(bundled());
+    props.lang = lang.to_owned().into();
+    render::<Timeline>(props)
+}
+
+/// The opening tag that contains `needle` (SSR writes `class` last).
+fn opening_tag<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    let start = html[..at].rfind('<').expect("tag start");
+    &html[start..at + html[at..].find('>').expect("tag end")]
+}
+
+fn root_tag(html: &str) -> &str {
+    opening_tag(html, "class=\"tl-root\"")
+}
+
+#[test]
+fn each_language_sets_lang_and_dir_and_writes_its_own_interface() {
+    let doc = bundled_doc();
+    let kazemi = doc
+        .events
+        .iter()
+        .find(|e| e.id.contains("kazemi"))
+        .expect("the Kazemi event");
+    // (tag asked for, lang, dir, interface strings, the event's date)
+    let cases = [
+        (
+            "en",
+            "en",
+            "ltr",
+            ["Search events", "Show all", "36 of 36 events"],
+        ),
+        (
+            "fr-CA",
+            "fr",
+            "ltr",
+            [
+                "Rechercher des événements",
+                "Tout afficher",
+                "36 sur 36 événements",
+            ],
+        ),
+        (
+            "fa",
+            "fa",
+            "rtl",
+            ["جست‌وجوی رویدادها", "نمایش همه", "۳۶ از ۳۶ رویداد"],
+        ),
+        // A language we do not have: English.
+        (
+            "de",
+            "en",
+            "ltr",
+            ["Search events", "Show all", "36 of 36 events"],
+        ),
+    ];
+    for (tag, lang, dir, strings) in cases {
+        let html = widget_in(tag);
+        let root = root_tag(&html);
+        assert!(root.contains(&format!("lang=\"{lang}\"")), "{tag}: {root}");
+        assert!(root.contains(&format!("dir=\"{dir}\"")), "{tag}: {root}");
+        for s in strings {
+            assert!(html.contains(s), "{tag}: {s}");
+        }
+        // The event's texts are in the reader's language (the data has all three).
+        assert!(html.contains(kazemi.title.get(lang)), "{tag}");
+        // Each language button is named in its own language, the current one pressed.
+        for (code, name) in [("en", "English"), ("fr", "Français"), ("fa", "فارسی")] {
+            let button = format!("data-lang=\"{code}\"");
+            let at = html
+                .find(&button)
+                .unwrap_or_else(|| panic!("{tag}: {code} button"));
+            let tag_end = at + html[at..].find('>').unwrap();
+            let opening = &html[html[..at].rfind('<').unwrap()..tag_end];
+            assert!(opening.contains(&format!("lang=\"{code}\"")), "{opening}");
+            assert!(
+                opening.contains(&format!("aria-pressed=\"{}\"", code == lang)),
+                "{tag}: {opening}"
+            );
+            assert!(
+                html[tag_end..].starts_with(&format!(">{name}<")),
+                "{tag}: {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn persian_dates_are_solar_hijri_with_the_gregorian_in_persian_digits() {
+    let mut props = TimelineProps::from_validated(bundled());
+    props.lang = "fa".into();
+    let doc = bundled_doc();
+    let closing = doc
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2012-09-07")
+        .expect("the 2012-09-07 event");
+    props.options.initial_event = Some(closing.id.clone().into());
+    let html = render::<Timeline>(props);
+    assert!(
+        html.contains("۱۷ شهریور ۱۳۹۱ (۷ سپتامبر ۲۰۱۲)"),
+        "the details give both dates"
+    );
+    // The axis counts in Solar Hijri years, in Persian digits; the choice of calendar
+    // is offered, Solar Hijri pressed.
+    assert!(opening_tag(&html, "class=\"tl-stage\"").contains("data-calendar=\"solar-hijri\""));
+    let axis = &html[html.find("class=\"tl-axis\"").expect("axis")..];
+    assert!(axis.contains(">۱۳۹۰<") || axis.contains(">۱۴۰۰<"), "{axis}");
+    assert!(!axis.contains(">2012<"));
+    assert!(html.contains("data-calendar=\"gregorian\""));
+    // No Latin digit in the interface's counts.
+    let count = &html[html.find("tl-count").unwrap()..];
+    let count = &count[..count.find("</p>").unwrap()];
+    assert!(!count.chars().any(|c| c.is_ascii_digit()), "{count}");
+}
+
+#[test]
+fn the_english_widget_offers_no_calendar_choice() {
+    let html = widget_in("en");
+    assert!(!html.contains("tl-calendars"));
+    assert!(
+        html.contains("data-calendar=\"gregorian\""),
+        "the stage says which"
+    );
 }

@@ -31,8 +31,10 @@
 //! Years are astronomical (year 0 is 1 BCE), as in [`Date`], and ticks exist only within
 //! `±MAX_YEAR`.
 
-use super::date::{Date, Day, Precision, MAX_YEAR, MONTHS_EN};
+use super::calendar::{Calendar, Ymd};
+use super::date::Day;
 use super::viewport::Viewport;
+use crate::locale::{Locale, TickKind};
 
 /// The estimated average width of one label character, in CSS pixels (12 px font).
 pub const CHAR_WIDTH_PX: f64 = 7.0;
@@ -78,13 +80,14 @@ impl Unit {
         Unit::Years(YEAR_STEPS[YEAR_STEPS.len() - 1])
     }
 
-    /// The shortest interval between two consecutive ticks, in days.
+    /// The shortest interval between two consecutive ticks, in days (in either calendar:
+    /// Solar Hijri months are 29 to 31 days, its quarters 89 to 93, its years 365 or 366).
     fn shortest_days(self) -> f64 {
         match self {
             Unit::Days => 1.0,
             Unit::Weeks => 7.0,
             Unit::Months => 28.0,
-            Unit::Quarters => 90.0,
+            Unit::Quarters => 89.0,
             Unit::Years(step) => 365.0 * f64::from(step.max(1)),
         }
     }
@@ -110,65 +113,60 @@ impl Unit {
     }
 
     /// Whether the unit has a tick on `date`.
-    fn starts_on(self, date: &Date) -> bool {
-        let (month, day) = (date.month(), date.day_of_month());
+    fn starts_on(self, date: Ymd) -> bool {
+        let (month, day) = (date.month, date.day);
         match self {
             Unit::Days => true,
             Unit::Weeks => matches!(day, 1 | 8 | 15 | 22),
             Unit::Months => day == 1,
             Unit::Quarters => day == 1 && (month - 1) % 3 == 0,
-            Unit::Years(step) => {
-                day == 1 && month == 1 && i64::from(date.year()) % i64::from(step.max(1)) == 0
-            }
+            Unit::Years(step) => day == 1 && month == 1 && date.year % i64::from(step.max(1)) == 0,
         }
     }
 
-    /// The last tick at or before `day`, or the first one in the supported years if
-    /// that is later (only when `day` is near `-MAX_YEAR`).
-    fn floor(self, day: i64) -> Option<Date> {
-        let date = Date::from_day(Day(day));
-        let (year, month, dom) = (date.year(), date.month(), date.day_of_month());
-        match self {
-            Unit::Days => Some(date),
-            Unit::Weeks => Date::ymd(year, month, ((dom - 1) / 7 * 7 + 1).min(22)).ok(),
-            Unit::Months => Date::ymd(year, month, 1).ok(),
-            Unit::Quarters => Date::ymd(year, (month - 1) / 3 * 3 + 1, 1).ok(),
+    /// The last tick at or before `day`, or the first one `calendar` can write if that is
+    /// later (only near the ends of its range).
+    fn floor(self, calendar: Calendar, day: i64) -> Option<Ymd> {
+        let date = calendar.ymd(Day(day))?;
+        let (year, month, dom) = (date.year, date.month, date.day);
+        let tick = match self {
+            Unit::Days => date,
+            Unit::Weeks => Ymd::new(year, month, ((dom - 1) / 7 * 7 + 1).min(22)),
+            Unit::Months => Ymd::new(year, month, 1),
+            Unit::Quarters => Ymd::new(year, (month - 1) / 3 * 3 + 1, 1),
             Unit::Years(step) => {
                 let step = i64::from(step.max(1));
-                let mut first = i64::from(year).div_euclid(step) * step;
-                if first < -i64::from(MAX_YEAR) {
-                    first += step;
+                let first = year.div_euclid(step) * step;
+                let first = Ymd::new(first, 1, 1);
+                if calendar.day(first).is_some() {
+                    first
+                } else {
+                    Ymd::new(first.year + step, 1, 1)
                 }
-                Date::ymd(i32::try_from(first).ok()?, 1, 1).ok()
             }
-        }
+        };
+        calendar.day(tick).map(|_| tick)
     }
 
-    /// The tick after `date`, if it is within the supported years.
-    fn next(self, date: &Date) -> Option<Date> {
-        let (year, month, dom) = (date.year(), date.month(), date.day_of_month());
-        match self {
-            Unit::Days => {
-                let next = Date::from_day(Day(date.first_day().0 + 1));
-                (next.year() <= MAX_YEAR).then_some(next)
-            }
-            Unit::Weeks if dom < 22 => Date::ymd(year, month, dom + 7).ok(),
+    /// The tick after `date`, if `calendar` can write it.
+    fn next(self, calendar: Calendar, date: Ymd) -> Option<Ymd> {
+        let (year, month, dom) = (date.year, date.month, date.day);
+        let next = match self {
+            Unit::Days => return calendar.ymd(Day(calendar.day(date)?.0 + 1)),
+            // Every month of both calendars has at least 29 days.
+            Unit::Weeks if dom < 22 => Ymd::new(year, month, dom + 7),
             Unit::Weeks | Unit::Months => month_start_after(year, month, 1),
             Unit::Quarters => month_start_after(year, month, 3),
-            Unit::Years(step) => {
-                let next = i64::from(year) + i64::from(step.max(1));
-                Date::ymd(i32::try_from(next).ok()?, 1, 1).ok()
-            }
-        }
+            Unit::Years(step) => Ymd::new(year.checked_add(i64::from(step.max(1)))?, 1, 1),
+        };
+        calendar.day(next).map(|_| next)
     }
 }
 
-/// The 1st of the month `months` after (`year`, `month`), if it is a supported date.
-fn month_start_after(year: i32, month: u8, months: i64) -> Option<Date> {
-    let index = i64::from(year) * 12 + i64::from(month) - 1 + months;
-    let year = i32::try_from(index.div_euclid(12)).ok()?;
-    let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
-    Date::ymd(year, month, 1).ok()
+/// The 1st of the month `months` after (`year`, `month`): both calendars have 12 months.
+fn month_start_after(year: i64, month: u8, months: i64) -> Ymd {
+    let index = year.saturating_mul(12) + i64::from(month) - 1 + months;
+    Ymd::new(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8, 1)
 }
 
 /// One tick: a calendar boundary, where it is drawn, and its label.
@@ -188,6 +186,9 @@ pub struct Tick {
 /// The axis for one viewport.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Axis {
+    /// The calendar the ticks count in: the one asked for, or the Gregorian one where
+    /// the window goes beyond what the asked-for calendar can write.
+    pub calendar: Calendar,
     /// The unit of the ticks.
     pub minor_unit: Unit,
     /// The next coarser grouping. Its boundaries are the major ticks.
@@ -201,42 +202,54 @@ pub fn label_width(label: &str) -> f64 {
     label.chars().count() as f64 * CHAR_WIDTH_PX
 }
 
-/// The ticks for `view`, with labels at least `min_label_spacing_px` apart (see the
-/// module comment for the rule). Never panics. An axis for a window outside the
-/// supported years has no ticks.
-pub fn axis(view: &Viewport, min_label_spacing_px: f64) -> Axis {
+/// The ticks for `view` in `calendar`, labelled in `locale`, with labels at least
+/// `min_label_spacing_px` apart (see the module comment for the rule). Never panics. An
+/// axis for a window outside the supported years has no ticks.
+pub fn axis(
+    view: &Viewport,
+    min_label_spacing_px: f64,
+    calendar: Calendar,
+    locale: &Locale,
+) -> Axis {
     let spacing = if min_label_spacing_px.is_finite() {
         min_label_spacing_px.max(MIN_LABEL_SPACING_PX)
     } else {
         MIN_LABEL_SPACING_PX
     };
     let (start, end, px_per_day) = (view.start(), view.end(), view.px_per_day());
-    // Both dates exist, so the fallbacks are never used.
-    let lo = Date::ymd(-MAX_YEAR, 1, 1).map_or(0, |d| d.first_day().0);
-    let hi = Date::ymd(MAX_YEAR, 12, 31).map_or(0, |d| d.first_day().0);
+    let (lo, hi) = Calendar::Gregorian.days();
     let usable = start.is_finite()
         && end.is_finite()
         && px_per_day.is_finite()
         && px_per_day > 0.0
-        && end >= lo as f64
-        && start < (hi + 1) as f64;
+        && end >= lo.0 as f64
+        && start < (hi.0 + 1) as f64;
     if !usable {
         let unit = Unit::coarsest();
         return Axis {
+            calendar: Calendar::Gregorian,
             minor_unit: unit,
             major_unit: unit.major(),
             ticks: Vec::new(),
         };
     }
     // `as` saturates, and the clamp keeps every date below in the supported years.
-    let first = (start.floor() as i64).clamp(lo, hi);
-    let last = (end.floor() as i64).clamp(lo, hi);
+    let first = (start.floor() as i64).clamp(lo.0, hi.0);
+    let last = (end.floor() as i64).clamp(lo.0, hi.0);
+    let calendar = if calendar.covers(Day(first), Day(last)) {
+        calendar
+    } else {
+        Calendar::Gregorian
+    };
     let years = (
-        Date::from_day(Day(first)).year(),
-        Date::from_day(Day(last)).year(),
+        calendar.ymd(Day(first)).map_or(0, |d| d.year),
+        calendar.ymd(Day(last)).map_or(0, |d| d.year),
     );
     let unit = Unit::ladder()
-        .find(|&unit| unit.shortest_days() * px_per_day >= widest_label_px(unit, years) + spacing)
+        .find(|&unit| {
+            unit.shortest_days() * px_per_day
+                >= widest_label_px(calendar, locale, unit, years) + spacing
+        })
         .unwrap_or_else(Unit::coarsest);
 
     let major_unit = unit.major();
@@ -244,25 +257,28 @@ pub fn axis(view: &Viewport, min_label_spacing_px: f64) -> Axis {
     // turning into a huge loop.
     let cap = (view.width() / spacing).floor() as usize + 3;
     let mut ticks = Vec::new();
-    let mut next = unit.floor(first);
+    let mut next = unit.floor(calendar, first);
     while let Some(date) = next {
+        let Some(day) = calendar.day(date) else {
+            break;
+        };
         if ticks.len() >= cap {
             break;
         }
-        let major = major_unit.starts_on(&date);
-        let day = date.first_day();
+        let major = major_unit.starts_on(date);
         ticks.push(Tick {
             day,
             x: view.x_of(day.0 as f64),
-            label: tick_label(unit, &date, major),
+            label: tick_label(calendar, locale, unit, date, major),
             major,
         });
         if day.0 as f64 >= end {
             break;
         }
-        next = unit.next(&date);
+        next = unit.next(calendar, date);
     }
     Axis {
+        calendar,
         minor_unit: unit,
         major_unit,
         ticks,
@@ -273,57 +289,57 @@ pub fn axis(view: &Viewport, min_label_spacing_px: f64) -> Axis {
 /// Year labels widen away from year 1 both ways ("9 BCE", "10 BCE"; "9", "10"), so the
 /// two ends bound every year between them. For years, the first tick can come before
 /// the window's first year, so that year is used instead.
-fn widest_label_px(unit: Unit, years: (i32, i32)) -> f64 {
+fn widest_label_px(calendar: Calendar, locale: &Locale, unit: Unit, years: (i64, i64)) -> f64 {
     let first_year = match unit {
-        Unit::Years(_) => unit.floor(Date::ymd(years.0, 1, 1).map_or(0, |d| d.first_day().0)),
+        Unit::Years(_) => calendar
+            .day(Ymd::new(years.0, 1, 1))
+            .and_then(|d| unit.floor(calendar, d.0)),
         _ => None,
     }
-    .map_or(years.0, |d| d.year());
+    .map_or(years.0, |d| d.year);
     let mut samples = Vec::new();
     for year in [first_year, years.1] {
         match unit {
-            Unit::Years(_) => samples.extend(Date::ymd(year, 1, 1)),
+            Unit::Years(_) => samples.push(Ymd::new(year, 1, 1)),
             _ => {
-                samples.extend((1..=12).filter_map(|month| Date::ymd(year, month, 1).ok()));
-                samples.extend(Date::ymd(year, 1, 22));
+                samples.extend((1..=12).map(|month| Ymd::new(year, month, 1)));
+                samples.push(Ymd::new(year, 1, 22));
             }
         }
     }
     samples
         .iter()
-        .flat_map(|date| [false, true].map(|major| tick_label(unit, date, major)))
+        .flat_map(|&date| {
+            [false, true].map(|major| tick_label(calendar, locale, unit, date, major))
+        })
         .map(|label| label_width(&label))
         .fold(0.0, f64::max)
 }
 
-// English labels. Only the functions below pick words and their order. French and
-// Persian labels (a later issue) replace them, for example by taking a language.
-// Because the unit choice measures whatever these functions return, it stays right for
-// any language.
-
-/// The label of a tick of `unit` on `date`: "2012" for years and for major month or
-/// quarter ticks, "Sep" for months and quarters, "7" for days and weeks, and
-/// "September 2012" for major day or week ticks (month starts).
-fn tick_label(unit: Unit, date: &Date, major: bool) -> String {
-    match (unit, major) {
-        (Unit::Years(_), _) | (Unit::Months | Unit::Quarters, true) => {
-            date.truncated(Precision::Year).format_en()
-        }
-        (Unit::Months | Unit::Quarters, false) => month_abbreviation(date.month()).to_string(),
-        (Unit::Days | Unit::Weeks, true) => date.truncated(Precision::Month).format_en(),
-        (Unit::Days | Unit::Weeks, false) => date.day_of_month().to_string(),
-    }
-}
-
-/// "Jan" … "Dec": the first three letters of the English month name.
-fn month_abbreviation(month: u8) -> &'static str {
-    let name = MONTHS_EN[usize::from(month.clamp(1, 12) - 1)];
-    name.get(..3).unwrap_or(name)
+/// The label of a tick of `unit` on `date`: the year for years and for major month or
+/// quarter ticks ("2012"), the month for months and quarters ("Sep"), the day for days
+/// and weeks ("7"), and month and year for major day or week ticks ("September 2012").
+/// The words and digits are the locale's; the unit choice measures whatever it writes.
+fn tick_label(calendar: Calendar, locale: &Locale, unit: Unit, date: Ymd, major: bool) -> String {
+    let kind = match (unit, major) {
+        (Unit::Years(_), _) | (Unit::Months | Unit::Quarters, true) => TickKind::Year,
+        (Unit::Months | Unit::Quarters, false) => TickKind::Month,
+        (Unit::Days | Unit::Weeks, true) => TickKind::MonthOfYear,
+        (Unit::Days | Unit::Weeks, false) => TickKind::Day,
+    };
+    locale.tick_label(calendar, kind, date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::EN;
+    use crate::model::date::{Date, MAX_YEAR};
+
+    /// The English Gregorian axis, which the tables below are written for.
+    fn axis(view: &Viewport, spacing: f64) -> Axis {
+        super::axis(view, spacing, Calendar::Gregorian, &EN)
+    }
 
     const SPACING: f64 = 10.0;
     /// A Gregorian year in days, for writing window lengths.
@@ -631,15 +647,6 @@ mod tests {
                 assert_eq!(label_at(&axis, date), (s(label), major), "{date}");
             }
         }
-    }
-
-    #[test]
-    fn every_month_has_its_english_abbreviation() {
-        let names: Vec<&str> = (1..=12).map(month_abbreviation).collect();
-        let expected = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        assert_eq!(names, expected);
     }
 
     #[test]

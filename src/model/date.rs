@@ -258,22 +258,6 @@ impl Date {
             precision,
         }
     }
-
-    /// English, at the date's precision: `2012`, `September 2012`, `7 September 2012`.
-    /// Years before 1 are written with BCE (`-43` is 44 BCE: there is no year 0).
-    pub fn format_en(&self) -> String {
-        let year = if self.year > 0 {
-            self.year.to_string()
-        } else {
-            format!("{} BCE", 1 - i64::from(self.year))
-        };
-        let month = MONTHS_EN[usize::from(self.month - 1)];
-        match self.precision {
-            Precision::Year => year,
-            Precision::Month => format!("{month} {year}"),
-            Precision::Day => format!("{} {month} {year}", self.day),
-        }
-    }
 }
 
 impl fmt::Display for Date {
@@ -439,22 +423,6 @@ mod tests {
             let date = Date::parse(text).unwrap();
             assert_eq!(date.first_day(), Date::parse(first).unwrap().first_day());
             assert_eq!(date.last_day(), Date::parse(last).unwrap().first_day());
-        }
-    }
-
-    #[test]
-    fn formats_in_english_at_precision() {
-        let cases = [
-            ("2012", "2012"),
-            ("2012-09", "September 2012"),
-            ("2012-09-07", "7 September 2012"),
-            ("1980-01", "January 1980"),
-            ("0001", "1"),
-            ("0000", "1 BCE"),
-            ("-0043-03-15", "15 March 44 BCE"),
-        ];
-        for (text, english) in cases {
-            assert_eq!(Date::parse(text).unwrap().format_en(), english);
         }
     }
 

@@ -141,21 +141,6 @@ impl Event {
     }
 }
 
-impl Event {
-    /// The event's date in English at its precision, as a range when it has an end, and
-    /// marked when approximate: `7 September 2012`, `about September 2013`,
-    /// `June 2016 – 30 June 2017`.
-    pub fn date_label_en(&self) -> String {
-        let about = if self.approximate { "about " } else { "" };
-        match self.end {
-            Some(end) if end != self.date => {
-                format!("{about}{} – {}", self.date.format_en(), end.format_en())
-            }
-            _ => format!("{about}{}", self.date.format_en()),
-        }
-    }
-}
-
 impl Document {
     /// The first and last day any event or era covers, if there is any.
     pub fn extent(&self) -> Option<(Day, Day)> {

@@ -3,6 +3,7 @@
 //! Nothing in here may use yew, web-sys or any browser API, so all of it is tested natively.
 
 pub mod axis;
+pub mod calendar;
 pub mod date;
 pub mod filter;
 pub mod format;

@@ -88,22 +88,32 @@ impl SolarHijri {
     pub fn from_day(day: Day) -> Option<SolarHijri> {
         let gregorian = Date::from_day(day).year();
         let mut year = i64::from(gregorian) - 621;
-        let mut start = nowruz(year)?;
-        if day < start {
-            year -= 1;
-            start = nowruz(year)?;
-        }
+        let start = match nowruz(year) {
+            Some(start) if day >= start => start,
+            _ => {
+                year -= 1;
+                nowruz(year)?
+            }
+        };
         let k = day.0 - start.0;
         let (month, day_of_month) = if k < 186 {
             (1 + k / 31, 1 + k % 31)
         } else {
             (7 + (k - 186) / 30, 1 + (k - 186) % 30)
         };
-        Some(SolarHijri {
+        let date = SolarHijri {
             year,
-            month: month as u8,
-            day: day_of_month as u8,
-        })
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day_of_month).ok()?,
+        };
+        // Near the table's end, a day after the last known Nowruz would count past
+        // Esfand: only a date that leads back to the same day is one.
+        (date.to_day() == Some(day)).then_some(date)
+    }
+
+    /// The day number of the date (`year`, `month`, `day`), when it exists.
+    pub fn from_ymd(year: i64, month: u8, day: u8) -> Option<Day> {
+        SolarHijri { year, month, day }.to_day()
     }
 
     /// The day number of this date, when it exists.

@@ -8,13 +8,14 @@ use yew::prelude::*;
 
 use super::state::Action;
 use super::text::{category_color, event_body, event_meta};
+use crate::locale::Locale;
 use crate::model::format::Document;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct DetailsProps {
     pub document: Rc<Document>,
     pub event: u32,
-    pub lang: AttrValue,
+    pub locale: &'static Locale,
     pub has_previous: bool,
     pub has_next: bool,
     pub onaction: Callback<Action>,
@@ -25,23 +26,23 @@ pub fn Details(props: &DetailsProps) -> Html {
     let Some(event) = props.document.events.get(props.event as usize) else {
         return Html::default();
     };
-    let lang = props.lang.as_str();
+    let locale = props.locale;
     let color = category_color(&props.document, event);
     let act = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
     html! {
         <aside class="tl-details" aria-labelledby="tl-details-title" data-event-id={event.id.clone()}
             style={format!("--tl-cat: {color}")}>
             <div class="tl-details-head">
-                { event_meta(&props.document, event, lang) }
-                <button type="button" class="tl-button tl-close" aria-label="Close details"
+                { event_meta(&props.document, event, locale) }
+                <button type="button" class="tl-button tl-close" aria-label={locale.close_details}
                     onclick={act(Action::Select(None))}>{ "×" }</button>
             </div>
-            { event_body(event, lang, "tl-details-title", Some("tl-details-title")) }
+            { event_body(event, locale, "tl-details-title", Some("tl-details-title")) }
             <div class="tl-details-nav">
                 <button type="button" class="tl-button" disabled={!props.has_previous}
-                    onclick={act(Action::Step(-1))}>{ "Previous" }</button>
+                    onclick={act(Action::Step(-1))}>{ locale.previous }</button>
                 <button type="button" class="tl-button" disabled={!props.has_next}
-                    onclick={act(Action::Step(1))}>{ "Next" }</button>
+                    onclick={act(Action::Step(1))}>{ locale.next }</button>
             </div>
         </aside>
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::text::{category_color, event_body, event_meta};
+use crate::locale::Locale;
 use crate::model::format::{Document, Event};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -13,7 +14,7 @@ pub struct EventListProps {
     pub document: Rc<Document>,
     /// Indices of the events to list, in date order.
     pub indices: Rc<[u32]>,
-    pub lang: AttrValue,
+    pub locale: &'static Locale,
     /// The selected event, highlighted.
     #[prop_or_default]
     pub selected: Option<u32>,
@@ -22,18 +23,18 @@ pub struct EventListProps {
 #[component]
 pub fn EventList(props: &EventListProps) -> Html {
     let doc = &props.document;
-    let lang = props.lang.as_str();
+    let locale = props.locale;
     html! {
-        <ol class="tl-list" aria-label="Events">
+        <ol class="tl-list" aria-label={locale.events}>
             { for props.indices.iter().filter_map(|&i| {
                 let event = doc.events.get(i as usize)?;
-                Some(event_item(doc, event, lang, props.selected == Some(i)))
+                Some(event_item(doc, event, locale, props.selected == Some(i)))
             }) }
         </ol>
     }
 }
 
-fn event_item(doc: &Document, event: &Event, lang: &str, selected: bool) -> Html {
+fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool) -> Html {
     let color = category_color(doc, event);
     html! {
         <li class={classes!("tl-list-item", selected.then_some("tl-selected"))}
@@ -41,8 +42,8 @@ fn event_item(doc: &Document, event: &Event, lang: &str, selected: bool) -> Html
             data-importance={event.importance.to_string()}
             aria-current={selected.then_some("true")}>
             <article class="tl-card" style={format!("--tl-cat: {color}")}>
-                { event_meta(doc, event, lang) }
-                { event_body(event, lang, "tl-card-title", None) }
+                { event_meta(doc, event, locale) }
+                { event_body(event, locale, "tl-card-title", None) }
             </article>
         </li>
     }

@@ -20,6 +20,8 @@ pub struct OverviewProps {
     pub document: Rc<Document>,
     pub matching: Rc<[u32]>,
     pub viewport: Viewport,
+    /// Time runs right to left (Persian): the strip is mirrored like the timeline.
+    pub rtl: bool,
     pub onaction: Callback<Action>,
 }
 
@@ -27,6 +29,8 @@ pub struct OverviewProps {
 pub fn Overview(props: &OverviewProps) -> Html {
     let view = props.viewport;
     let full = view.show_all();
+    let rtl = props.rtl;
+    let sign = if rtl { -1.0 } else { 1.0 };
     let drag = use_mut_ref(|| None::<(i32, f64)>);
     let overview_ref = use_node_ref();
 
@@ -41,12 +45,19 @@ pub fn Overview(props: &OverviewProps) -> Html {
             let Some(el) = node.cast::<web_sys::Element>() else {
                 return;
             };
-            let x = f64::from(e.client_x()) - el.get_bounding_client_rect().left();
+            let rect = el.get_bounding_client_rect();
+            let client_x = f64::from(e.client_x());
+            // From the earliest edge, as the model counts.
+            let x = if rtl {
+                rect.right() - client_x
+            } else {
+                client_x - rect.left()
+            };
             if x < left || x > left + width {
                 onaction.emit(Action::CenterOn(full.day_at(x)));
             }
             let _ = el.set_pointer_capture(e.pointer_id());
-            *drag.borrow_mut() = Some((e.pointer_id(), f64::from(e.client_x())));
+            *drag.borrow_mut() = Some((e.pointer_id(), sign * client_x));
         })
     };
     let onpointermove = {
@@ -55,7 +66,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             let mut d = drag.borrow_mut();
             if let Some((id, last)) = *d {
                 if id == e.pointer_id() {
-                    let x = f64::from(e.client_x());
+                    let x = sign * f64::from(e.client_x());
                     *d = Some((id, x));
                     onaction.emit(Action::Pan(-(x - last) * ratio));
                 }
@@ -70,9 +81,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
     html! {
         <div class="tl-overview" ref={overview_ref} aria-hidden="true"
             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-            <Histogram document={props.document.clone()} matching={props.matching.clone()} viewport={full} />
+            <Histogram document={props.document.clone()} matching={props.matching.clone()} viewport={full} {sign} />
             <div class="tl-overview-window"
-                style={format!("transform: translateX({}px); width: {}px", px(left), px(width))}></div>
+                style={format!("transform: translateX({}px); width: {}px", px(sign * left), px(width))}></div>
         </div>
     }
 }
@@ -83,6 +94,8 @@ struct HistogramProps {
     matching: Rc<[u32]>,
     /// The whole extent, at the overview's width.
     viewport: Viewport,
+    /// -1 when time runs right to left.
+    sign: f64,
 }
 
 /// Counts of matching events per bin of [`BIN_PX`] pixels. Re-rendered only when the
@@ -99,7 +112,7 @@ fn Histogram(props: &HistogramProps) -> Html {
                 let height = 15.0 + 85.0 * ((n as f64).sqrt() / max.sqrt());
                 html! {
                     <span class="tl-bin"
-                        style={format!("transform: translateX({}px); height: {}%", px(i as f64 * BIN_PX), Fixed(height, 0))}></span>
+                        style={format!("transform: translateX({}px); height: {}%", px(props.sign * i as f64 * BIN_PX), Fixed(height, 0))}></span>
                 }
             }) }
         </div>

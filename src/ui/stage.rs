@@ -13,7 +13,9 @@ use yew::prelude::*;
 
 use super::state::Action;
 use super::text::{category_color, px, Fixed};
+use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
+use crate::model::calendar::Calendar;
 use crate::model::format::Document;
 use crate::model::layout::{layout, LayoutParams};
 use crate::model::viewport::Viewport;
@@ -37,7 +39,9 @@ pub struct StageProps {
     pub title_chars: Rc<[u32]>,
     pub viewport: Viewport,
     pub selected: Option<u32>,
-    pub lang: AttrValue,
+    pub locale: &'static Locale,
+    /// The axis's calendar.
+    pub calendar: Calendar,
     /// In an embed the plain wheel scrolls the page; Ctrl/⌘ + wheel (or a pinch) zooms.
     pub embedded: bool,
     pub stage_ref: NodeRef,
@@ -55,11 +59,21 @@ struct Gesture {
     swallow_click: bool,
 }
 
-fn stage_x(stage: &NodeRef, client_x: i32) -> f64 {
-    stage
-        .cast::<web_sys::Element>()
-        .map(|el| f64::from(client_x) - el.get_bounding_client_rect().left())
-        .unwrap_or(f64::from(client_x))
+/// Where a pointer is on the timeline, in the model's pixels: from the earliest edge,
+/// which is the left one, or the right one when time runs right to left.
+fn stage_x(stage: &NodeRef, client_x: i32, rtl: bool) -> f64 {
+    let x = f64::from(client_x);
+    match stage.cast::<web_sys::Element>() {
+        Some(el) => {
+            let rect = el.get_bounding_client_rect();
+            if rtl {
+                rect.right() - x
+            } else {
+                x - rect.left()
+            }
+        }
+        None => x,
+    }
 }
 
 pub fn layout_params() -> LayoutParams {
@@ -86,7 +100,12 @@ pub fn Stage(props: &StageProps) -> Html {
     }
     let doc = &props.document;
     let view = props.viewport;
-    let lang = props.lang.as_str();
+    let locale = props.locale;
+    let lang = locale.code;
+    // The model counts pixels from the earliest date. Left to right, that is the left
+    // edge; right to left, items are anchored at the right edge (CSS) and move leftwards.
+    let rtl = locale.dir == Dir::Rtl;
+    let sign = if rtl { -1.0 } else { 1.0 };
 
     let params = layout_params();
     let laid = layout(
@@ -98,7 +117,7 @@ pub fn Stage(props: &StageProps) -> Html {
         props.selected,
         &|i| props.title_chars.get(i as usize).map_or(0, |&n| n as usize),
     );
-    let ticks = axis(&view, AXIS_LABEL_SPACING_PX);
+    let ticks = axis(&view, AXIS_LABEL_SPACING_PX, props.calendar, locale);
     let tab_stop = props
         .selected
         .filter(|s| laid.placed.iter().any(|p| p.event == *s))
@@ -127,9 +146,10 @@ pub fn Stage(props: &StageProps) -> Html {
             };
             let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
             if dx.abs() > dy.abs() {
-                onaction.emit(Action::Pan(-dx));
+                // Scrolling towards the end of the line shows later dates.
+                onaction.emit(Action::Pan(-dx * sign));
             } else {
-                let x = stage_x(&stage, e.client_x());
+                let x = stage_x(&stage, e.client_x(), rtl);
                 onaction.emit(Action::ZoomAt {
                     x,
                     factor: (-dy * WHEEL_ZOOM_PER_PX).exp(),
@@ -143,7 +163,7 @@ pub fn Stage(props: &StageProps) -> Html {
             if e.pointer_type() == "mouse" && e.button() != 0 {
                 return;
             }
-            let x = stage_x(&stage, e.client_x());
+            let x = stage_x(&stage, e.client_x(), rtl);
             let mut g = gesture.borrow_mut();
             g.pointers.retain(|(id, _)| *id != e.pointer_id());
             g.pointers.push((e.pointer_id(), x));
@@ -160,7 +180,7 @@ pub fn Stage(props: &StageProps) -> Html {
             props.onaction.clone(),
         );
         Callback::from(move |e: PointerEvent| {
-            let x = stage_x(&stage, e.client_x());
+            let x = stage_x(&stage, e.client_x(), rtl);
             let action = pointer_moved(&mut gesture.borrow_mut(), e.pointer_id(), x);
             if let Some(action) = action {
                 if let Some(el) = stage.cast::<web_sys::Element>() {
@@ -201,7 +221,7 @@ pub fn Stage(props: &StageProps) -> Html {
         let (onaction, stage) = (props.onaction.clone(), props.stage_ref.clone());
         Callback::from(move |e: MouseEvent| {
             if target_with(&e, "[data-event-id],[data-cluster]").is_none() {
-                let x = stage_x(&stage, e.client_x());
+                let x = stage_x(&stage, e.client_x(), rtl);
                 onaction.emit(Action::ZoomAt { x, factor: 2.0 });
             }
         })
@@ -211,22 +231,22 @@ pub fn Stage(props: &StageProps) -> Html {
     let (first, last) = (view.start(), view.end());
     html! {
         <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
-            aria-label={format!("Timeline: {} events shown", laid.placed.len())}
-            aria-roledescription="zoomable timeline"
+            aria-label={locale.plural(&locale.stage_label, laid.placed.len() as u64, &[&locale.number(laid.placed.len() as u64)])}
+            aria-roledescription={locale.stage_role}
             data-view-start={Fixed(first, 4).to_string()} data-view-end={Fixed(last, 4).to_string()}
-            data-unit={format!("{:?}", ticks.minor_unit)}
+            data-unit={format!("{:?}", ticks.minor_unit)} data-calendar={ticks.calendar.id()}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
             {onclick} {ondblclick}>
             if props.embedded {
-                <p class="tl-wheel-hint" aria-hidden="true">{ "Use Ctrl/⌘ + scroll to zoom" }</p>
+                <p class="tl-wheel-hint" aria-hidden="true">{ locale.wheel_hint }</p>
             }
             <div class="tl-eras" aria-hidden="true">
                 { for doc.eras.iter().filter_map(|era| {
                     let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
                     let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
                     (x1 > x0).then(|| html! {
-                        <div class="tl-era" style={format!("transform: translateX({}px); width: {}px", px(x0), px(x1 - x0))}>
+                        <div class="tl-era" style={format!("transform: translateX({}px); width: {}px", px(sign * x0), px(x1 - x0))}>
                             <span class="tl-era-label">{ era.label.get(lang) }</span>
                         </div>
                     })
@@ -240,12 +260,12 @@ pub fn Stage(props: &StageProps) -> Html {
                     let title = e.title.get(lang);
                     let style = format!(
                         "transform: translate({}px, {}px); --tl-cat: {color}; width: {}px",
-                        px(p.left), px(f64::from(p.row) * ROW_PX), px(p.right - p.left)
+                        px(sign * p.left), px(f64::from(p.row) * ROW_PX), px(p.right - p.left)
                     );
                     // Offsets inside the button, which spans the item's whole extent.
                     let at = p.x - p.left;
                     let label_style = format!(
-                        "left: {}px; {}: {}px",
+                        "inset-inline-start: {}px; {}: {}px",
                         px(p.label_x - p.left),
                         if p.flipped { "width" } else { "max-width" },
                         px(p.label_px + 4.0)
@@ -254,14 +274,14 @@ pub fn Stage(props: &StageProps) -> Html {
                         <button type="button" key={e.id.clone()}
                             class={classes!("tl-item", selected.then_some("tl-selected"), e.end.is_some().then_some("tl-range"), p.flipped.then_some("tl-flipped"))}
                             data-event-id={e.id.clone()} data-importance={e.importance.to_string()}
-                            aria-label={format!("{}: {title}", e.date_label_en())}
+                            aria-label={format!("{}: {title}", locale.event_date(e))}
                             aria-pressed={selected.to_string()}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
                             if p.bar_px > 0.0 {
-                                <span class="tl-bar" style={format!("left: {}px; width: {}px", px(at), px(p.bar_px))}></span>
+                                <span class="tl-bar" style={format!("inset-inline-start: {}px; width: {}px", px(at), px(p.bar_px))}></span>
                             }
-                            <span class="tl-marker" style={format!("left: {}px", px(at))}></span>
+                            <span class="tl-marker" style={format!("inset-inline-start: {}px", px(at))}></span>
                             <span class="tl-label" style={label_style}>{ title }</span>
                         </button>
                     })
@@ -271,9 +291,9 @@ pub fn Stage(props: &StageProps) -> Html {
                     html! {
                         <button type="button" class="tl-cluster" key={format!("c{}", c.events[0])}
                             data-cluster="" data-first={Fixed(c.first_day, 4).to_string()} data-last={Fixed(c.last_day, 4).to_string()}
-                            aria-label={format!("{n} more events here: zoom in")} tabindex="-1"
-                            style={format!("transform: translate({}px, {}px)", px(c.left), px(lane_y))}>
-                            { format!("+{n}") }
+                            aria-label={locale.plural(&locale.cluster_label, n as u64, &[&locale.number(n as u64)])} tabindex="-1"
+                            style={format!("transform: translate({}px, {}px)", px(sign * c.left), px(lane_y))}>
+                            { format!("+{}", locale.number(n as u64)) }
                         </button>
                     }
                 }) }
@@ -281,7 +301,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <div class="tl-axis" aria-hidden="true">
                 { for ticks.ticks.iter().map(|t| html! {
                     <div key={t.day.0} class={classes!("tl-tick", t.major.then_some("tl-major"))}
-                        style={format!("transform: translateX({}px)", px(t.x))}>
+                        style={format!("transform: translateX({}px)", px(sign * t.x))}>
                         <span class="tl-tick-label">{ &t.label }</span>
                     </div>
                 }) }

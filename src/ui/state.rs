@@ -8,6 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::widget::Options;
+use crate::locale::Locale;
+use crate::model::calendar::Calendar;
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
 use crate::model::layout::longest_days;
@@ -28,7 +30,12 @@ pub enum ViewMode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub doc: Rc<Document>,
-    pub lang: AttrValue,
+    /// The reader's language: the interface's strings, and the events' texts where the
+    /// data has them.
+    pub locale: &'static Locale,
+    /// The calendar of the axis: the locale's own, or the Gregorian one on request.
+    pub calendar: Calendar,
+    /// The search index over the texts in the reader's language.
     pub index: Rc<SearchIndex>,
     pub filter: Filter,
     /// The search box's text as typed (the filter holds its folded words).
@@ -38,7 +45,7 @@ pub struct State {
     /// For each category, the events the toolbar counts for it.
     pub counts: Rc<[u32]>,
     pub longest_days: f64,
-    /// The length in characters of each event's title in `lang`, for the layout's label
+    /// The length in characters of each event's title in the reader's language, for the layout's label
     /// widths: counted once here rather than for every visible event on every frame.
     pub title_chars: Rc<[u32]>,
     pub viewport: Viewport,
@@ -82,29 +89,31 @@ pub enum Action {
     First,
     Last,
     SetMode(ViewMode),
-    /// New data, language or start options: start over from this state, at the current width.
+    /// Another language: everything is written anew, and the view, the filter and the
+    /// selection stay.
+    SetLocale(&'static Locale),
+    /// Count the axis in this calendar.
+    SetCalendar(Calendar),
+    /// New data or start options: start over from this state, at the current width, in
+    /// the reader's language and calendar (a new language comes as `SetLocale`).
     Reconfigure(Rc<State>),
 }
 
 impl State {
     /// The initial state: everything shown, fitted to the data, at `width` pixels.
-    pub fn new(doc: Rc<Document>, lang: AttrValue, width: f64) -> State {
-        let index = Rc::new(SearchIndex::new(&doc, &lang));
+    pub fn new(doc: Rc<Document>, locale: &'static Locale, width: f64) -> State {
+        let (index, title_chars) = texts_in(&doc, locale);
         let filter = Filter::default();
         let (first, last) = doc
             .extent()
             .unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
         let viewport = Viewport::fit_to(first, last, width);
-        let title_chars = doc
-            .events
-            .iter()
-            .map(|e| e.title.get(&lang).chars().count() as u32)
-            .collect();
         let mut state = State {
             longest_days: longest_days(&doc.events),
             title_chars,
             doc,
-            lang,
+            locale,
+            calendar: locale.calendar,
             index,
             filter,
             query: AttrValue::default(),
@@ -121,11 +130,11 @@ impl State {
     /// The initial state with the embed's options applied: window, categories, event.
     pub fn with_options(
         doc: Rc<Document>,
-        lang: AttrValue,
+        locale: &'static Locale,
         width: f64,
         options: &Options,
     ) -> State {
-        let mut state = State::new(doc, lang, width);
+        let mut state = State::new(doc, locale, width);
         // A list that names no category of the data (empty, misspelt) is ignored.
         let known = |shown: &&Vec<String>| shown.iter().any(|id| state.doc.category(id).is_some());
         if let Some(shown) = options.categories.as_ref().filter(known) {
@@ -167,6 +176,11 @@ impl State {
         }
     }
 
+    /// The interface's language code (`en`, `fr`, `fa`).
+    pub fn lang(&self) -> &'static str {
+        self.locale.code
+    }
+
     pub fn selected_event(&self) -> Option<&crate::model::format::Event> {
         self.selected.and_then(|i| self.doc.events.get(i as usize))
     }
@@ -195,6 +209,17 @@ impl State {
         next.viewport = viewport;
         Rc::new(next)
     }
+}
+
+/// The search index and the title lengths for the events' texts in `locale`'s language.
+fn texts_in(doc: &Document, locale: &Locale) -> (Rc<SearchIndex>, Rc<[u32]>) {
+    let index = Rc::new(SearchIndex::new(doc, locale.code));
+    let title_chars = doc
+        .events
+        .iter()
+        .map(|e| e.title.get(locale.code).chars().count() as u32)
+        .collect();
+    (index, title_chars)
 }
 
 impl Reducible for State {
@@ -305,6 +330,28 @@ impl Reducible for State {
                 let mut next = Rc::unwrap_or_clone(fresh);
                 next.viewport = next.viewport.with_width(v.width());
                 next.mode = self.mode;
+                let calendar = self.calendar;
+                let mut next = Rc::new(next).reduce(Action::SetLocale(self.locale));
+                Rc::make_mut(&mut next).calendar = calendar;
+                next
+            }
+            Action::SetLocale(locale) => {
+                if locale == self.locale {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                (next.index, next.title_chars) = texts_in(&next.doc, locale);
+                next.locale = locale;
+                next.calendar = locale.calendar;
+                next.refilter();
+                Rc::new(next)
+            }
+            Action::SetCalendar(calendar) => {
+                if calendar == self.calendar {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.calendar = calendar;
                 Rc::new(next)
             }
             Action::SetMode(mode) => {
@@ -323,10 +370,11 @@ impl Reducible for State {
 mod tests {
     use super::*;
     use crate::data::bundled;
+    use crate::locale::{EN, FA, FR};
 
     fn state() -> Rc<State> {
         let doc = Rc::new(bundled().document.expect("bundled data"));
-        Rc::new(State::new(doc, "en".into(), 1000.0))
+        Rc::new(State::new(doc, &EN, 1000.0))
     }
 
     fn id_of(s: &State) -> Option<&str> {
@@ -350,7 +398,7 @@ mod tests {
             initial_event: Some(event.clone().into()),
             ..Options::default()
         };
-        let s = State::with_options(doc, "en".into(), 1000.0, &options);
+        let s = State::with_options(doc, &EN, 1000.0, &options);
         assert_eq!(
             s.viewport.start(),
             Date::parse("2012").unwrap().first_day().0 as f64
@@ -374,21 +422,73 @@ mod tests {
                 categories: Some(list),
                 ..Options::default()
             };
-            let s = State::with_options(doc.clone(), "en".into(), 1000.0, &options);
+            let s = State::with_options(doc.clone(), &EN, 1000.0, &options);
             assert_eq!(s.matching.len(), doc.events.len());
         }
     }
 
     #[test]
-    fn reconfigure_keeps_the_width_and_the_view_mode() {
+    fn reconfigure_keeps_the_width_the_view_mode_and_the_language() {
         let s = state()
             .reduce(Action::Resize(700.0))
-            .reduce(Action::SetMode(ViewMode::List));
-        let fresh = Rc::new(State::new(s.doc.clone(), "fr".into(), 960.0));
+            .reduce(Action::SetMode(ViewMode::List))
+            .reduce(Action::SetLocale(&FA))
+            .reduce(Action::SetCalendar(Calendar::Gregorian));
+        let fresh = Rc::new(State::new(s.doc.clone(), &FR, 960.0));
         let next = s.reduce(Action::Reconfigure(fresh));
         assert_eq!(next.viewport.width(), 700.0);
         assert_eq!(next.mode, ViewMode::List);
-        assert_eq!(next.lang, "fr");
+        assert_eq!(next.lang(), "fa");
+        assert_eq!(next.calendar, Calendar::Gregorian);
+    }
+
+    #[test]
+    fn a_new_language_keeps_the_view_the_filter_and_the_selection() {
+        let s = state()
+            .reduce(Action::ZoomAt {
+                x: 300.0,
+                factor: 4.0,
+            })
+            .reduce(Action::ToggleCategory("sanctions".into()))
+            .reduce(Action::Step(1));
+        let selected = s.selected;
+        assert!(selected.is_some());
+        let fa = s.clone().reduce(Action::SetLocale(&FA));
+        assert_eq!(fa.lang(), "fa");
+        assert_eq!(fa.calendar, Calendar::SolarHijri);
+        assert_eq!(fa.viewport, s.viewport);
+        assert_eq!(fa.filter, s.filter);
+        assert_eq!(fa.matching, s.matching);
+        assert_eq!(fa.selected, selected);
+        // Titles are now measured in Persian.
+        let i = selected.unwrap() as usize;
+        assert_eq!(
+            fa.title_chars[i] as usize,
+            fa.doc.events[i].title.get("fa").chars().count()
+        );
+        assert!(Rc::ptr_eq(&fa, &fa.clone().reduce(Action::SetLocale(&FA))));
+        let back = fa.reduce(Action::SetLocale(&EN));
+        assert_eq!(back.calendar, Calendar::Gregorian);
+        assert_eq!(back.title_chars, s.title_chars);
+    }
+
+    #[test]
+    fn search_follows_the_language() {
+        // "Embassy" in French and in Persian: found only in that language's texts.
+        let en = state().reduce(Action::SetQuery("ambassade".into()));
+        assert!(en.matching.is_empty());
+        let fr = en.reduce(Action::SetLocale(&FR));
+        assert_eq!(fr.query, "ambassade", "the query stays");
+        assert!(!fr.matching.is_empty());
+        let fa = fr.reduce(Action::SetQuery("سفارت".into()));
+        assert!(fa.matching.is_empty());
+        let fa = fa.reduce(Action::SetLocale(&FA));
+        assert!(!fa.matching.is_empty());
+        // Arabic letter forms find the Persian ones (ي for ی, ك for ک).
+        let arabic = fa.clone().reduce(Action::SetQuery("سفارت كانادا".into()));
+        let persian = fa.reduce(Action::SetQuery("سفارت کانادا".into()));
+        assert!(!persian.matching.is_empty());
+        assert_eq!(arabic.matching, persian.matching);
     }
 
     #[test]

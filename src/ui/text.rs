@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::locale::Locale;
 use crate::model::format::{Document, Event};
 
 /// `lang` for text in `text_lang` shown to a reader of `reader_lang`: set only when they
@@ -13,9 +14,15 @@ pub fn lang_attr(text_lang: Option<&str>, reader_lang: &str) -> Option<AttrValue
         .map(|l| AttrValue::from(l.to_owned()))
 }
 
-/// The event's date as a `<time>`, written at its precision.
-pub fn event_date(event: &Event) -> Html {
-    html! { <time datetime={event.date.to_string()}>{ event.date_label_en() }</time> }
+/// The event's date as a `<time>`, written at its precision in the reader's language.
+pub fn event_date(event: &Event, locale: &Locale) -> Html {
+    html! { <time datetime={event.date.to_string()}>{ locale.event_date(event) }</time> }
+}
+
+/// `template` with its `{0}` replaced by `arg`: for a translated sentence around markup.
+pub fn fill_html(template: &'static str, arg: Html) -> Html {
+    let (before, after) = template.split_once("{0}").unwrap_or((template, ""));
+    html! { <>{ before }{ arg }{ after }</> }
 }
 
 /// The colour of the event's category, for the `--tl-cat` custom property.
@@ -25,12 +32,12 @@ pub fn category_color<'a>(doc: &'a Document, event: &Event) -> &'a str {
 }
 
 /// The line above an event's title: its date at its precision and its category.
-pub fn event_meta(doc: &Document, event: &Event, lang: &str) -> Html {
+pub fn event_meta(doc: &Document, event: &Event, locale: &Locale) -> Html {
     html! {
         <p class="tl-card-meta">
-            { event_date(event) }
+            { event_date(event, locale) }
             if let Some(c) = doc.category(&event.category) {
-                <span class="tl-chip">{ c.label.get(lang) }</span>
+                <span class="tl-chip">{ c.label.get(locale.code) }</span>
             }
         </p>
     }
@@ -40,35 +47,48 @@ pub fn event_meta(doc: &Document, event: &Event, lang: &str) -> Html {
 /// itself with it), summary and sources, each in `lang` or its fallback.
 pub fn event_body(
     event: &Event,
-    lang: &str,
+    locale: &Locale,
     title_class: &'static str,
     title_id: Option<&'static str>,
 ) -> Html {
+    let lang = locale.code;
     let (title, title_lang) = event.title.get_with_lang(lang);
     let (summary, summary_lang) = event.summary.get_with_lang(lang);
     html! {
         <>
             <h2 id={title_id} class={title_class} lang={lang_attr(title_lang, lang)}>{ title }</h2>
             <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
-            { sources(event, lang) }
+            { sources(event, locale) }
         </>
     }
 }
 
 /// The event's sources as links that open in a new tab without giving it access to us.
-pub fn sources(event: &Event, lang: &str) -> Html {
+/// A source's title and publisher are in the source's own language, isolated, so a
+/// Latin title reads whole inside Persian text.
+pub fn sources(event: &Event, locale: &Locale) -> Html {
+    let lang = locale.code;
+    let label = if event.sources.len() == 1 {
+        locale.sources.one
+    } else {
+        locale.sources.other
+    };
     html! {
         <>
-            <p class="tl-sources-label">{ if event.sources.len() == 1 { "Source" } else { "Sources" } }</p>
+            <p class="tl-sources-label">{ label }</p>
             <ul class="tl-sources">
-                { for event.sources.iter().map(|s| html! {
-                    <li>
-                        <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ s.title.get(lang) }</a>
-                        { ", " }{ &s.publisher }
-                        if let Some(d) = s.date {
-                            { ", " }<time datetime={d.to_string()}>{ d.format_en() }</time>
-                        }
-                    </li>
+                { for event.sources.iter().map(|s| {
+                    let (title, title_lang) = s.title.get_with_lang(lang);
+                    html! {
+                        <li>
+                            <a href={s.url.clone()} target="_blank" rel="noopener noreferrer"
+                                lang={lang_attr(title_lang, lang)}>{ title }</a>
+                            { locale.list_separator }<bdi>{ &s.publisher }</bdi>
+                            if let Some(d) = s.date {
+                                { locale.list_separator }<time datetime={d.to_string()}>{ locale.date(&d) }</time>
+                            }
+                        </li>
+                    }
                 }) }
             </ul>
         </>

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, ViewMode};
+use crate::locale::Locale;
+use crate::model::calendar::Calendar;
 use crate::model::format::Document;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -15,7 +17,9 @@ pub struct ToolbarProps {
     /// Whether each category is shown, in the order of `categories`.
     pub shown: Rc<[bool]>,
     pub query: AttrValue,
-    pub lang: AttrValue,
+    pub locale: &'static Locale,
+    /// The axis's calendar.
+    pub calendar: Calendar,
     pub mode: ViewMode,
     pub matching: usize,
     pub total: usize,
@@ -37,48 +41,63 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let timeline_mode = props.mode == ViewMode::Timeline;
+    let locale = props.locale;
+    let pressed = |on: bool| if on { "true" } else { "false" };
     html! {
         <div class="tl-toolbar">
             <div class="tl-search">
                 <input ref={props.search_ref.clone()} type="search" class="tl-search-input"
-                    aria-label="Search events" placeholder="Search events"
+                    aria-label={locale.search} placeholder={locale.search}
                     value={props.query.clone()} {oninput} />
             </div>
-            <div class="tl-categories" role="group" aria-label="Categories">
+            <div class="tl-categories" role="group" aria-label={locale.categories}>
                 { for props.document.categories.iter().enumerate().map(|(i, c)| {
                     let shown = props.shown.get(i).copied().unwrap_or(true);
                     let count = props.counts.get(i).copied().unwrap_or(0);
                     html! {
                         <button type="button" class="tl-category" data-category={c.id.clone()}
-                            aria-pressed={if shown { "true" } else { "false" }}
+                            aria-pressed={pressed(shown)}
                             style={format!("--tl-cat: {}", c.color)}
                             onclick={act(Action::ToggleCategory(c.id.clone().into()))}>
                             <span class="tl-swatch" aria-hidden="true"></span>
-                            <span class="tl-category-label">{ c.label.get(&props.lang) }</span>
-                            <span class="tl-category-count">{ count }</span>
+                            <span class="tl-category-label">{ c.label.get(locale.code) }</span>
+                            <span class="tl-category-count">{ locale.number(u64::from(count)) }</span>
                         </button>
                     }
                 }) }
             </div>
             <div class="tl-controls">
                 if timeline_mode {
-                    <div class="tl-zoom" role="group" aria-label="Zoom">
-                        <button type="button" class="tl-button" aria-label="Zoom in" title="Zoom in (+)"
+                    <div class="tl-zoom" role="group" aria-label={locale.zoom}>
+                        <button type="button" class="tl-button" aria-label={locale.zoom_in}
+                            title={format!("{} (+)", locale.zoom_in)}
                             disabled={!props.can_zoom_in} onclick={act(Action::ZoomIn)}>{ "+" }</button>
-                        <button type="button" class="tl-button" aria-label="Zoom out" title="Zoom out (−)"
+                        <button type="button" class="tl-button" aria-label={locale.zoom_out}
+                            title={format!("{} (−)", locale.zoom_out)}
                             disabled={!props.can_zoom_out} onclick={act(Action::ZoomOut)}>{ "−" }</button>
-                        <button type="button" class="tl-button" title="Show all (0)"
-                            onclick={act(Action::ShowAll)}>{ "Show all" }</button>
+                        <button type="button" class="tl-button" title={format!("{} (0)", locale.show_all)}
+                            onclick={act(Action::ShowAll)}>{ locale.show_all }</button>
                     </div>
+                    // The choice of calendar exists where the language has its own.
+                    if locale.calendar != Calendar::Gregorian {
+                        <div class="tl-calendars" role="group" aria-label={locale.calendar_label}>
+                            { for [(locale.calendar, locale.solar_hijri), (Calendar::Gregorian, locale.gregorian)]
+                                .into_iter().map(|(calendar, name)| html! {
+                                    <button type="button" class="tl-button" data-calendar={calendar.id()}
+                                        aria-pressed={pressed(props.calendar == calendar)}
+                                        onclick={act(Action::SetCalendar(calendar))}>{ name }</button>
+                                }) }
+                        </div>
+                    }
                 }
-                <div class="tl-views" role="group" aria-label="View">
-                    <button type="button" class="tl-button" aria-pressed={timeline_mode.to_string()}
-                        onclick={act(Action::SetMode(ViewMode::Timeline))}>{ "Timeline" }</button>
-                    <button type="button" class="tl-button" aria-pressed={(!timeline_mode).to_string()}
-                        onclick={act(Action::SetMode(ViewMode::List))}>{ "List" }</button>
+                <div class="tl-views" role="group" aria-label={locale.view}>
+                    <button type="button" class="tl-button" aria-pressed={pressed(timeline_mode)}
+                        onclick={act(Action::SetMode(ViewMode::Timeline))}>{ locale.timeline }</button>
+                    <button type="button" class="tl-button" aria-pressed={pressed(!timeline_mode)}
+                        onclick={act(Action::SetMode(ViewMode::List))}>{ locale.list }</button>
                 </div>
                 <p class="tl-count" role="status">
-                    { format!("{} of {} events", props.matching, props.total) }
+                    { locale.events_count(props.matching, props.total) }
                 </p>
             </div>
         </div>

@@ -17,7 +17,9 @@ use super::event_list::EventList;
 use super::overview::Overview;
 use super::stage::Stage;
 use super::state::{Action, State, ViewMode};
+use super::text::{fill_html, lang_attr};
 use super::toolbar::Toolbar;
+use crate::locale::{self, Dir, Locale, EN, LOCALES};
 use crate::model::date::Date;
 use crate::model::format::{Document, DEFAULT_LANG};
 use crate::model::validate::{Problem, Severity, Validated};
@@ -32,6 +34,8 @@ pub struct TimelineProps {
     /// `None` when the data could not be read at all.
     pub document: Option<Rc<Document>>,
     pub problems: Rc<[Problem]>,
+    /// The reader's language (a BCP 47 tag: `fr`, `fr-CA`); English when we do not have
+    /// it. The reader can switch language in the widget.
     #[prop_or(AttrValue::Static(DEFAULT_LANG))]
     pub lang: AttrValue,
     #[prop_or_default]
@@ -92,15 +96,17 @@ impl TimelineProps {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let locale = locale::find(&props.lang).unwrap_or(&EN);
     match &props.document {
         Some(doc) => html! {
-            <Widget document={doc.clone()} problems={props.problems.clone()} lang={props.lang.clone()}
+            <Widget document={doc.clone()} problems={props.problems.clone()} {locale}
                 options={props.options.clone()} />
         },
         None => html! {
-            <div class={classes!("tl-root", props.options.theme.class())} lang={props.lang.clone()}>
-                <header class="tl-header"><h1 class="tl-title">{ "Timeline" }</h1></header>
-                <Problems problems={props.problems.clone()} load_error={props.load_error.clone()} />
+            <div class={classes!("tl-root", props.options.theme.class())} lang={locale.code}
+                dir={locale.dir.as_str()}>
+                <header class="tl-header"><h1 class="tl-title">{ locale.timeline }</h1></header>
+                <Problems problems={props.problems.clone()} load_error={props.load_error.clone()} {locale} />
             </div>
         },
     }
@@ -109,6 +115,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct ProblemsProps {
     problems: Rc<[Problem]>,
+    locale: &'static Locale,
     /// Why the data could not be had at all: shown alone, as an error.
     #[prop_or_default]
     load_error: Option<AttrValue>,
@@ -129,17 +136,20 @@ fn Problems(props: &ProblemsProps) -> Html {
     if lines.is_empty() {
         return Html::default();
     }
+    let locale = props.locale;
     let heading = if props.load_error.is_some() {
-        "The timeline's data could not be loaded."
+        locale.load_failed
     } else if lines.iter().any(|(error, _)| *error) {
-        "The timeline's data has errors; events with errors are not shown."
+        locale.data_errors
     } else {
-        "The timeline's data has warnings."
+        locale.data_warnings
     };
+    // The problems themselves are for the data's editors, and in English: their paths
+    // and messages are what docs/data-format.md explains.
     html! {
-        <section class="tl-problems" role="alert" aria-label="Problems in the data">
+        <section class="tl-problems" role="alert" aria-label={locale.problems}>
             <p>{ heading }</p>
-            <ul>
+            <ul lang={(locale.code != DEFAULT_LANG).then_some(DEFAULT_LANG)} dir="ltr">
                 { for lines.into_iter().map(|(error, text)| html! {
                     <li class={classes!("tl-problem", error.then_some("tl-problem-error"))}>{ text }</li>
                 }) }
@@ -152,19 +162,15 @@ fn Problems(props: &ProblemsProps) -> Html {
 struct WidgetProps {
     document: Rc<Document>,
     problems: Rc<[Problem]>,
-    lang: AttrValue,
+    locale: &'static Locale,
     options: Options,
 }
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
     let state = {
-        let (doc, lang, options) = (
-            props.document.clone(),
-            props.lang.clone(),
-            props.options.clone(),
-        );
-        use_reducer(move || State::with_options(doc, lang, DEFAULT_WIDTH_PX, &options))
+        let (doc, locale, options) = (props.document.clone(), props.locale, props.options.clone());
+        use_reducer(move || State::with_options(doc, locale, DEFAULT_WIDTH_PX, &options))
     };
     let onaction = {
         let dispatcher = state.dispatcher();
@@ -174,8 +180,9 @@ fn Widget(props: &WidgetProps) -> Html {
     let search_ref = use_node_ref();
     let list_limit = use_state(|| LIST_PAGE);
 
-    // New data, language or start options (the embed's `update`) rebuild the state; the
-    // theme is read from the props directly, so changing it keeps the view.
+    // New data or start options (the embed's `update`) rebuild the state; the theme is
+    // read from the props directly, so changing it keeps the view. A new language keeps
+    // everything, as the reader's own switch does.
     {
         let dispatcher = state.dispatcher();
         let started = use_mut_ref(|| false);
@@ -183,20 +190,28 @@ fn Widget(props: &WidgetProps) -> Html {
             theme: Theme::Auto,
             ..props.options.clone()
         };
-        use_effect_with(
-            (props.document.clone(), props.lang.clone(), options),
-            move |(doc, lang, options)| {
-                if std::mem::replace(&mut *started.borrow_mut(), true) {
-                    dispatcher.dispatch(Action::Reconfigure(Rc::new(State::with_options(
-                        doc.clone(),
-                        lang.clone(),
-                        DEFAULT_WIDTH_PX,
-                        options,
-                    ))));
-                }
-            },
-        );
+        let locale = props.locale;
+        use_effect_with((props.document.clone(), options), move |(doc, options)| {
+            if std::mem::replace(&mut *started.borrow_mut(), true) {
+                dispatcher.dispatch(Action::Reconfigure(Rc::new(State::with_options(
+                    doc.clone(),
+                    locale,
+                    DEFAULT_WIDTH_PX,
+                    options,
+                ))));
+            }
+        });
     }
+    {
+        let dispatcher = state.dispatcher();
+        let started = use_mut_ref(|| false);
+        use_effect_with(props.locale, move |&locale| {
+            if std::mem::replace(&mut *started.borrow_mut(), true) {
+                dispatcher.dispatch(Action::SetLocale(locale));
+            }
+        });
+    }
+    use_page_language(props.options.sync_url, state.locale);
 
     use_resize(stage_ref.clone(), onaction.clone());
     use_url_sync(
@@ -216,6 +231,7 @@ fn Widget(props: &WidgetProps) -> Html {
         let (onaction, search_ref, stage_ref) =
             (onaction.clone(), search_ref.clone(), stage_ref.clone());
         let focus_follows = focus_follows.clone();
+        let rtl = state.locale.dir == Dir::Rtl;
         Callback::from(move |e: KeyboardEvent| {
             let in_text_field = e
                 .target()
@@ -229,11 +245,15 @@ fn Widget(props: &WidgetProps) -> Html {
                 onaction.emit(Action::Select(None));
                 return;
             }
+            // Time runs the way the reader reads: right to left in Persian, where the
+            // right arrow goes back in time.
+            let back = if rtl { "ArrowRight" } else { "ArrowLeft" };
+            let forward = if rtl { "ArrowLeft" } else { "ArrowRight" };
             let action = match (e.key().as_str(), in_text_field) {
                 ("Escape", _) => Some(Action::Select(None)),
                 (_, true) => None,
-                ("ArrowLeft", _) => Some(Action::Step(-1)),
-                ("ArrowRight", _) => Some(Action::Step(1)),
+                (key, _) if key == back => Some(Action::Step(-1)),
+                (key, _) if key == forward => Some(Action::Step(1)),
                 ("+" | "=", _) => Some(Action::ZoomIn),
                 ("-" | "_", _) => Some(Action::ZoomOut),
                 ("0", _) => Some(Action::ShowAll),
@@ -263,7 +283,8 @@ fn Widget(props: &WidgetProps) -> Html {
     };
 
     let doc = &state.doc;
-    let lang = state.lang.as_str();
+    let locale = state.locale;
+    let lang = locale.code;
     let shown: Rc<[bool]> = doc
         .categories
         .iter()
@@ -278,63 +299,70 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let announcement = state
         .selected_event()
-        .map(|e| format!("{}: {}", e.date_label_en(), e.title.get(lang)))
+        .map(|e| format!("{}: {}", locale.event_date(e), e.title.get(lang)))
         .unwrap_or_default();
     let timeline_mode = state.mode == ViewMode::Timeline;
+    let (title, title_lang) = doc.title.get_with_lang(lang);
 
     html! {
-        <div class={classes!("tl-root", props.options.theme.class())} lang={state.lang.clone()} {onkeydown}>
+        <div class={classes!("tl-root", props.options.theme.class())} {lang} dir={locale.dir.as_str()}
+            {onkeydown}>
             <header class="tl-header">
-                <h1 class="tl-title">{ doc.title.get(lang) }</h1>
+                <div class="tl-header-top">
+                    <h1 class="tl-title" lang={lang_attr(title_lang, lang)}>{ title }</h1>
+                    <LanguageSwitch {locale} onaction={onaction.clone()} />
+                </div>
                 <p class="tl-updated">
-                    { "Last updated " }
-                    <time datetime={doc.updated.to_string()}>{ doc.updated.format_en() }</time>
+                    { fill_html(locale.last_updated, html! {
+                        <time datetime={doc.updated.to_string()}>{ locale.date(&doc.updated) }</time>
+                    }) }
                 </p>
                 if let Some(description) = &doc.description {
-                    <p class="tl-description">{ description.get(lang) }</p>
+                    <p class="tl-description" lang={lang_attr(description.get_with_lang(lang).1, lang)}>
+                        { description.get(lang) }
+                    </p>
                 }
             </header>
-            <Problems problems={props.problems.clone()} />
+            <Problems problems={props.problems.clone()} {locale} />
             <Toolbar document={doc.clone()} counts={state.counts.clone()} {shown} query={state.query.clone()}
-                lang={state.lang.clone()} mode={state.mode} matching={state.matching.len()}
+                {locale} calendar={state.calendar} mode={state.mode} matching={state.matching.len()}
                 total={doc.events.len()} can_zoom_in={state.viewport.can_zoom_in()}
                 can_zoom_out={state.viewport.can_zoom_out()} search_ref={search_ref.clone()}
                 onaction={onaction.clone()} />
             if nothing {
                 <div class="tl-empty" role="status">
-                    <p>{ "No events match your filters." }</p>
-                    <button type="button" class="tl-button" onclick={clear}>{ "Clear filters" }</button>
+                    <p>{ locale.no_match }</p>
+                    <button type="button" class="tl-button" onclick={clear}>{ locale.clear_filters }</button>
                 </div>
             }
             <div class="tl-timeline" hidden={!timeline_mode}>
                 <Stage document={doc.clone()} matching={state.matching.clone()}
                     longest_days={state.longest_days} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}
-                    selected={state.selected} lang={state.lang.clone()}
+                    selected={state.selected} {locale} calendar={state.calendar}
                     embedded={props.options.embedded}
                     stage_ref={stage_ref.clone()} onaction={onaction.clone()} />
                 <Overview document={doc.clone()} matching={state.matching.clone()}
-                    viewport={state.viewport} onaction={onaction.clone()} />
+                    viewport={state.viewport} rtl={locale.dir == Dir::Rtl} onaction={onaction.clone()} />
                 <p class="tl-hint">
-                    { if props.options.embedded {
-                        "Ctrl/⌘ + scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search."
-                    } else {
-                        "Scroll or pinch to zoom, drag to move, ← → to step through events, + − to zoom, / to search."
-                    } }
+                    { if props.options.embedded { locale.hint_embed } else { locale.hint_page } }
                 </p>
             </div>
             if !timeline_mode {
                 <EventList document={doc.clone()}
                     indices={state.matching.iter().take(*list_limit).copied().collect::<Rc<[u32]>>()}
-                    lang={state.lang.clone()} selected={state.selected} />
+                    {locale} selected={state.selected} />
                 if state.matching.len() > *list_limit {
                     <button type="button" class="tl-button tl-more" onclick={show_more}>
-                        { format!("Show more ({} of {} listed)", *list_limit, state.matching.len()) }
+                        { locale::fill(locale.show_more, &[
+                            &locale.number(*list_limit as u64),
+                            &locale.number(state.matching.len() as u64),
+                        ]) }
                     </button>
                 }
             }
             if let Some(i) = state.selected {
-                <Details document={doc.clone()} event={i} lang={state.lang.clone()}
+                <Details document={doc.clone()} event={i} {locale}
                     has_previous={position.is_some_and(|p| p > 0)}
                     has_next={position.is_some_and(|p| p + 1 < state.matching.len())}
                     {onaction} />
@@ -342,6 +370,44 @@ fn Widget(props: &WidgetProps) -> Html {
             <div class="tl-sr-only" aria-live="polite">{ announcement }</div>
         </div>
     }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct LanguageSwitchProps {
+    locale: &'static Locale,
+    onaction: Callback<Action>,
+}
+
+/// One button per language, each named in its own language.
+#[component]
+fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    html! {
+        <div class="tl-languages" role="group" aria-label={props.locale.language}>
+            { for LOCALES.into_iter().map(|l| html! {
+                <button type="button" class="tl-button tl-language" lang={l.code} data-lang={l.code}
+                    aria-pressed={(l == props.locale).to_string()}
+                    onclick={props.onaction.reform(move |_: MouseEvent| Action::SetLocale(l))}>
+                    { l.name }
+                </button>
+            }) }
+        </div>
+    }
+}
+
+/// On a page of our own: the page's `lang` and `dir` follow the reader's language, so
+/// the browser and assistive technology treat the whole page in it.
+#[hook]
+fn use_page_language(enabled: bool, locale: &'static Locale) {
+    use_effect_with((enabled, locale), |&(enabled, locale)| {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .filter(|_| enabled);
+        if let Some(root) = root {
+            let _ = root.set_attribute("lang", locale.code);
+            let _ = root.set_attribute("dir", locale.dir.as_str());
+        }
+    });
 }
 
 /// Tells the reducer the stage's width whenever it changes (ResizeObserver).

@@ -1,0 +1,355 @@
+//! The widget's languages: every string of the interface, number and date conventions,
+//! and the direction of writing, one file per language (`en.rs`, `fr.rs`, `fa.rs`).
+//! Adding a language is adding a file with a [`Locale`] and listing it in [`LOCALES`].
+//!
+//! Pure Rust (no yew, no web-sys), so it is tested natively like the model. The model's
+//! axis takes a [`Locale`] for its labels; the UI takes one for everything it writes.
+//!
+//! Templates hold `{0}`, `{1}` where [`fill`] puts numbers or dates already written in
+//! the locale's digits, so word order is the translation's business, not the code's.
+
+mod en;
+mod fa;
+mod fr;
+
+use crate::model::calendar::{Calendar, Ymd};
+use crate::model::date::{Date, Precision};
+use crate::model::format::Event;
+use crate::model::solar_hijri;
+
+pub use en::EN;
+pub use fa::FA;
+pub use fr::FR;
+
+/// Every language the interface is written in, in the order the switcher lists them.
+pub const LOCALES: [&Locale; 3] = [&EN, &FR, &FA];
+
+/// The direction of writing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+/// The digits numbers are written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Digits {
+    /// 0–9.
+    Latin,
+    /// ۰–۹ (Extended Arabic-Indic, the Persian forms).
+    Persian,
+}
+
+/// A text that depends on a count: `one` for the counts the language writes in the
+/// singular (1 in English; 0 and 1 in French), `other` for the rest.
+#[derive(Debug)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+/// One language of the interface. Compared by `code`.
+#[derive(Debug)]
+pub struct Locale {
+    /// The BCP 47 primary language subtag: `en`, `fr`, `fa`.
+    pub code: &'static str,
+    /// The language's own name, for the language switcher.
+    pub name: &'static str,
+    pub dir: Dir,
+    pub digits: Digits,
+    /// Between groups of three digits in counts (`10,000`; `10 000`; `۱۰٬۰۰۰`).
+    pub group_separator: &'static str,
+    /// Whether a count is written in the singular ([`Plural::one`]).
+    pub is_one: fn(u64) -> bool,
+    /// The calendar the axis and dates use first. Dates in another calendar than the
+    /// Gregorian also show the Gregorian date.
+    pub calendar: Calendar,
+
+    // Dates.
+    /// Gregorian month names, January first, as written after a day number.
+    pub months: [&'static str; 12],
+    /// Gregorian month names on the axis, where space is short.
+    pub months_short: [&'static str; 12],
+    /// The first day of a month, where the language does not write a plain 1 (`1er`).
+    pub first_of_month: Option<&'static str>,
+    /// A year before year 1: `{0} BCE` (`{0}` is the year counted backwards, 44 for -43).
+    pub bce: &'static str,
+    /// An approximate date: `about {0}`.
+    pub about: &'static str,
+    /// A date range: `{0} – {1}`.
+    pub range: &'static str,
+    /// Between the parts of a source: `, ` (Persian: `، `).
+    pub list_separator: &'static str,
+    /// A date in the locale's calendar with the Gregorian date: `{0} ({1})`.
+    pub with_gregorian: &'static str,
+    /// The calendars, for the axis's calendar switch.
+    pub gregorian: &'static str,
+    pub solar_hijri: &'static str,
+
+    // The interface.
+    /// The widget's name, when the data gives none, and the timeline view's button.
+    pub timeline: &'static str,
+    pub list: &'static str,
+    pub view: &'static str,
+    pub language: &'static str,
+    pub calendar_label: &'static str,
+    /// `Last updated {0}` (a date).
+    pub last_updated: &'static str,
+    pub search: &'static str,
+    pub categories: &'static str,
+    pub zoom: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub show_all: &'static str,
+    /// `{0} of {1} events`; the plural follows `{1}`.
+    pub events_count: Plural,
+    pub no_match: &'static str,
+    pub clear_filters: &'static str,
+    /// The line under the timeline on a page of our own, and in an embed.
+    pub hint_page: &'static str,
+    pub hint_embed: &'static str,
+    /// `Use Ctrl/⌘ + scroll to zoom`: shown when the plain wheel scrolls an embed's page.
+    pub wheel_hint: &'static str,
+    /// `Show more ({0} of {1} listed)`.
+    pub show_more: &'static str,
+    pub close_details: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    /// The list view's name.
+    pub events: &'static str,
+    pub sources: Plural,
+    /// The stage's name: `Timeline: {0} events shown`.
+    pub stage_label: Plural,
+    pub stage_role: &'static str,
+    /// A cluster's name: `{0} more events here: zoom in`.
+    pub cluster_label: Plural,
+    pub problems: &'static str,
+    pub load_failed: &'static str,
+    pub data_errors: &'static str,
+    pub data_warnings: &'static str,
+}
+
+impl PartialEq for Locale {
+    fn eq(&self, other: &Locale) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Locale {}
+
+/// The locale for a language tag (`fr`, `fr-CA`, `FA-ir`), if we have that language.
+pub fn find(tag: &str) -> Option<&'static Locale> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+    LOCALES
+        .into_iter()
+        .find(|l| l.code.eq_ignore_ascii_case(primary))
+}
+
+/// The first of the reader's languages, most preferred first, that we have; English
+/// otherwise.
+pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> &'static Locale {
+    preferences.into_iter().find_map(find).unwrap_or(&EN)
+}
+
+/// `template` with `{0}`, `{1}`, … replaced by `args`. A placeholder with no argument
+/// is left as written.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((after[1..close].parse::<usize>().ok()?, close)))
+            .and_then(|(i, close)| Some((args.get(i)?, close)));
+        match arg {
+            Some((arg, close)) => {
+                out.push_str(arg);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Locale {
+    /// `text` with its ASCII digits in the locale's digits.
+    pub fn shape_digits(&self, text: &str) -> String {
+        match self.digits {
+            Digits::Latin => text.to_owned(),
+            Digits::Persian => solar_hijri::persian_digits(text),
+        }
+    }
+
+    /// A count, in the locale's digits, grouped by thousands.
+    pub fn number(&self, n: u64) -> String {
+        let plain = n.to_string();
+        let mut grouped = String::with_capacity(plain.len() + 8);
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i).is_multiple_of(3) {
+                grouped.push_str(self.group_separator);
+            }
+            grouped.push(c);
+        }
+        self.shape_digits(&grouped)
+    }
+
+    /// The singular or plural form of `plural` for `n`, filled with `args`.
+    pub fn plural(&self, plural: &Plural, n: u64, args: &[&str]) -> String {
+        let template = if (self.is_one)(n) {
+            plural.one
+        } else {
+            plural.other
+        };
+        fill(template, args)
+    }
+
+    /// `{0} of {1} events`, with both counts written in the locale.
+    pub fn events_count(&self, shown: usize, total: usize) -> String {
+        let (shown, total) = (shown as u64, total as u64);
+        self.plural(
+            &self.events_count,
+            total,
+            &[&self.number(shown), &self.number(total)],
+        )
+    }
+
+    /// A year of the Gregorian calendar (astronomical: 0 is 1 BCE), ungrouped.
+    fn year(&self, year: i64) -> String {
+        if year > 0 {
+            self.shape_digits(&year.to_string())
+        } else {
+            fill(self.bce, &[&self.shape_digits(&(1 - year).to_string())])
+        }
+    }
+
+    fn day_of_month(&self, day: u8) -> String {
+        match (day, self.first_of_month) {
+            (1, Some(first)) => first.to_owned(),
+            _ => self.shape_digits(&day.to_string()),
+        }
+    }
+
+    fn month(&self, month: u8) -> &'static str {
+        self.months[usize::from(month.clamp(1, 12) - 1)]
+    }
+
+    /// A Gregorian date at its precision: `2012`, `September 2012`, `7 September 2012`
+    /// (every language we have writes day, month, year in that order).
+    pub fn gregorian_date(&self, date: &Date) -> String {
+        let year = self.year(i64::from(date.year()));
+        match date.precision() {
+            Precision::Year => year,
+            Precision::Month => format!("{} {year}", self.month(date.month())),
+            Precision::Day => format!(
+                "{} {} {year}",
+                self.day_of_month(date.day_of_month()),
+                self.month(date.month())
+            ),
+        }
+    }
+
+    /// A date for readers of this language: in the locale's calendar with the Gregorian
+    /// date alongside (`۱۷ شهریور ۱۳۹۱ (۷ سپتامبر ۲۰۱۲)`), or the Gregorian date alone.
+    pub fn date(&self, date: &Date) -> String {
+        let gregorian = self.gregorian_date(date);
+        match self.native_date(date) {
+            Some(native) => fill(self.with_gregorian, &[&native, &gregorian]),
+            None => gregorian,
+        }
+    }
+
+    /// The date in the locale's own calendar, when that is not the Gregorian one and the
+    /// date is within its range.
+    fn native_date(&self, date: &Date) -> Option<String> {
+        match self.calendar {
+            Calendar::Gregorian => None,
+            Calendar::SolarHijri => solar_hijri::format_fa(date).map(|s| self.shape_digits(&s)),
+        }
+    }
+
+    /// An event's date at its precision, as a range when it has an end, and marked when
+    /// approximate: `7 September 2012`, `about September 2013`,
+    /// `June 2016 – 30 June 2017`; in the locale's calendar first where it has one.
+    pub fn event_date(&self, event: &Event) -> String {
+        let end = event.end.filter(|end| *end != event.date);
+        let span = |write: &dyn Fn(&Date) -> Option<String>| -> Option<String> {
+            let start = write(&event.date)?;
+            Some(match end {
+                Some(end) => fill(self.range, &[&start, &write(&end)?]),
+                None => start,
+            })
+        };
+        let gregorian = span(&|d| Some(self.gregorian_date(d))).unwrap_or_default();
+        let text = match span(&|d| self.native_date(d)) {
+            Some(native) => fill(self.with_gregorian, &[&native, &gregorian]),
+            None => gregorian,
+        };
+        if event.approximate {
+            fill(self.about, &[&text])
+        } else {
+            text
+        }
+    }
+
+    /// The label of an axis tick of `calendar` on the period starting `ymd`:
+    /// `year_label` for year ticks (and major month ticks), the month for month ticks,
+    /// the day number for day ticks, and month and year for major day ticks.
+    pub fn tick_label(&self, calendar: Calendar, tick: TickKind, ymd: Ymd) -> String {
+        let year = match calendar {
+            Calendar::Gregorian => self.year(ymd.year),
+            Calendar::SolarHijri => self.shape_digits(&ymd.year.to_string()),
+        };
+        let month = |short: bool| match (calendar, short) {
+            (Calendar::Gregorian, true) => {
+                self.months_short[usize::from(ymd.month.clamp(1, 12) - 1)]
+            }
+            (Calendar::Gregorian, false) => self.month(ymd.month),
+            (Calendar::SolarHijri, _) => {
+                solar_hijri::MONTHS_FA[usize::from(ymd.month.clamp(1, 12) - 1)]
+            }
+        };
+        match tick {
+            TickKind::Year => year,
+            TickKind::Month => month(true).to_owned(),
+            TickKind::MonthOfYear => format!("{} {year}", month(false)),
+            TickKind::Day => self.shape_digits(&ymd.day.to_string()),
+        }
+    }
+}
+
+/// What an axis tick's label shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickKind {
+    /// The year: year ticks, and month ticks that start a year.
+    Year,
+    /// The month: month and quarter ticks.
+    Month,
+    /// The month and the year: day and week ticks that start a month.
+    MonthOfYear,
+    /// The day of the month: day and week ticks.
+    Day,
+}
+
+/// The rule for English (and any language that writes the singular for 1 only).
+pub(crate) fn one_is_one(n: u64) -> bool {
+    n == 1
+}
+
+#[cfg(test)]
+mod tests;
