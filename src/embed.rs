@@ -4,7 +4,8 @@
 //!
 //! Options come as a plain JavaScript object (the loader builds it from `data-*`
 //! attributes): `data` (JSON text in our format; absent means the bundled data),
-//! `error` (why the loader could not get the data), `lang`, `start`, `end`, `event`,
+//! `error` (why the loader could not get the data), `lang` (else the page's `lang`, else
+//! the browser's languages), `start`, `end`, `event`,
 //! `categories` (array or comma-separated ids) and `theme` (`light`, `dark`, `auto`).
 //! Nothing here panics on bad options: unknown or malformed values are ignored.
 
@@ -94,9 +95,11 @@ fn props_from(options: &JsValue) -> TimelineProps {
         (None, Some(json)) => TimelineProps::from_validated(validate(&json)),
         (None, None) => TimelineProps::from_validated(crate::data::bundled()),
     };
-    if let Some(lang) = get_string(options, "lang") {
-        props.lang = lang.into();
-    }
+    // `data-lang`, else the article's language, else the reader's browser's.
+    props.lang = get_string(options, "lang")
+        .filter(|tag| crate::locale::find(tag).is_some())
+        .unwrap_or_else(|| crate::ui::readers_language(true))
+        .into();
     let date = |key: &str| get_string(options, key).and_then(|s| Date::parse(s.trim()).ok());
     let categories = get(options, "categories").map(|v| match v.as_string() {
         Some(list) => list

@@ -12,20 +12,48 @@ mod toolbar;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
+
+/// The reader's language when the page or the embed names none: the page's `lang`
+/// (when `page_lang` is set), then the browser's languages, then English. A tag.
+pub fn readers_language(page_lang: bool) -> String {
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|_| page_lang);
+    let browser: Vec<String> = window
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let tags = page.iter().chain(browser.iter()).map(String::as_str);
+    crate::locale::negotiate(tags).code.to_owned()
+}
 pub use widget::{Options, Theme, Timeline, TimelineProps};
 
 /// Mounts the standalone page on the bundled data into `<main id="timeline">` (or the
 /// body): the entry that `trunk serve` runs. The selected event is kept in the URL.
-/// `?synthetic=N` shows N generated events instead (for benchmarks).
+/// The language is `?lang=` or the browser's; `?synthetic=N` shows N generated events
+/// instead of the bundled ones (for benchmarks).
 pub fn start_page() {
     let window = web_sys::window();
-    let synthetic = window
+    let query = window
         .as_ref()
         .and_then(|w| w.location().search().ok())
-        .and_then(|q| {
-            q.strip_prefix("?synthetic=")
-                .and_then(|n| n.parse::<usize>().ok())
-        });
+        .unwrap_or_default();
+    let param = |name: &str| {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+    };
+    let synthetic = param("synthetic").and_then(|n| n.parse::<usize>().ok());
     let mut props = match synthetic {
         Some(n) => TimelineProps::from_validated(crate::model::validate::Validated {
             document: Some(crate::model::synthetic::synthetic(n.min(1_000_000), 1)),
@@ -34,6 +62,12 @@ pub fn start_page() {
         None => TimelineProps::from_validated(crate::data::bundled()),
     };
     props.options.sync_url = true;
+    // Our own page's `lang` is only our default: the reader's browser decides.
+    props.lang = match param("lang") {
+        Some(tag) if crate::locale::find(tag).is_some() => tag.to_owned(),
+        _ => readers_language(false),
+    }
+    .into();
     let root = window.and_then(|w| w.document()).and_then(|d| {
         d.get_element_by_id("timeline")
             .or_else(|| d.body().map(Into::into))

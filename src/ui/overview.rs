@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::stage::x_inside;
 use super::state::Action;
 use super::text::{px, Fixed};
 use crate::model::format::Document;
@@ -45,14 +46,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
             let Some(el) = node.cast::<web_sys::Element>() else {
                 return;
             };
-            let rect = el.get_bounding_client_rect();
+            let x = x_inside(&el, e.client_x(), rtl);
             let client_x = f64::from(e.client_x());
-            // From the earliest edge, as the model counts.
-            let x = if rtl {
-                rect.right() - client_x
-            } else {
-                client_x - rect.left()
-            };
             if x < left || x > left + width {
                 onaction.emit(Action::CenterOn(full.day_at(x)));
             }

@@ -62,17 +62,22 @@ struct Gesture {
 /// Where a pointer is on the timeline, in the model's pixels: from the earliest edge,
 /// which is the left one, or the right one when time runs right to left.
 fn stage_x(stage: &NodeRef, client_x: i32, rtl: bool) -> f64 {
-    let x = f64::from(client_x);
     match stage.cast::<web_sys::Element>() {
-        Some(el) => {
-            let rect = el.get_bounding_client_rect();
-            if rtl {
-                rect.right() - x
-            } else {
-                x - rect.left()
-            }
-        }
-        None => x,
+        Some(el) => x_inside(&el, client_x, rtl),
+        None => f64::from(client_x),
+    }
+}
+
+/// `client_x` in pixels from the inner (padding) edge of `el` where time starts: the
+/// left one, or the right one when time runs right to left. Items are placed from that
+/// edge, inside the border.
+pub fn x_inside(el: &web_sys::Element, client_x: i32, rtl: bool) -> f64 {
+    let inner_left = el.get_bounding_client_rect().left() + f64::from(el.client_left());
+    let x = f64::from(client_x) - inner_left;
+    if rtl {
+        f64::from(el.client_width()) - x
+    } else {
+        x
     }
 }
 

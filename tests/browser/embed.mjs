@@ -249,6 +249,47 @@ const tests = {
     assert(left === 0, 'destroyed');
   },
 
+  'the language comes from data-lang, else the article, else the browser; the host page keeps its own': Object.assign(
+    async ({ page, url }) => {
+      const page1 = (htmlLang) => `<!doctype html><html${htmlLang}><body>
+        <div id="article-lang" data-timeline></div><div id="persian" data-timeline data-lang="fa"></div>
+        <script src="/dist/embed/embed.js"></script></body></html>`;
+      await page.route('**/langs.html', (route) => route.fulfill({ contentType: 'text/html', body: page1(' lang="fr"') }));
+      await page.route('**/no-lang.html', (route) => route.fulfill({ contentType: 'text/html', body: page1('') }));
+      await page.goto(url + 'langs.html');
+      await ready(page, ['article-lang', 'persian']);
+      const rootOf = (id) => inWidget(page, id, (root) => {
+        const el = root.querySelector('.tl-root');
+        return { lang: el.lang, dir: el.dir, count: root.querySelector('.tl-count').textContent };
+      });
+      const fr = await rootOf('article-lang');
+      assert(fr.lang === 'fr' && fr.dir === 'ltr', JSON.stringify(fr));
+      const fa = await rootOf('persian');
+      assert(fa.lang === 'fa' && fa.dir === 'rtl' && /^[۰-۹]+ از [۰-۹]+ رویداد$/.test(fa.count), JSON.stringify(fa));
+      // The Persian widget is mirrored inside its box: the earliest event right of the latest.
+      const order = await inWidget(page, 'persian', (root) => {
+        const xs = [...root.querySelectorAll('.tl-stage [data-event-id]')].map((el) => ({ id: el.dataset.eventId, x: el.querySelector('.tl-marker').getBoundingClientRect().x }));
+        return xs;
+      });
+      const dateOf = Object.fromEntries(bundled.events.map((e) => [e.id, e.date]));
+      order.sort((a, b) => (dateOf[a.id] < dateOf[b.id] ? -1 : 1));
+      assert(order[0].x > order[order.length - 1].x, 'mirrored');
+      // Switching inside the widget changes neither the page nor the other widget.
+      await inWidget(page, 'persian', (root) => root.querySelector('button[data-lang="en"]').click());
+      await page.waitForFunction(() => document.getElementById('persian').shadowRoot.querySelector('.tl-root').lang === 'en');
+      assert(await page.evaluate(() => document.documentElement.lang === 'fr' && !document.documentElement.hasAttribute('dir')), 'the page is untouched');
+      assert((await rootOf('article-lang')).lang === 'fr', 'the other widget is untouched');
+      // No lang on the page: the browser's language (Persian here).
+      await page.goto(url + 'no-lang.html');
+      await ready(page, ['article-lang']);
+      assert((await rootOf('article-lang')).lang === 'fa', 'browser language');
+      // The Persian fallback is right to left too.
+      const fallback = fs.readFileSync(path.join(embed, 'fallback-fa.html'), 'utf8');
+      assert(fallback.includes('lang="fa" dir="rtl"') && fallback.includes(bundled.events[0].title.fa), 'fallback-fa.html');
+    },
+    { locale: 'fa-IR' },
+  ),
+
   'the no-JS fallback lists the events with JavaScript disabled': Object.assign(
     async ({ page, url }) => {
       const fallback = fs.readFileSync(path.join(embed, 'fallback.html'), 'utf8');

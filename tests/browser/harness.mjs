@@ -68,7 +68,7 @@ export function assert(condition, message) {
 
 /**
  * Runs `tests` (name → async ({ page, url }) => void), each in a fresh context with the
- * given viewport; a page error or console error (other than `ignoreErrors`) fails the test.
+ * given viewport and browser language; a page error or console error (other than `ignoreErrors`) fails the test.
  */
 export async function run(tests, { root, outDir = 'test-results', ignoreErrors = null }) {
   fs.mkdirSync(outDir, { recursive: true });
@@ -81,6 +81,8 @@ export async function run(tests, { root, outDir = 'test-results', ignoreErrors =
         viewport: test.viewport ?? { width: 1280, height: 900 },
         javaScriptEnabled: test.javaScriptEnabled ?? true,
         hasTouch: test.hasTouch ?? false,
+        // The browser's language, which the page follows when the URL names none.
+        locale: test.locale ?? 'en-CA',
       });
       const page = await context.newPage();
       const errors = [];

@@ -33,7 +33,8 @@ async function view(page) {
       start: Number(el.dataset.viewStart),
       end: Number(el.dataset.viewEnd),
       unit: el.dataset.unit,
-      left: r.left,
+      // The inner edge: items are placed inside the border.
+      left: r.left + el.clientLeft,
       top: r.top,
       width: el.clientWidth,
       height: r.height,
@@ -348,18 +349,155 @@ const tests = {
     assert((await background()) === 'rgb(27, 31, 36)', `dark: ${await background()}`);
   },
 
-  'an accessibility scan finds no violations': async ({ page, url }) => {
-    for (const setup of [async () => {}, async () => page.locator('.tl-stage [tabindex="0"]').click(),
-      async () => page.getByRole('button', { name: 'List', exact: true }).click()]) {
-      await open(page, url);
-      await setup();
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-      assert(
-        violations.length === 0,
-        violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n'),
-      );
+  'an accessibility scan finds no violations, in English, French and Persian': async ({ page, url }) => {
+    for (const lang of ['en', 'fr', 'fa']) {
+      const list = { en: 'List', fr: 'Liste', fa: 'فهرست' }[lang];
+      for (const [state, setup] of [['timeline', async () => {}], ['details', async () => page.locator('.tl-stage [tabindex="0"]').click()],
+        ['list', async () => page.getByRole('button', { name: list, exact: true }).click()]]) {
+        await open(page, `${url}?lang=${lang}`);
+        await setup();
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+        assert(
+          violations.length === 0,
+          `${lang}, ${state}:\n` + violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n'),
+        );
+      }
     }
+  },
+
+  'the browser language chooses the interface': Object.assign(
+    async ({ page, url }) => {
+      await open(page, url);
+      assert((await countText(page)) === `${total} sur ${total} événements`, await countText(page));
+      assert((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'page lang');
+      assert((await page.locator('h1').textContent()) === data.title.fr, 'title in French');
+      await page.goto(`${url}?lang=en`);
+      await page.locator('.tl-stage [data-event-id]').first().waitFor();
+      assert((await countText(page)) === `${total} of ${total} events`, '?lang= wins');
+    },
+    { locale: 'fr-CA' },
+  ),
+
+  'switching language live keeps the view, the filter and the selection': async ({ page, url }) => {
+    const ps752 = data.events.find((e) => e.id === 'ps752-downed-2020');
+    await open(page, `${url}#event=${ps752.id}`);
+    await page.locator('[data-category="sanctions"]').click();
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.waitForTimeout(100);
+    const before = await view(page);
+    const shown = data.events.filter((e) => e.category !== 'sanctions').length;
+    await page.locator('button[data-lang="fa"]').click();
+    await page.waitForFunction(() => document.querySelector('.tl-root').dir === 'rtl');
+    const after = await view(page);
+    assert(after.start === before.start && after.end === before.end, `view moved: ${JSON.stringify([before, after])}`);
+    await expectSelected(page, ps752.id, 'selection kept');
+    assert((await page.locator('.tl-details h2').textContent()) === ps752.title.fa, 'details in Persian');
+    assert((await page.locator('.tl-details .tl-card-meta time').textContent()).startsWith('۱۸ دی ۱۳۹۸'), await page.locator('.tl-details .tl-card-meta time').textContent());
+    const persian = (n) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
+    assert((await countText(page)) === `${persian(shown)} از ${persian(total)} رویداد`, await countText(page));
+    assert((await page.locator('[data-category="sanctions"]').getAttribute('aria-pressed')) === 'false', 'filter kept');
+    assert(await page.evaluate(() => document.documentElement.lang === 'fa' && document.documentElement.dir === 'rtl'), 'page lang and dir');
+    await page.locator('button[data-lang="fr"]').click();
+    await page.waitForFunction(() => document.querySelector('.tl-root').lang === 'fr');
+    assert((await page.locator('.tl-details .tl-card-meta time').textContent()) === '8 janvier 2020', 'French date');
+    assert((await countText(page)) === `${shown} sur ${total} événements`, await countText(page));
+    const final = await view(page);
+    assert(final.start === before.start && final.end === before.end, 'view kept again');
+  },
+
+  'in Persian, time runs from right to left on the stage, the axis and the overview': async ({ page, url }) => {
+    await open(page, `${url}?lang=fa`);
+    assert((await page.locator('.tl-root').getAttribute('dir')) === 'rtl', 'dir');
+    const placed = await page.locator('.tl-stage [data-event-id]').evaluateAll((els) =>
+      els.map((el) => {
+        const m = el.querySelector('.tl-marker').getBoundingClientRect();
+        return { id: el.dataset.eventId, x: m.left + m.width / 2 };
+      }),
+    );
+    const dateOf = Object.fromEntries(data.events.map((e) => [e.id, e.date]));
+    placed.sort((a, b) => (dateOf[a.id] < dateOf[b.id] ? -1 : 1));
+    assert(placed.length > 5, `${placed.length} placed`);
+    const [first, last] = [placed[0], placed[placed.length - 1]];
+    assert(first.x > last.x, `earliest ${first.id} at ${first.x} is not right of latest ${last.id} at ${last.x}`);
+    for (let i = 1; i < placed.length; i += 1) {
+      if (dateOf[placed[i].id] > dateOf[placed[i - 1].id]) assert(placed[i].x <= placed[i - 1].x + 1, `${placed[i].id} right of ${placed[i - 1].id}`);
+    }
+    // Axis: Solar Hijri years in Persian digits, later ones further left.
+    const ticks = await page.locator('.tl-tick').evaluateAll((els) => els.map((el) => ({ label: el.textContent, x: el.getBoundingClientRect().right })));
+    assert(ticks.every((t) => /^[۰-۹]+$/.test(t.label)), ticks.map((t) => t.label).join(' '));
+    for (let i = 1; i < ticks.length; i += 1) assert(ticks[i].x < ticks[i - 1].x, `tick ${ticks[i].label} not left of ${ticks[i - 1].label}`);
+    assert(ticks.some((t) => t.label === '۱۳۹۰' || t.label === '۱۴۰۰'), 'Solar Hijri years');
+    // The earliest event brings the overview's window to the right end.
+    await page.locator('.tl-stage [tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    await expectSelected(page, byDate[0].id, 'Home');
+    const marker = await page.locator('.tl-stage .tl-selected .tl-marker').boundingBox();
+    const stage = await view(page);
+    await page.mouse.move(marker.x + marker.width / 2, stage.top + 60);
+    for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -250);
+    await page.waitForTimeout(400);
+    const strip = await page.locator('.tl-overview').boundingBox();
+    const win = await page.locator('.tl-overview-window').boundingBox();
+    assert(win.x + win.width > strip.x + strip.width * 0.8 && win.x > strip.x + strip.width / 3, `window at ${win.x}..${win.x + win.width} of ${strip.x}..${strip.x + strip.width}`);
+    // The Gregorian axis on request.
+    await page.locator('button[data-calendar="gregorian"]').click();
+    await page.waitForFunction(() => document.querySelector('.tl-stage').dataset.calendar === 'gregorian');
+    const labels = await page.locator('.tl-tick-label').allTextContents();
+    assert(labels.some((l) => /^۱۹[۰-۹]{2}$/.test(l) || /[ژفمآاسنده]/.test(l)), labels.join(' '));
+  },
+
+  'arrow keys, wheel and drag follow the mirrored direction in Persian': async ({ page, url }) => {
+    await open(page, `${url}?lang=fa`);
+    const middle = byDate[Math.floor(total / 2)];
+    await page.goto(`${url}?lang=fa#event=${middle.id}`);
+    await expectSelected(page, middle.id, 'deep link');
+    await page.locator(`.tl-stage [data-event-id="${middle.id}"]`).focus();
+    const ids = byDate.map((e) => e.id);
+    const at = ids.indexOf(middle.id);
+    await page.keyboard.press('ArrowRight');
+    await expectSelected(page, ids[at - 1], 'the right arrow goes back in time');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expectSelected(page, ids[at + 1], 'the left arrow goes forward');
+    // Wheel: the date under the pointer stays there, counted from the right edge.
+    const v = await view(page);
+    const x = v.left + v.width * 0.3;
+    const dayAtRtl = (w, px) => w.start + ((w.left + w.width - px) / w.width) * (w.end - w.start);
+    const before = dayAtRtl(v, x);
+    await page.mouse.move(x, v.top + 60);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction((s) => Number(document.querySelector('.tl-stage').dataset.viewStart) !== s, v.start);
+    const zoomed = await view(page);
+    assert(zoomed.end - zoomed.start < v.end - v.start, 'zoomed in');
+    assert(Math.abs(dayAtRtl(zoomed, x) - before) < 1, `day under the pointer moved: ${before} → ${dayAtRtl(zoomed, x)}`);
+    // Drag to the right: the content follows the pointer, so later dates come in from the left.
+    const y = zoomed.top + zoomed.height - 70;
+    await page.mouse.move(zoomed.left + 300, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i += 1) await page.mouse.move(zoomed.left + 300 + 20 * i, y);
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const dragged = await view(page);
+    const perPx = (zoomed.end - zoomed.start) / zoomed.width;
+    assert(Math.abs(dragged.start - zoomed.start - 200 * perPx) < 2 * perPx, `drag moved ${(dragged.start - zoomed.start) / perPx} px`);
+  },
+
+  'search in Persian ignores letter variants and digit forms': async ({ page, url }) => {
+    await open(page, `${url}?lang=fa`);
+    const search = page.locator('.tl-search-input');
+    assert((await search.getAttribute('placeholder')) === 'جست‌وجوی رویدادها', 'placeholder');
+    const countFor = async (q) => {
+      await search.fill(q);
+      await page.waitForTimeout(150);
+      return countText(page);
+    };
+    const persian = await countFor('سفارت کانادا');
+    assert(!persian.startsWith('۰ ') && !persian.startsWith('۳۶ '), persian);
+    assert((await countFor('سفارت كانادا')) === persian, 'Arabic kaf finds the Persian one');
+    const ps752 = await countFor('PS752');
+    assert(!ps752.startsWith('۰ '), ps752);
+    assert((await countFor('PS۷۵۲')) === ps752, 'Persian digits equal Latin ones');
   },
 };
 

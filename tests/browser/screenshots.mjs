@@ -1,4 +1,6 @@
-// Writes the README's screenshots (docs/screenshot-*.png) from the release build:
+// Writes the README's screenshots from the release build: the desktop page in English,
+// French and Persian (docs/screenshot-{en,fr,fa}.png), each with PS752's details open,
+// and the phone layout (docs/screenshot-phone.png).
 //   make screenshots
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,19 +9,21 @@ import { serve, launch } from './harness.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = await serve(path.join(repo, 'dist/site'));
 const browser = await launch();
+const shots = [
+  ['en', 'en', { width: 1280, height: 1000 }],
+  ['fr', 'fr', { width: 1280, height: 1000 }],
+  ['fa', 'fa', { width: 1280, height: 1000 }],
+  ['phone', 'en', { width: 360, height: 780 }],
+];
 try {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 1000 }], ['phone', { width: 360, height: 780 }]]) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'phone' ? 2 : 1 });
+  for (const [name, lang, viewport] of shots) {
+    const phone = name === 'phone';
+    const page = await browser.newPage({ viewport, deviceScaleFactor: phone ? 2 : 1 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // On the phone, the timeline itself; on the desktop, an event open below it.
-    if (name === 'phone') {
-      await page.goto(site.url);
-      await page.locator('.tl-stage [data-event-id]').first().waitFor({ timeout: 20_000 });
-    } else {
-      await page.goto(`${site.url}#event=ps752-downed-2020`);
-      await page.locator('.tl-details').waitFor({ timeout: 20_000 });
-    }
-    if (name === 'desktop') {
+    await page.goto(`${site.url}?lang=${lang}${phone ? '' : '#event=ps752-downed-2020'}`);
+    await page.locator(phone ? '.tl-stage [data-event-id]' : '.tl-details').first().waitFor({ timeout: 20_000 });
+    if (!phone) {
       // Zoom in around the selected event's marker.
       const box = await page.locator('.tl-stage').boundingBox();
       const marker = await page.locator('.tl-stage .tl-selected .tl-marker').boundingBox();
