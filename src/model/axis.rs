@@ -766,3 +766,106 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod solar_hijri_tests {
+    use super::*;
+    use crate::locale::FA;
+    use crate::model::date::Date;
+    use crate::model::solar_hijri::SolarHijri;
+
+    const SPACING: f64 = 16.0;
+
+    fn day(iso: &str) -> f64 {
+        Date::parse(iso).unwrap().first_day().0 as f64
+    }
+
+    fn window(start: f64, span: f64, width: f64) -> Viewport {
+        Viewport::fit_to(Day(-300_000_000), Day(300_000_000), width)
+            .with_window(start, start + span)
+    }
+
+    /// Whether `unit` has a tick on `day` in the Solar Hijri calendar, written out
+    /// separately from `Unit::starts_on`, on the calendar module's conversion.
+    fn on_boundary(unit: Unit, day: Day) -> bool {
+        let d = SolarHijri::from_day(day).expect("in range");
+        match unit {
+            Unit::Days => true,
+            Unit::Weeks => [1, 8, 15, 22].contains(&d.day),
+            Unit::Months => d.day == 1,
+            Unit::Quarters => d.day == 1 && [1, 4, 7, 10].contains(&d.month),
+            Unit::Years(step) => d.day == 1 && d.month == 1 && d.year % i64::from(step) == 0,
+        }
+    }
+
+    #[test]
+    fn ticks_fall_on_solar_hijri_boundaries_without_overlapping() {
+        let spans = [10.0, 60.0, 365.0, 5.0 * 365.0, 70.0 * 365.0, 400.0 * 365.0];
+        let starts = ["1955-01-01", "2012-03-01", "2019-12-25", "2024-02-10"];
+        for start in starts {
+            for span in spans {
+                for width in [320.0, 960.0, 1600.0] {
+                    let view = window(day(start), span, width);
+                    let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+                    let context = format!("{start} +{span} @{width}: {:?}", axis.minor_unit);
+                    assert_eq!(axis.calendar, Calendar::SolarHijri, "{context}");
+                    assert!(axis.ticks.len() >= 2, "{context}");
+                    for t in &axis.ticks {
+                        assert!(
+                            on_boundary(axis.minor_unit, t.day),
+                            "{context}: {:?}",
+                            t.day
+                        );
+                        assert_eq!(t.major, on_boundary(axis.major_unit, t.day), "{context}");
+                        assert!(!t.label.chars().any(|c| c.is_ascii_digit()), "{}", t.label);
+                    }
+                    for pair in axis.ticks.windows(2) {
+                        let (a, b) = (&pair[0], &pair[1]);
+                        let gap = b.x - a.x;
+                        assert!(gap > 0.0, "{context}: not sorted");
+                        assert!(
+                            gap + 1e-6 >= label_width(&a.label) + SPACING,
+                            "{context}: {} and {} overlap",
+                            a.label,
+                            b.label
+                        );
+                    }
+                    assert!(axis.ticks[0].day.0 as f64 <= view.start(), "{context}");
+                    assert!(
+                        axis.ticks.last().unwrap().day.0 as f64 >= view.end(),
+                        "{context}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_year_of_months_starts_at_nowruz() {
+        let view = window(day("2012-03-01"), 365.0, 1200.0);
+        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+        assert_eq!(axis.minor_unit, Unit::Months);
+        let label_on = |iso: &str| {
+            axis.ticks
+                .iter()
+                .find(|t| t.day.0 as f64 == day(iso))
+                .map(|t| (t.label.as_str(), t.major))
+        };
+        // 1 Farvardin 1391 and 1 Shahrivar 1391.
+        assert_eq!(label_on("2012-03-20"), Some(("۱۳۹۱", true)));
+        assert_eq!(label_on("2012-08-22"), Some(("شهریور", false)));
+        assert_eq!(
+            label_on("2012-03-01"),
+            None,
+            "1 March is no Solar Hijri boundary"
+        );
+    }
+
+    #[test]
+    fn beyond_the_solar_hijri_range_the_axis_is_gregorian() {
+        let view = window(day("-0100-01-01"), 50.0 * 365.0, 960.0);
+        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+        assert_eq!(axis.calendar, Calendar::Gregorian);
+        assert!(axis.ticks.iter().any(|t| t.label.contains("پیش از میلاد")));
+    }
+}

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Action;
-use super::text::{category_color, px, Fixed};
+use super::text::{category_color, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
@@ -252,7 +252,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
                     (x1 > x0).then(|| html! {
                         <div class="tl-era" style={format!("transform: translateX({}px); width: {}px", px(sign * x0), px(x1 - x0))}>
-                            <span class="tl-era-label">{ era.label.get(lang) }</span>
+                            <span class="tl-era-label" lang={lang_attr(era.label.get_with_lang(lang).1, lang)}>{ era.label.get(lang) }</span>
                         </div>
                     })
                 }) }
@@ -262,7 +262,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     let e = doc.events.get(p.event as usize)?;
                     let color = category_color(doc, e);
                     let selected = props.selected == Some(p.event);
-                    let title = e.title.get(lang);
+                    let (title, title_lang) = e.title.get_with_lang(lang);
                     let style = format!(
                         "transform: translate({}px, {}px); --tl-cat: {color}; width: {}px",
                         px(sign * p.left), px(f64::from(p.row) * ROW_PX), px(p.right - p.left)
@@ -287,7 +287,7 @@ pub fn Stage(props: &StageProps) -> Html {
                                 <span class="tl-bar" style={format!("inset-inline-start: {}px; width: {}px", px(at), px(p.bar_px))}></span>
                             }
                             <span class="tl-marker" style={format!("inset-inline-start: {}px", px(at))}></span>
-                            <span class="tl-label" style={label_style}>{ title }</span>
+                            <span class="tl-label" style={label_style} lang={lang_attr(title_lang, lang)}>{ title }</span>
                         </button>
                     })
                 }) }

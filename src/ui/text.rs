@@ -37,7 +37,9 @@ pub fn event_meta(doc: &Document, event: &Event, locale: &Locale) -> Html {
         <p class="tl-card-meta">
             { event_date(event, locale) }
             if let Some(c) = doc.category(&event.category) {
-                <span class="tl-chip">{ c.label.get(locale.code) }</span>
+                <span class="tl-chip" lang={lang_attr(c.label.get_with_lang(locale.code).1, locale.code)}>
+                    { c.label.get(locale.code) }
+                </span>
             }
         </p>
     }

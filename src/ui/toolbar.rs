@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, ViewMode};
+use super::text::lang_attr;
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
@@ -54,13 +55,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { for props.document.categories.iter().enumerate().map(|(i, c)| {
                     let shown = props.shown.get(i).copied().unwrap_or(true);
                     let count = props.counts.get(i).copied().unwrap_or(0);
+                    let (label, label_lang) = c.label.get_with_lang(locale.code);
+                    let label_lang = lang_attr(label_lang, locale.code);
                     html! {
                         <button type="button" class="tl-category" data-category={c.id.clone()}
                             aria-pressed={pressed(shown)}
                             style={format!("--tl-cat: {}", c.color)}
                             onclick={act(Action::ToggleCategory(c.id.clone().into()))}>
                             <span class="tl-swatch" aria-hidden="true"></span>
-                            <span class="tl-category-label">{ c.label.get(locale.code) }</span>
+                            <span class="tl-category-label" lang={label_lang}>{ label }</span>
                             <span class="tl-category-count">{ locale.number(u64::from(count)) }</span>
                         </button>
                     }
