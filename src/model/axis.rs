@@ -228,9 +228,10 @@ pub fn axis(view: &Viewport, min_label_spacing_px: f64) -> Axis {
             ticks: Vec::new(),
         };
     }
-    // `as` saturates, and the clamp keeps every date below in the supported years.
-    let first = (start.floor() as i64).clamp(lo, hi);
-    let last = (end.floor() as i64).clamp(lo, hi);
+    // `as` saturates, and the clamp keeps every date below in the supported years
+    // (`max`/`min` rather than `clamp`, whose `lo <= hi` assertion formats with `Debug`).
+    let first = (start.floor() as i64).max(lo).min(hi);
+    let last = (end.floor() as i64).max(lo).min(hi);
     let years = (
         Date::from_day(Day(first)).year(),
         Date::from_day(Day(last)).year(),
