@@ -11,6 +11,7 @@ pub mod format;
 pub mod json;
 pub mod layout;
 pub mod solar_hijri;
+pub mod sort;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
