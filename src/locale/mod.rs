@@ -246,7 +246,7 @@ impl Locale {
     }
 
     fn month(&self, month: u8) -> &'static str {
-        self.months[usize::from(month.clamp(1, 12) - 1)]
+        self.months[month_index(month)]
     }
 
     /// A Gregorian date at its precision: `2012`, `September 2012`, `7 September 2012`
@@ -316,13 +316,9 @@ impl Locale {
             Calendar::SolarHijri => self.shape_digits(&ymd.year.to_string()),
         };
         let month = |short: bool| match (calendar, short) {
-            (Calendar::Gregorian, true) => {
-                self.months_short[usize::from(ymd.month.clamp(1, 12) - 1)]
-            }
+            (Calendar::Gregorian, true) => self.months_short[month_index(ymd.month)],
             (Calendar::Gregorian, false) => self.month(ymd.month),
-            (Calendar::SolarHijri, _) => {
-                solar_hijri::MONTHS_FA[usize::from(ymd.month.clamp(1, 12) - 1)]
-            }
+            (Calendar::SolarHijri, _) => solar_hijri::MONTHS_FA[month_index(ymd.month)],
         };
         match tick {
             TickKind::Year => year,
@@ -331,6 +327,11 @@ impl Locale {
             TickKind::Day => self.shape_digits(&ymd.day.to_string()),
         }
     }
+}
+
+/// The index of month 1–12 in a table of names (out-of-range months are clamped).
+fn month_index(month: u8) -> usize {
+    usize::from(month.saturating_sub(1)).min(11)
 }
 
 /// What an axis tick's label shows.

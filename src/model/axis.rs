@@ -233,9 +233,10 @@ pub fn axis(
             ticks: Vec::new(),
         };
     }
-    // `as` saturates, and the clamp keeps every date below in the supported years.
-    let first = (start.floor() as i64).clamp(lo.0, hi.0);
-    let last = (end.floor() as i64).clamp(lo.0, hi.0);
+    // `as` saturates, and the clamp keeps every date below in the supported years
+    // (`max`/`min` rather than `clamp`, whose `lo <= hi` assertion formats with `Debug`).
+    let first = (start.floor() as i64).max(lo.0).min(hi.0);
+    let last = (end.floor() as i64).max(lo.0).min(hi.0);
     let calendar = if calendar.covers(Day(first), Day(last)) {
         calendar
     } else {

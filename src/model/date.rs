@@ -195,7 +195,7 @@ impl Date {
         // Day numbers outside the supported years are clamped to their first and last day.
         let first = days_from_civil(-MAX_YEAR, 1, 1);
         let last = days_from_civil(MAX_YEAR, 12, 31);
-        let (y, m, d) = civil_from_days(day.0.clamp(first, last));
+        let (y, m, d) = civil_from_days(day.0.max(first).min(last));
         Date {
             year: y as i32,
             month: m,

@@ -156,7 +156,7 @@ impl Document {
 
     /// Puts the events in date order (stable), as the layout's binary search needs.
     pub fn sort_events(&mut self) {
-        self.events.sort_by_key(|e| (e.start_day(), e.end_day()));
+        super::sort::sort_by_key(&mut self.events, |e| (e.start_day().0, e.end_day().0));
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

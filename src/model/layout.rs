@@ -10,6 +10,7 @@
 //! Label widths are estimated from the character count: the model never measures the DOM.
 
 use super::format::Event;
+use super::sort::{f64_key, sort_by_key};
 use super::viewport::Viewport;
 
 /// The sizes the layout works with, in CSS pixels.
@@ -177,9 +178,9 @@ pub fn layout(
             None => overflow.push(item),
         }
     }
-    placed.sort_by(|a, b| a.left.total_cmp(&b.left).then(a.event.cmp(&b.event)));
+    sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
 
-    overflow.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.event.cmp(&b.event)));
+    sort_by_key(&mut overflow, |p| (f64_key(p.x), i64::from(p.event)));
     let mut clusters: Vec<Cluster> = Vec::new();
     for item in overflow {
         let day_of = |x: f64| view.day_at(x);
@@ -201,7 +202,7 @@ pub fn layout(
         }
     }
     for c in &mut clusters {
-        c.events.sort_unstable();
+        sort_by_key(&mut c.events, |&e| (i64::from(e), 0));
     }
     Layout { placed, clusters }
 }

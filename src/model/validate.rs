@@ -177,7 +177,7 @@ pub fn validate(text: &str) -> Validated {
     let document = checker.document(&root);
     let mut raw = checker.problems;
     // Stable: problems at the same place keep the order they were found in.
-    raw.sort_by_key(|p| p.offset);
+    super::sort::sort_by_key(&mut raw, |p| (p.offset as i64, 0));
     let mut locator = Locator::new(text);
     let problems = raw
         .into_iter()

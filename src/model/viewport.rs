@@ -109,9 +109,9 @@ impl Viewport {
         if !(factor.is_finite() && factor > 0.0 && anchor_px.is_finite()) {
             return *self;
         }
-        let anchor_px = anchor_px.clamp(0.0, self.width);
+        let anchor_px = clamp(anchor_px, 0.0, self.width);
         let anchor_day = self.day_at(anchor_px);
-        let span = (self.span() / factor).clamp(MIN_SPAN_DAYS, self.max_span());
+        let span = clamp(self.span() / factor, MIN_SPAN_DAYS, self.max_span());
         let start = anchor_day - anchor_px / self.width * span;
         self.with_window(start, start + span)
     }
@@ -136,7 +136,7 @@ impl Viewport {
         } else {
             (end, start)
         };
-        let span = (end - start).clamp(MIN_SPAN_DAYS, self.max_span());
+        let span = clamp(end - start, MIN_SPAN_DAYS, self.max_span());
         let middle = (start + end) / 2.0;
         let mut start = middle - span / 2.0;
         // Keep a window that was already against an edge exactly there.
@@ -195,6 +195,19 @@ impl Viewport {
             width: sanitize_width(width),
             ..*self
         }
+    }
+}
+
+/// `f64::clamp` without its panic: the same result whenever `lo <= hi` (NaN stays NaN).
+/// The standard one asserts `lo <= hi` and formats both bounds with `Debug` when that
+/// fails, which alone links float printing (~10 KB) into the WASM.
+fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
     }
 }
 

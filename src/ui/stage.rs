@@ -387,7 +387,7 @@ fn clicked(e: &MouseEvent) -> Option<Action> {
     }
     let day = |name: &str| {
         el.get_attribute(name)
-            .and_then(|v| v.parse::<f64>().ok())
+            .and_then(|v| crate::model::json::parse_f64(&v))
             .filter(|d| d.is_finite())
     };
     let (first, last) = (day("data-first")?, day("data-last")?);
