@@ -17,7 +17,7 @@ use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
-use crate::model::layout::{layout, LayoutParams};
+use crate::model::layout::{layout, LayoutParams, Placed};
 use crate::model::viewport::Viewport;
 
 /// Rows of events; the cluster lane and the axis come below them.
@@ -25,6 +25,8 @@ pub const ROWS: u32 = 8;
 pub const ROW_PX: f64 = 30.0;
 /// The minimum space between two axis labels.
 pub const AXIS_LABEL_SPACING_PX: f64 = 16.0;
+/// The width of an event's button, centred on its marker (CSS `.tl-item`).
+const MARKER_BOX_PX: f64 = 16.0;
 /// A pointer that moves less than this between down and up is a click, not a drag.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// Wheel zoom: factor per pixel of wheel delta.
@@ -258,20 +260,24 @@ pub fn Stage(props: &StageProps) -> Html {
                 }) }
             </div>
             <div class="tl-items">
-                { for laid.placed.iter().filter_map(|p| {
+                // In date order, so that a step of zoom or pan adds and removes items at
+                // the ends rather than moving DOM nodes around.
+                { for placed_in_date_order(&laid.placed).filter_map(|p| {
                     let e = doc.events.get(p.event as usize)?;
                     let color = category_color(doc, e);
                     let selected = props.selected == Some(p.event);
                     let (title, title_lang) = e.title.get_with_lang(lang);
+                    // The button is the marker's hit box, moved to the event's start;
+                    // the bar and the label hang off it at offsets that a zoom or a pan
+                    // leaves unchanged (unless the label flips or sticks to the edge),
+                    // so each step rewrites one style per item rather than four.
                     let style = format!(
-                        "transform: translate({}px, {}px); --tl-cat: {color}; width: {}px",
-                        px(sign * p.left), px(f64::from(p.row) * ROW_PX), px(p.right - p.left)
+                        "transform: translate({}px, {}px); --tl-cat: {color}",
+                        px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
                     );
-                    // Offsets inside the button, which spans the item's whole extent.
-                    let at = p.x - p.left;
                     let label_style = format!(
                         "inset-inline-start: {}px; {}: {}px",
-                        px(p.label_x - p.left),
+                        px(p.label_x - p.x + MARKER_BOX_PX / 2.0),
                         if p.flipped { "width" } else { "max-width" },
                         px(p.label_px + 4.0)
                     );
@@ -284,9 +290,9 @@ pub fn Stage(props: &StageProps) -> Html {
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
                             if p.bar_px > 0.0 {
-                                <span class="tl-bar" style={format!("inset-inline-start: {}px; width: {}px", px(at), px(p.bar_px))}></span>
+                                <span class="tl-bar" style={format!("width: {}px", px(p.bar_px))}></span>
                             }
-                            <span class="tl-marker" style={format!("inset-inline-start: {}px", px(at))}></span>
+                            <span class="tl-marker"></span>
                             <span class="tl-label" style={label_style} lang={lang_attr(title_lang, lang)}>{ title }</span>
                         </button>
                     })
@@ -313,6 +319,13 @@ pub fn Stage(props: &StageProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The placed events ordered by date (their indices are in date order).
+fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
+    let mut order: Vec<&Placed> = placed.iter().collect();
+    order.sort_unstable_by_key(|p| p.event);
+    order.into_iter()
 }
 
 /// The action a pointer move makes, updating the gesture: a pan for one pointer once it
