@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers screenshots clean
+.PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers bench-profile screenshots clean
 
 serve: setup
 	trunk serve --open=false
@@ -52,6 +52,11 @@ bench: setup-test build
 # bench/results.md (takes about an hour on 2 cores).
 bench-peers: setup-test build dist
 	node bench/peers.mjs
+
+# Where our widget spends its time next to vis-timeline (CPU profile and trace of the load
+# and the zoom script, with a build that keeps function names): writes bench/profile.md.
+bench-profile: setup-test dist
+	node bench/profile.mjs
 
 # The peer benchmark on 100 events, one run (about 35 s): fails if a widget does not
 # render or a figure is missing. Part of `make test`.

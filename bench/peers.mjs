@@ -37,6 +37,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../tests/browser/harness.mjs';
 import { writeAll, SIZES } from './datasets.mjs';
+import { WIDGETS, ZOOMS, Timeout, deadline, instrument, zoomScript, panScript } from './widgets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -60,8 +61,9 @@ function options(argv) {
   return o;
 }
 const opts = options(process.argv.slice(2));
+/** The smoke run's zoom script: in and out once (TimelineJS3 takes up to a second per step). */
+const zooms = opts.smoke ? ZOOMS.slice(0, 2) : ZOOMS;
 
-const version = (pkg) => JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 for (const [file, hint] of [['dist/embed/embed.js', 'make dist'], ['node_modules/vis-timeline', 'npm ci'], ['node_modules/@knight-lab/timelinejs', 'npm ci']]) {
   if (!fs.existsSync(path.join(repo, file))) {
     console.error(`ERROR: ${file} is missing: run \`${hint}\` first.`);
@@ -69,195 +71,11 @@ for (const [file, hint] of [['dist/embed/embed.js', 'make dist'], ['node_modules
   }
 }
 
-const TL_JS = '/node_modules/@knight-lab/timelinejs/dist/js/';
-const page = (title, head, body) =>
-  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>\n` +
-  `<body style="margin:0">\n${body}\n</body></html>\n`;
-
-/**
- * The widgets: the page that shows a dataset, where its event elements are (`host` is the
- * shadow host, if any), where to drag and how to zoom.
- */
-const WIDGETS = [
-  {
-    id: 'ours',
-    name: 'ours (embed)',
-    page: (files) => page('ours',
-      '<script src="/dist/embed/embed.js" async></script>',
-      `<div id="widget" data-timeline data-src="${files.ours}" data-height="640px"></div>`),
-    host: '#widget',
-    event: '.tl-stage [data-event-id]',
-    // "N of N events", and no problem reported: the file is valid in our format.
-    loaded: () => {
-      const root = document.querySelector('#widget').shadowRoot;
-      const count = Number(root.querySelector('.tl-count').textContent.split(' of ')[0].replace(/\D/g, ''));
-      return root.querySelector('.tl-problem') ? -1 : count;
-    },
-    stage: '.tl-stage',
-    zoom: 'ctrl-wheel',
-  },
-  {
-    id: 'vis',
-    name: `vis-timeline ${version('vis-timeline')}`,
-    // The standalone build injects its own stylesheet.
-    page: (files) => page('vis-timeline',
-      '<script src="/node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"></script>',
-      `<div id="widget"></div>\n<script>\nfetch('${files.vis}').then((r) => r.json()).then(({ items, groups }) => {\n` +
-      `  window.widget = new vis.Timeline(document.getElementById('widget'), new vis.DataSet(items), new vis.DataSet(groups), { height: '640px' });\n});\n</script>`),
-    host: null,
-    event: '.vis-item',
-    loaded: () => window.widget.itemsData.length,
-    stage: '.vis-panel.vis-center',
-    zoom: 'wheel',
-  },
-  {
-    id: 'timelinejs',
-    name: `TimelineJS3 ${version('@knight-lab/timelinejs')}`,
-    // script_path (absolute) makes it load its locale and font CSS from here, not its CDN.
-    page: (files) => page('TimelineJS3',
-      `<link rel="stylesheet" href="/node_modules/@knight-lab/timelinejs/dist/css/timeline.css">\n<script src="${TL_JS}timeline.js"></script>`,
-      `<div id="widget" style="width: 100%; height: 640px"></div>\n<script>\nwindow.widget = new TL.Timeline('widget', '${files.timelinejs}', ` +
-      `{ script_path: new URL('${TL_JS}', location.href).href });\n</script>`),
-    host: null,
-    event: '.tl-timemarker',
-    loaded: () => window.widget.config.events.length,
-    stage: '.tl-timenav',
-    zoom: 'buttons',
-  },
-];
-
-/** Installed in every page before its scripts: finds events, times inputs and frames. */
-function instrument({ host, event }) {
-  const B = (window.__bench = { visibleAt: null, steps: [], frames: null, armed: false });
-  const root = () => (host ? document.querySelector(host)?.shadowRoot : document);
-  B.eventVisible = () => {
-    const r = root();
-    if (!r) return false;
-    for (const el of r.querySelectorAll(event)) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight &&
-          el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
-    }
-    return false;
-  };
-  const watch = () => {
-    if (B.eventVisible()) B.visibleAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-  // An armed input (wheel or click) is timed from its timestamp to the first frame after it.
-  const time = (e) => {
-    if (!B.armed) return;
-    B.armed = false;
-    requestAnimationFrame(() => setTimeout(() => B.steps.push(performance.now() - e.timeStamp), 0));
-  };
-  addEventListener('wheel', time, { capture: true, passive: true });
-  addEventListener('click', time, { capture: true, passive: true });
-  B.recordFrames = () => {
-    B.frames = [];
-    const tick = (t) => {
-      if (!B.frames) return;
-      B.frames.push(t);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  };
-  B.stopFrames = () => {
-    const frames = B.frames;
-    B.frames = null;
-    return frames;
-  };
-  B.elements = (node = document) => {
-    let n = 0;
-    for (const el of node.querySelectorAll('*')) n += 1 + (el.shadowRoot ? B.elements(el.shadowRoot) : 0);
-    return n;
-  };
-}
-
-class Timeout extends Error {}
-
-/** `promise`, or a Timeout after `ms`, or the page's crash, whichever comes first. */
-function deadline(promise, ms, crashed, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    crashed,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Timeout(`${what}: timed out after ${ms / 1000} s`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 const median = (xs) => quantile(xs, 0.5);
-
-/**
- * The zoom script: [pointer x as a fraction of the stage, zoom in?, steps]. It never zooms
- * out past the first view nor more than 5 steps in, so it stays within TimelineJS3's zoom
- * levels (its buttons are disabled at the ends) and every step does work in every widget.
- */
-const ZOOMS = [[0.5, true, 5], [0.2, false, 3], [0.8, true, 3], [0.35, false, 5], [0.6, true, 4], [0.5, false, 4], [0.65, true, 5], [0.3, false, 5]];
-
-/** The smoke run's script: in and out once (TimelineJS3 takes up to a second per step). */
-const zooms = opts.smoke ? ZOOMS.slice(0, 2) : ZOOMS;
-
-/**
- * Runs the zoom script; resolves to { steps: [ms], partial }. Each step has the deadline;
- * once the script has taken twice the deadline, the remaining steps are skipped (partial).
- */
-async function zoomScript(page, widget, box) {
-  const started = Date.now();
-  class Enough extends Error {}
-  const step = async (input) => {
-    if (Date.now() - started > 2 * opts.timeout) throw new Enough();
-    const count = await page.evaluate(() => { window.__bench.armed = true; return window.__bench.steps.length; });
-    await input();
-    await page.waitForFunction((n) => window.__bench.steps.length > n, count, { polling: 5, timeout: opts.timeout })
-      .catch((e) => { throw e.name === 'TimeoutError' ? new Timeout(`zoom step: timed out after ${opts.timeout / 1000} s`) : e; });
-    await page.waitForTimeout(100); // a pause between steps, as between a reader's inputs
-  };
-  let partial = false;
-  try {
-    await zoomSteps(page, widget, box, step);
-  } catch (e) {
-    if (!(e instanceof Enough)) throw e;
-    partial = true;
-  }
-  return { steps: await page.evaluate(() => window.__bench.steps), partial };
-}
-
-async function zoomSteps(page, widget, box, step) {
-  if (widget.zoom === 'buttons') {
-    // Clicked by position: no waiting for the button to be "stable" while the strip animates.
-    const centre = (label) => page.locator(`button[aria-label="${label}"]`).evaluate((b) => {
-      const r = b.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    });
-    const buttons = { true: await centre('Zoom in'), false: await centre('Zoom out') };
-    for (const [, zoomIn, n] of zooms) for (let i = 0; i < n; i += 1) await step(() => page.mouse.click(buttons[zoomIn].x, buttons[zoomIn].y));
-  } else {
-    if (widget.zoom === 'ctrl-wheel') await page.keyboard.down('Control');
-    for (const [fx, zoomIn, n] of zooms) {
-      await page.mouse.move(box.x + fx * box.width, box.y + box.height / 2);
-      for (let i = 0; i < n; i += 1) await step(() => page.mouse.wheel(0, zoomIn ? -120 : 120));
-    }
-    if (widget.zoom === 'ctrl-wheel') await page.keyboard.up('Control');
-  }
-}
-
-async function panScript(page, box) {
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 0.75 * box.width, y);
-  await page.evaluate(() => window.__bench.recordFrames());
-  await page.mouse.down();
-  for (let i = 1; i <= 80; i += 1) await page.mouse.move(box.x + 0.75 * box.width - 15 * (i <= 40 ? i : 80 - i), y);
-  await page.mouse.up();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const frames = await page.evaluate(() => window.__bench.stopFrames());
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-  return { gaps, dropped: gaps.reduce((n, dt) => n + Math.max(0, Math.round(dt / (1000 / 60)) - 1), 0) };
-}
 
 async function memory(page, cdp, widget) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -310,14 +128,14 @@ async function run(browser, site, widget, n) {
       const { x, y, width, height } = root.querySelector(stage).getBoundingClientRect();
       return { x, y, width, height };
     }, [widget.host, widget.stage]));
-    result.zoom = await deadline(zoomScript(page, widget, box), 3 * opts.timeout, crashed, 'zoom');
+    result.zoom = await deadline(zoomScript(page, widget, box, { timeout: opts.timeout, zooms }), 3 * opts.timeout, crashed, 'zoom');
     result.pan = await step('pan', () => panScript(page, box));
     result.memAfter = await step('memory after interaction', () => memory(page, cdp, widget));
   } catch (e) {
     result.failure = e instanceof Timeout ? e.message : `${e.message === 'crashed' ? 'crashed' : `failed: ${e.message.split('\n')[0]}`}`;
   } finally {
-    // What the widget loaded up to the end (or the failure); a body that never came counts 0.
-    const all = await deadline(Promise.all(bodies), 5_000, new Promise(() => {}), 'bodies').catch(() => []);
+    // What the widget loaded, once it has shown its events (before that the list is partial).
+    const all = result.visible === undefined ? [] : await deadline(Promise.all(bodies), 5_000, new Promise(() => {}), 'bodies').catch(() => []);
     if (all.length) result.bytes = all.reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
     await deadline(context.close(), 30_000, new Promise(() => {}), 'close').catch(() => {});
   }
