@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build dist package browser-test bench screenshots clean
+.PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers bench-profile screenshots clean
 
 serve: setup
 	trunk serve --open=false
@@ -18,8 +18,9 @@ setup-test:
 	scripts/setup.sh test
 
 # Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
-# tests against the page that `trunk build --release` produces and the embed (make dist).
-test: setup-test check unit build dist package browser-test
+# tests against the page that `trunk build --release` produces and the embed (make dist),
+# and a smoke run of the peer benchmark so it cannot rot.
+test: setup-test check unit build dist package browser-test bench-smoke
 
 check:
 	cargo fmt --check
@@ -46,6 +47,21 @@ browser-test:
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build
 	node bench/widget.mjs
+
+# Our embed against vis-timeline and TimelineJS3 on 100 to 100,000 events: writes
+# bench/results.md (takes about an hour on 2 cores).
+bench-peers: setup-test build dist
+	node bench/peers.mjs
+
+# Where our widget spends its time next to vis-timeline (CPU profile and trace of the load
+# and the zoom script, with a build that keeps function names): writes bench/profile.md.
+bench-profile: setup-test dist
+	node bench/profile.mjs
+
+# The peer benchmark on 100 events, one run (about 35 s): fails if a widget does not
+# render or a figure is missing. Part of `make test`.
+bench-smoke:
+	node bench/peers.mjs --smoke
 
 screenshots: setup-test build
 	node tests/browser/screenshots.mjs
