@@ -52,6 +52,9 @@ pub struct State {
     /// Index into `doc.events` of the event whose details are open.
     pub selected: Option<u32>,
     pub mode: ViewMode,
+    /// The last action jumped the view (a button, a cluster, the overview, a step to an
+    /// event): the timeline glides to it. Wheel, drag and pinch move it directly.
+    pub animate: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +125,7 @@ impl State {
             viewport,
             selected: None,
             mode: ViewMode::Timeline,
+            animate: false,
         };
         state.refilter();
         state
@@ -230,6 +234,29 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let animate = matches!(
+            action,
+            Action::ZoomIn
+                | Action::ZoomOut
+                | Action::ShowAll
+                | Action::ShowWindow(..)
+                | Action::CenterOn(_)
+                | Action::Select(_)
+                | Action::Step(_)
+                | Action::First
+                | Action::Last
+        );
+        let mut next = self.clone().apply(action);
+        if !Rc::ptr_eq(&next, &self) && next.animate != animate {
+            Rc::make_mut(&mut next).animate = animate;
+        }
+        next
+    }
+}
+
+impl State {
+    /// The state after `action`; `self` itself when nothing changes.
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let v = self.viewport;
         let middle = v.width() / 2.0;
         match action {
@@ -493,6 +520,22 @@ mod tests {
         let persian = fa.reduce(Action::SetQuery("سفارت کانادا".into()));
         assert!(!persian.matching.is_empty());
         assert_eq!(arabic.matching, persian.matching);
+    }
+
+    #[test]
+    fn jumps_glide_and_gestures_do_not() {
+        let s = state();
+        assert!(!s.animate);
+        let zoomed = s.reduce(Action::ZoomIn);
+        assert!(zoomed.animate, "a button zoom glides");
+        let wheeled = zoomed.reduce(Action::ZoomAt {
+            x: 100.0,
+            factor: 1.2,
+        });
+        assert!(!wheeled.animate, "the wheel moves directly");
+        let dragged = wheeled.reduce(Action::Step(1)).reduce(Action::Pan(30.0));
+        assert!(!dragged.animate);
+        assert!(dragged.reduce(Action::ShowAll).animate);
     }
 
     #[test]

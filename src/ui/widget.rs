@@ -335,7 +335,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     <button type="button" class="tl-button" onclick={clear}>{ locale.clear_filters }</button>
                 </div>
             }
-            <div class="tl-timeline" hidden={!timeline_mode}>
+            <div class={classes!("tl-timeline", state.animate.then_some("tl-animate"))} hidden={!timeline_mode}>
                 <Stage document={doc.clone()} matching={state.matching.clone()}
                     longest_days={state.longest_days} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}
