@@ -7,6 +7,8 @@
 #                     fallback-fr.html and fallback-fa.html in French and Persian
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# terser and wasm-opt from npm (package.json) first.
+export PATH="$PWD/node_modules/.bin:$PATH"
 out=dist/embed
 rm -rf "$out" && mkdir -p "$out"
 echo "==> Building the WebAssembly module (release)"
@@ -16,7 +18,12 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name timeline \
   target/wasm32-unknown-unknown/release/timeline.wasm
 echo "==> wasm-opt -Oz"
 wasm-opt -Oz --strip-debug --strip-producers "$out/timeline_bg.wasm" -o "$out/timeline_bg.wasm"
-cp assets/embed.js "$out/embed.js"
+# Both scripts are downloaded by every reader: minified they are about 40% smaller gzipped.
+# terser (npm, package.json) is pure JavaScript; the loader is a classic script, the glue
+# an ES module (its exports keep their names).
+echo "==> terser: the loader and the glue"
+terser assets/embed.js --compress --mangle -o "$out/embed.js"
+terser "$out/timeline.js" --module --compress --mangle -o "$out/timeline.js"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
 cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out/fallback.html"
 for lang in fr fa; do

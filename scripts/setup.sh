@@ -78,7 +78,7 @@ ensure_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
     say "npm packages (package-lock.json): present"
   else
-    say "Installing npm packages from package-lock.json (binaryen $BINARYEN_VERSION, playwright-core, axe-core, and the bench's peers vis-timeline and TimelineJS3)"
+    say "Installing npm packages from package-lock.json (binaryen $BINARYEN_VERSION, terser, playwright-core, axe-core, and the bench's peers vis-timeline and TimelineJS3)"
     with_deadline 900 npm ci --no-audit --no-fund --fetch-timeout=60000 || fail "npm ci failed"
   fi
   [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = "$BINARYEN_VERSION" ] ||

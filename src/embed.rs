@@ -15,8 +15,9 @@ use crate::model::date::Date;
 use crate::model::validate::{validate, Validated};
 use crate::ui::{Options, Theme, Timeline, TimelineProps};
 
-/// The widget's stylesheet, put into each shadow root.
-const CSS: &str = include_str!("../assets/timeline.css");
+/// The widget's stylesheet, put into each shadow root (`assets/timeline.css` without
+/// comments and needless whitespace: `build.rs`).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.min.css"));
 
 /// A mounted widget. `destroy()` unmounts it, removes its listeners and shows the
 /// element's original content (the no-JS fallback) again.

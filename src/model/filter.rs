@@ -3,8 +3,6 @@
 //! Searching folds text once per document and language into a [`SearchIndex`], so a
 //! keystroke costs one substring scan per event rather than re-folding every title.
 
-use std::collections::BTreeSet;
-
 use super::date::Day;
 use super::format::{Document, Event};
 use super::text::{fold, Query};
@@ -13,10 +11,76 @@ use super::text::{fold, Query};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Categories switched off; empty means all are shown.
-    pub hidden_categories: BTreeSet<String>,
+    pub hidden_categories: CategorySet,
     pub query: Query,
     /// Only events overlapping `[from, to]` (inclusive days), when set.
     pub range: Option<(Day, Day)>,
+}
+
+/// A set of category ids, kept as a sorted vector: a document has a handful of categories,
+/// and a `BTreeSet<String>` would bring its own copy of the B-tree code into the WASM.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CategorySet(Vec<String>);
+
+impl CategorySet {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|x| x.as_str().cmp(id))
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Adds `id`; false when it was already there.
+    pub fn insert(&mut self, id: String) -> bool {
+        match self.find(&id) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id);
+                true
+            }
+        }
+    }
+
+    /// Removes `id`; false when it was not there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.find(id) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The ids in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+impl Extend<String> for CategorySet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, ids: I) {
+        for id in ids {
+            self.insert(id);
+        }
+    }
+}
+
+impl FromIterator<String> for CategorySet {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let mut set = CategorySet::default();
+        set.extend(ids);
+        set
+    }
 }
 
 /// The folded, searchable text of every event of a document, in one language: title,
@@ -199,11 +263,22 @@ mod tests {
     }
 
     #[test]
+    fn category_sets_stay_sorted_without_duplicates() {
+        let mut set: CategorySet = ["b", "a", "c", "a"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert!(!set.insert("b".to_owned()));
+        assert!(set.remove("b") && !set.remove("b") && !set.contains("b"));
+        assert!(set.contains("a") && set.contains("c"));
+        set.clear();
+        assert!(set.is_empty());
+    }
+
+    #[test]
     fn filter_table() {
         let d = doc();
         let en = SearchIndex::new(&d, "en");
         let fr = SearchIndex::new(&d, "fr");
-        let hide = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let hide = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<CategorySet>();
         let range = |a: &str, b: &str| {
             Some((
                 Date::parse(a).unwrap().first_day(),

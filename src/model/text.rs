@@ -50,15 +50,56 @@ fn push_folded(c: char, out: &mut String) {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for lower in c.to_lowercase() {
-                push_folded(lower, &mut out);
+        match u32::from(c) {
+            0..=0x7F => out.push(c.to_ascii_lowercase()),
+            // Latin-1 capitals are their small letter less 0x20 (× is not a letter).
+            0xC0..=0xDE if c != '×' => {
+                push_folded(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut out)
             }
+            // The Latin Extended-A table folds capitals and small letters alike; the
+            // Arabic block, combining marks and general punctuation have no case.
+            0x0100..=0x017F | 0x0300..=0x036F | 0x0600..=0x06FF | 0x2000..=0x206F => {
+                push_folded(c, &mut out)
+            }
+            _ => push_lowercase(c, &mut out, push_folded),
         }
     }
     out
+}
+
+/// `text` lower-cased character by character (as `char::to_lowercase` does it, so a final
+/// capital sigma becomes σ, not ς).
+pub fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            push_lowercase(c, &mut out, |l, out| out.push(l));
+        }
+    }
+    out
+}
+
+/// Passes the lower-case form of `c` (one or more characters) to `push`.
+///
+/// In the WASM build JavaScript's `toLowerCase` does it: on a single character it applies
+/// the same Unicode mappings as `char::to_lowercase`, whose table (~12 KB) would otherwise
+/// be part of the download. The callers handle ASCII, and [`fold`] the Latin and Persian
+/// letters, themselves, so this runs only for other scripts. Natively Rust does it.
+fn push_lowercase(c: char, out: &mut String, push: fn(char, &mut String)) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut buf = [0u8; 4];
+        let one = js_sys::JsString::from(&*c.encode_utf8(&mut buf));
+        for lower in String::from(one.to_lower_case()).chars() {
+            push(lower, out);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    for lower in c.to_lowercase() {
+        push(lower, out);
+    }
 }
 
 /// A search query, folded once and split into words; an event matches when its text
@@ -120,6 +161,34 @@ mod tests {
         for (input, folded) in cases {
             assert_eq!(fold(input), folded, "{input}");
         }
+    }
+
+    /// The shortcuts in `fold` give what lower-casing every character first gives.
+    #[test]
+    fn fold_agrees_with_lowercasing_first() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut expected = String::new();
+            for lower in c.to_lowercase() {
+                if lower.is_ascii() {
+                    expected.push(lower);
+                } else {
+                    push_folded(lower, &mut expected);
+                }
+            }
+            assert_eq!(fold(&c.to_string()), expected, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn lowercase_is_per_character() {
+        assert_eq!(lowercase("TiTLE Été ΟΔΟΣ İ"), "title été οδοσ i\u{307}");
+        assert_eq!(
+            lowercase("ΟΔΟΣ"),
+            "ΟΔΟΣ"
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        );
     }
 
     #[test]

@@ -367,8 +367,11 @@ fn suggestion(unknown: &str, spec: &[FieldSpec]) -> Option<&'static str> {
     if unknown.chars().count() > 40 {
         return None;
     }
+    // Per character (not `str::to_lowercase`): it only differs for a final sigma, which is
+    // not ASCII either way, so no distance to a field name changes.
+    let unknown = super::text::lowercase(unknown);
     spec.iter()
-        .map(|f| (edit_distance(&unknown.to_lowercase(), f.name), f.name))
+        .map(|f| (edit_distance(&unknown, f.name), f.name))
         .filter(|&(d, name)| d <= 2 && d < name.len())
         .min_by_key(|&(d, _)| d)
         .map(|(_, name)| name)
