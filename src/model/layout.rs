@@ -94,14 +94,40 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
 }
 
-/// Lays out the events of `events` listed in `matching` (indices in date order, as
+/// What the layout needs of an event, kept apart from the event's texts so that a pass
+/// over a hundred thousand of them reads 24 bytes each, not whole events.
+/// `Eq` (day numbers are integers), so an `Rc<[Span]>` prop compares by pointer first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The first day, and the day after the last (day numbers).
+    pub start: i64,
+    pub end: i64,
+    /// Whether the event has an end date (it is drawn as a bar).
+    pub range: bool,
+    pub importance: u8,
+}
+
+/// The [`Span`] of every event, in the same order: computed once per document.
+pub fn spans(events: &[Event]) -> Vec<Span> {
+    events
+        .iter()
+        .map(|e| Span {
+            start: e.start_day().0,
+            end: e.end_day().0 + 1,
+            range: e.end.is_some(),
+            importance: e.importance,
+        })
+        .collect()
+}
+
+/// Lays out the events (their `spans`) listed in `matching` (indices in date order, as
 /// [`crate::model::filter::Filter::apply`] returns them) that fall within the viewport
 /// plus overscan. `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
 /// `label_chars(i)` is the length of event `i`'s label in characters. `priority` (the
 /// selected event) claims a row before every other, so it is never folded into a cluster.
 pub fn layout(
-    events: &[Event],
+    spans: &[Span],
     matching: &[u32],
     longest_days: f64,
     view: &Viewport,
@@ -109,101 +135,151 @@ pub fn layout(
     priority: Option<u32>,
     label_chars: &dyn Fn(u32) -> usize,
 ) -> Layout {
+    lay_out(
+        spans,
+        matching,
+        longest_days,
+        view,
+        params,
+        priority,
+        label_chars,
+        true,
+    )
+}
+
+/// [`layout`], with the skip over items that cannot fit switched on or off: the two give
+/// the same layout (a property test checks it), the skip only saves the trying.
+#[allow(clippy::too_many_arguments)]
+fn lay_out(
+    spans: &[Span],
+    matching: &[u32],
+    longest_days: f64,
+    view: &Viewport,
+    params: &LayoutParams,
+    priority: Option<u32>,
+    label_chars: &dyn Fn(u32) -> usize,
+    skip: bool,
+) -> Layout {
     let overscan_days = params.overscan_px / view.px_per_day();
     let from = view.start() - overscan_days;
     let to = view.end() + overscan_days;
-    let start_of = |i: u32| {
-        events
-            .get(i as usize)
-            .map_or(f64::NAN, |e| e.start_day().0 as f64)
-    };
+    let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start as f64);
 
     // Matching events are in date order: binary-search the slice that can be visible.
     let lo = matching.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
     let hi = matching.partition_point(|&i| start_of(i) <= to);
-    let items: Vec<Placed> = matching
-        .get(lo..hi.max(lo))
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&i| {
-            let e = events.get(i as usize)?;
-            let (start, end) = (e.start_day().0 as f64, e.end_day().0 as f64 + 1.0);
-            if end < from {
-                return None;
-            }
-            Some(measure(
-                i,
-                start,
-                end,
-                e.end.is_some(),
-                view,
-                params,
-                label_chars(i),
-            ))
-        })
-        .collect();
+    let slice = matching.get(lo..hi.max(lo)).unwrap_or(&[]);
+    let measured = |i: u32| -> Option<Placed> {
+        let s = spans.get(i as usize)?;
+        let (start, end) = (s.start as f64, s.end as f64);
+        (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
+    };
 
     // The priority event, then headline events claim rows first, then the rest; each group
-    // from left to right. Bucketing keeps this step linear (the results are sorted below,
-    // but only by position).
-    let mut buckets: [Vec<Placed>; 4] = Default::default();
-    for item in items {
-        let rank = match events.get(item.event as usize) {
-            _ if priority == Some(item.event) => 0,
-            Some(e) if e.importance >= 3 => 1,
-            Some(e) if e.importance == 2 => 2,
+    // from left to right. Bucketing positions in the slice keeps this step linear, and
+    // zoomed far out over a large dataset, items are only measured when their turn comes:
+    // nothing of size n is allocated but these indices and one flag each.
+    let mut buckets: [Vec<u32>; 4] = Default::default();
+    for (k, &i) in slice.iter().enumerate() {
+        let rank = match spans.get(i as usize) {
+            _ if priority == Some(i) => 0,
+            Some(s) if s.importance >= 3 => 1,
+            Some(s) if s.importance == 2 => 2,
             _ => 3,
         };
-        buckets[rank].push(item);
+        buckets[rank].push(k as u32);
     }
-    let items = buckets.into_iter().flatten();
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
-    let mut overflow = Vec::new();
-    for mut item in items {
-        let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
-            let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
-            let fits = row
-                .get(at)
-                .is_none_or(|&(left, _)| item.right + params.gap_px <= left);
-            fits.then_some((r, row, at))
-        });
-        match free {
-            Some((r, row, at)) => {
+    // For each position in the slice: whether it was placed (or is not visible at all).
+    let mut done = vec![false; slice.len()];
+    // Left of this x, no label can be flipped (see `measure`), so an item's left edge
+    // grows with its date: the skip below relies on it.
+    let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
+    for bucket in buckets {
+        let mut j = 0;
+        while let Some(&k) = bucket.get(j) {
+            j += 1;
+            let Some(mut item) = slice.get(k as usize).copied().and_then(measured) else {
+                done[k as usize] = true;
+                continue;
+            };
+            let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
+                let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
+                let fits = row
+                    .get(at)
+                    .is_none_or(|&(left, _)| item.right + params.gap_px <= left);
+                fits.then_some((r, row, at))
+            });
+            if let Some((r, row, at)) = free {
                 row.insert(at, (item.left, item.right));
                 item.row = r as u32;
                 placed.push(item);
+                done[k as usize] = true;
+                continue;
             }
-            None => overflow.push(item),
+            // Zoomed far out over many events, most cannot fit. Where every row is taken
+            // at this item's left edge, it stays taken up to the end of the item there
+            // (plus the gap): no later item of this group starting before that fits
+            // either, so they are skipped by a binary search rather than tried one by one.
+            let busy_until = rows
+                .iter()
+                .map(|row| {
+                    let at = row.partition_point(|&(left, _)| left <= item.left);
+                    match at.checked_sub(1).and_then(|i| row.get(i)) {
+                        Some(&(_, right)) if right + params.gap_px > item.left => {
+                            right + params.gap_px
+                        }
+                        _ => item.left,
+                    }
+                })
+                .fold(f64::INFINITY, f64::min)
+                .min(no_flip_before);
+            if skip && busy_until > item.left {
+                let rest = bucket.get(j..).unwrap_or(&[]);
+                j += rest.partition_point(|&k| {
+                    slice
+                        .get(k as usize)
+                        .and_then(|&i| spans.get(i as usize))
+                        .is_some_and(|s| {
+                            view.x_of(s.start as f64) - params.marker_px / 2.0 < busy_until
+                        })
+                });
+            }
         }
     }
     sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
 
-    sort_by_key(&mut overflow, |p| (f64_key(p.x), i64::from(p.event)));
+    // What did not fit, in date order (the slice's order, so by x too), is folded into
+    // clusters of neighbours. Only the start and end of each are read.
     let mut clusters: Vec<Cluster> = Vec::new();
-    for item in overflow {
-        let day_of = |x: f64| view.day_at(x);
-        let (first, last) = (day_of(item.x), day_of(item.x + item.bar_px));
+    for (k, &i) in slice.iter().enumerate() {
+        let Some(s) = spans.get(i as usize).filter(|_| !done[k]) else {
+            continue;
+        };
+        if (s.end as f64) < from {
+            continue;
+        }
+        let x = view.x_of(s.start as f64);
+        let (first, last) = (s.start as f64, if s.range { s.end } else { s.start } as f64);
         match clusters.last_mut() {
-            Some(c) if item.x <= c.right + params.gap_px => {
-                c.events.push(item.event);
-                c.right = c.right.max(item.x + params.cluster_px);
+            Some(c) if x <= c.right + params.gap_px => {
+                c.events.push(i);
+                c.right = c.right.max(x + params.cluster_px);
                 c.first_day = c.first_day.min(first);
                 c.last_day = c.last_day.max(last);
             }
             _ => clusters.push(Cluster {
-                events: vec![item.event],
-                left: item.x,
-                right: item.x + params.cluster_px,
+                events: vec![i],
+                left: x,
+                right: x + params.cluster_px,
                 first_day: first,
                 last_day: last,
             }),
         }
     }
-    for c in &mut clusters {
-        sort_by_key(&mut c.events, |&e| (i64::from(e), 0));
-    }
+    // Each cluster's events are in date order: they came in the slice's order.
     Layout { placed, clusters }
 }
 
@@ -309,7 +385,7 @@ mod tests {
 
     fn run(events: &[Event], rows: u32, chars: usize) -> Layout {
         layout(
-            events,
+            &spans(events),
             &all(events),
             longest_days(events),
             &view(),
@@ -372,7 +448,15 @@ mod tests {
             event(502, None, 3),
         ]);
         let all = all(&events);
-        let l = layout(&events, &all, 1.0, &view(), &params(2), Some(0), &|_| 10);
+        let l = layout(
+            &spans(&events),
+            &all,
+            1.0,
+            &view(),
+            &params(2),
+            Some(0),
+            &|_| 10,
+        );
         let placed: Vec<u32> = l.placed.iter().map(|p| p.event).collect();
         assert_eq!(placed, vec![0, 1]);
         assert_eq!(l.clusters[0].events, vec![2]);
@@ -436,7 +520,15 @@ mod tests {
     #[test]
     fn bad_indices_are_ignored() {
         let events = sorted(vec![event(100, None, 2)]);
-        let l = layout(&events, &[0, 7, 99], 1.0, &view(), &params(2), None, &|_| 4);
+        let l = layout(
+            &spans(&events),
+            &[0, 7, 99],
+            1.0,
+            &view(),
+            &params(2),
+            None,
+            &|_| 4,
+        );
         assert_eq!(l.placed.len(), 1);
     }
 
@@ -464,7 +556,42 @@ mod tests {
             })
         }
 
+        /// Crowded: up to 400 events over 300 days, so most cannot fit.
+        fn crowded() -> impl Strategy<Value = Vec<Event>> {
+            prop::collection::vec(
+                (0i64..300, prop::option::weighted(0.15, 0i64..60), 1u8..=3),
+                0..400,
+            )
+            .prop_map(|specs| {
+                sorted(
+                    specs
+                        .into_iter()
+                        .map(|(s, len, imp)| event(s, len.map(|l| s + l), imp))
+                        .collect(),
+                )
+            })
+        }
+
         proptest! {
+            #[test]
+            fn skipping_what_cannot_fit_changes_nothing(
+                events in crowded(),
+                rows in 0u32..9,
+                start in -50.0f64..300.0,
+                span in 7.0f64..400.0,
+                width in 100.0f64..1600.0,
+                seed in 0usize..40,
+                priority in prop::option::of(0u32..400),
+            ) {
+                let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
+                let p = LayoutParams { rows, ..LayoutParams::default() };
+                let (spans, matching) = (spans(&events), all(&events));
+                // Label lengths that differ from event to event.
+                let chars = |i: u32| (i as usize * 7 + seed) % 41;
+                let run = |skip| lay_out(&spans, &matching, longest_days(&events), &view, &p, priority, &chars, skip);
+                prop_assert_eq!(run(true), run(false));
+            }
+
             #[test]
             fn layout_invariants(
                 events in dataset(),
@@ -479,7 +606,7 @@ mod tests {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, overscan_px: overscan, ..LayoutParams::default() };
                 let matching = all(&events);
-                let l = layout(&events, &matching, longest_days(&events), &view, &p, priority, &|_| chars);
+                let l = layout(&spans(&events), &matching, longest_days(&events), &view, &p, priority, &|_| chars);
 
                 // No two items in one row overlap (gap kept).
                 let mut by_row: BTreeMap<u32, Vec<&Placed>> = BTreeMap::new();

@@ -17,7 +17,7 @@ use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
-use crate::model::layout::{layout, LayoutParams, Placed};
+use crate::model::layout::{layout, LayoutParams, Placed, Span};
 use crate::model::viewport::Viewport;
 
 /// Rows of events; the cluster lane and the axis come below them.
@@ -37,6 +37,7 @@ pub struct StageProps {
     pub document: Rc<Document>,
     pub matching: Rc<[u32]>,
     pub longest_days: f64,
+    pub spans: Rc<[Span]>,
     /// Each event's title length in characters (see `State::title_chars`).
     pub title_chars: Rc<[u32]>,
     pub viewport: Viewport,
@@ -116,7 +117,7 @@ pub fn Stage(props: &StageProps) -> Html {
 
     let params = layout_params();
     let laid = layout(
-        &doc.events,
+        &props.spans,
         &props.matching,
         props.longest_days,
         &view,

@@ -12,7 +12,7 @@ use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
-use crate::model::layout::longest_days;
+use crate::model::layout::{longest_days, spans, Span};
 use crate::model::text::Query;
 use crate::model::viewport::Viewport;
 
@@ -45,6 +45,8 @@ pub struct State {
     /// For each category, the events the toolbar counts for it.
     pub counts: Rc<[u32]>,
     pub longest_days: f64,
+    /// What the layout reads of each event, computed once per document.
+    pub spans: Rc<[Span]>,
     /// The length in characters of each event's title in the reader's language, for the layout's label
     /// widths: counted once here rather than for every visible event on every frame.
     pub title_chars: Rc<[u32]>,
@@ -113,6 +115,7 @@ impl State {
         let viewport = Viewport::fit_to(first, last, width);
         let mut state = State {
             longest_days: longest_days(&doc.events),
+            spans: spans(&doc.events).into(),
             title_chars,
             doc,
             locale,
