@@ -145,17 +145,13 @@ impl State {
         // A list that names no category of the data (empty, misspelt) is ignored.
         let known = |shown: &&Vec<String>| shown.iter().any(|id| state.doc.category(id).is_some());
         if let Some(shown) = options.categories.as_ref().filter(known) {
-            // Inserted one by one: collecting into a set would link in one more sort.
-            let hidden = &mut state.filter.hidden_categories;
-            hidden.clear();
-            hidden.extend(
-                state
-                    .doc
-                    .categories
-                    .iter()
-                    .filter(|c| !shown.contains(&c.id))
-                    .map(|c| c.id.clone()),
-            );
+            state.filter.hidden_categories = state
+                .doc
+                .categories
+                .iter()
+                .filter(|c| !shown.contains(&c.id))
+                .map(|c| c.id.clone())
+                .collect();
             state.refilter();
         }
         let mut state = Rc::new(state);
