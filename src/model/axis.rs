@@ -346,13 +346,13 @@ mod tests {
     /// A Gregorian year in days, for writing window lengths.
     const YEAR: f64 = 365.2425;
 
-    fn day(text: &str) -> f64 {
+    pub(super) fn day(text: &str) -> f64 {
         Date::parse(text).unwrap().first_day().0 as f64
     }
 
     /// A viewport showing `[start, start + span)` at `width` px, with bounds wide enough
     /// never to clamp it.
-    fn window(start: f64, span: f64, width: f64) -> Viewport {
+    pub(super) fn window(start: f64, span: f64, width: f64) -> Viewport {
         Viewport::fit_to(Day(-300_000_000), Day(300_000_000), width)
             .with_window(start, start + span)
     }
@@ -770,21 +770,12 @@ mod tests {
 
 #[cfg(test)]
 mod solar_hijri_tests {
+    use super::tests::{day, window};
     use super::*;
     use crate::locale::FA;
-    use crate::model::date::Date;
     use crate::model::solar_hijri::SolarHijri;
 
     const SPACING: f64 = 16.0;
-
-    fn day(iso: &str) -> f64 {
-        Date::parse(iso).unwrap().first_day().0 as f64
-    }
-
-    fn window(start: f64, span: f64, width: f64) -> Viewport {
-        Viewport::fit_to(Day(-300_000_000), Day(300_000_000), width)
-            .with_window(start, start + span)
-    }
 
     /// Whether `unit` has a tick on `day` in the Solar Hijri calendar, written out
     /// separately from `Unit::starts_on`, on the calendar module's conversion.
