@@ -268,14 +268,18 @@ pub fn Stage(props: &StageProps) -> Html {
                     let color = category_color(doc, e);
                     let selected = props.selected == Some(p.event);
                     let (title, title_lang) = e.title.get_with_lang(lang);
-                    // The button is the marker's hit box, moved to the event's start;
-                    // the bar and the label hang off it at offsets that a zoom or a pan
-                    // leaves unchanged (unless the label flips or sticks to the edge),
-                    // so each step rewrites one style per item rather than four.
-                    let style = format!(
+                    // The button is the marker's hit box, moved to the event's start, and
+                    // draws the marker and the bar itself (CSS); the label hangs off it at
+                    // an offset that a zoom or a pan leaves unchanged (unless it flips or
+                    // sticks to the edge): each step rewrites one style per item, and an
+                    // item is two elements.
+                    let mut style = format!(
                         "transform: translate({}px, {}px); --tl-cat: {color}",
                         px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
                     );
+                    if p.bar_px > 0.0 {
+                        style += &format!("; --tl-bar: {}px", px(p.bar_px));
+                    }
                     let label_style = format!(
                         "inset-inline-start: {}px; {}: {}px",
                         px(p.label_x - p.x + MARKER_BOX_PX / 2.0),
@@ -290,10 +294,6 @@ pub fn Stage(props: &StageProps) -> Html {
                             aria-pressed={selected.to_string()}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
-                            if p.bar_px > 0.0 {
-                                <span class="tl-bar" style={format!("width: {}px", px(p.bar_px))}></span>
-                            }
-                            <span class="tl-marker"></span>
                             <span class="tl-label" style={label_style} lang={lang_attr(title_lang, lang)}>{ title }</span>
                         </button>
                     })

@@ -268,7 +268,7 @@ const tests = {
       assert(fa.lang === 'fa' && fa.dir === 'rtl' && /^[۰-۹]+ از [۰-۹]+ رویداد$/.test(fa.count), JSON.stringify(fa));
       // The Persian widget is mirrored inside its box: the earliest event right of the latest.
       const order = await inWidget(page, 'persian', (root) => {
-        const xs = [...root.querySelectorAll('.tl-stage [data-event-id]')].map((el) => ({ id: el.dataset.eventId, x: el.querySelector('.tl-marker').getBoundingClientRect().x }));
+        const xs = [...root.querySelectorAll('.tl-stage [data-event-id]')].map((el) => ({ id: el.dataset.eventId, x: el.getBoundingClientRect().x }));
         return xs;
       });
       const dateOf = Object.fromEntries(bundled.events.map((e) => [e.id, e.date]));

@@ -411,7 +411,7 @@ const tests = {
     assert((await page.locator('.tl-root').getAttribute('dir')) === 'rtl', 'dir');
     const placed = await page.locator('.tl-stage [data-event-id]').evaluateAll((els) =>
       els.map((el) => {
-        const m = el.querySelector('.tl-marker').getBoundingClientRect();
+        const m = el.getBoundingClientRect();
         return { id: el.dataset.eventId, x: m.left + m.width / 2 };
       }),
     );
@@ -432,7 +432,7 @@ const tests = {
     await page.locator('.tl-stage [tabindex="0"]').focus();
     await page.keyboard.press('Home');
     await expectSelected(page, byDate[0].id, 'Home');
-    const marker = await page.locator('.tl-stage .tl-selected .tl-marker').boundingBox();
+    const marker = await page.locator('.tl-stage .tl-selected').boundingBox();
     const stage = await view(page);
     await page.mouse.move(marker.x + marker.width / 2, stage.top + 60);
     for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -250);
