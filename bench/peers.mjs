@@ -27,7 +27,7 @@
 //   elements  DOM elements in the page after load, counted through shadow roots
 //
 //   node bench/peers.mjs [--runs 5] [--large-runs 3] [--sizes 100,1000,10000,100000]
-//                        [--timeout 60000] [--out bench/results.md]
+//                        [--timeout 60000] [--out bench/results.md] [--widgets vis,timelinejs]
 //   node bench/peers.mjs --smoke    100 events, one run, 8 zoom steps, fails if a widget or a figure is missing
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../tests/browser/harness.mjs';
 import { writeAll, SIZES } from './datasets.mjs';
-import { WIDGETS, ZOOMS, Timeout, deadline, instrument, zoomScript, panScript } from './widgets.mjs';
+import { WIDGETS as ALL_WIDGETS, ZOOMS, Timeout, deadline, instrument, zoomScript, panScript } from './widgets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -54,6 +54,7 @@ function options(argv) {
       case '--timeout': o.timeout = Number(value()); break;
       case '--out': o.out = path.resolve(value()); break;
       case '--smoke': o.smoke = true; break;
+      case '--widgets': o.widgets = value().split(','); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -61,6 +62,8 @@ function options(argv) {
   return o;
 }
 const opts = options(process.argv.slice(2));
+// Ours always comes first (the ratios are to it); --widgets picks the peers to run.
+const WIDGETS = ALL_WIDGETS.filter((w, k) => k === 0 || !opts.widgets || opts.widgets.includes(w.id));
 /** The smoke run's zoom script: in and out once (TimelineJS3 takes up to a second per step). */
 const zooms = opts.smoke ? ZOOMS.slice(0, 2) : ZOOMS;
 

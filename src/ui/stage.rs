@@ -269,12 +269,14 @@ pub fn Stage(props: &StageProps) -> Html {
                     let selected = props.selected == Some(p.event);
                     let (title, title_lang) = e.title.get_with_lang(lang);
                     // The button is the marker's hit box, moved to the event's start, and
-                    // draws the marker and the bar itself (CSS); the label hangs off it at
+                    // draws the marker and the bar itself in its category's colour (its
+                    // `color`: a custom property on every item made each restyle copy the
+                    // inherited ones); the label hangs off it at
                     // an offset that a zoom or a pan leaves unchanged (unless it flips or
                     // sticks to the edge): each step rewrites one style per item, and an
                     // item is two elements.
                     let mut style = format!(
-                        "transform: translate({}px, {}px); --tl-cat: {color}",
+                        "transform: translate({}px, {}px); color: {color}",
                         px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
                     );
                     if p.bar_px > 0.0 {
