@@ -455,11 +455,15 @@ const tests = {
     await page.locator(`.tl-stage [data-event-id="${middle.id}"]`).focus();
     const ids = byDate.map((e) => e.id);
     const at = ids.indexOf(middle.id);
+    // Each key waits for focus to follow the selection, as a reader's next key would.
     await page.keyboard.press('ArrowRight');
     await expectSelected(page, ids[at - 1], 'the right arrow goes back in time');
+    await expectFocus(page, ids[at - 1], 'focus follows');
     await page.keyboard.press('ArrowLeft');
+    await expectSelected(page, ids[at], 'the left arrow goes forward');
+    await expectFocus(page, ids[at], 'focus follows');
     await page.keyboard.press('ArrowLeft');
-    await expectSelected(page, ids[at + 1], 'the left arrow goes forward');
+    await expectSelected(page, ids[at + 1], 'and forward again');
     // Wheel: the date under the pointer stays there, counted from the right edge.
     const v = await view(page);
     const x = v.left + v.width * 0.3;
