@@ -219,6 +219,11 @@ impl Locale {
         fill(template, args)
     }
 
+    /// `plural` for a count `n` that is also its `{0}`, written in the locale.
+    pub fn counted(&self, plural: &Plural, n: usize) -> String {
+        self.plural(plural, n as u64, &[&self.number(n as u64)])
+    }
+
     /// `{0} of {1} events`, with both counts written in the locale.
     pub fn events_count(&self, shown: usize, total: usize) -> String {
         let (shown, total) = (shown as u64, total as u64);

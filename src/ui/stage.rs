@@ -239,7 +239,7 @@ pub fn Stage(props: &StageProps) -> Html {
     let (first, last) = (view.start(), view.end());
     html! {
         <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
-            aria-label={locale.plural(&locale.stage_label, laid.placed.len() as u64, &[&locale.number(laid.placed.len() as u64)])}
+            aria-label={locale.counted(&locale.stage_label, laid.placed.len())}
             aria-roledescription={locale.stage_role}
             data-view-start={Fixed(first, 4).to_string()} data-view-end={Fixed(last, 4).to_string()}
             data-unit={format!("{:?}", ticks.minor_unit)} data-calendar={ticks.calendar.id()}
@@ -305,7 +305,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     html! {
                         <button type="button" class="tl-cluster" key={format!("c{}", c.events[0])}
                             data-cluster="" data-first={Fixed(c.first_day, 4).to_string()} data-last={Fixed(c.last_day, 4).to_string()}
-                            aria-label={locale.plural(&locale.cluster_label, n as u64, &[&locale.number(n as u64)])} tabindex="-1"
+                            aria-label={locale.counted(&locale.cluster_label, n)} tabindex="-1"
                             style={format!("transform: translate({}px, {}px)", px(sign * c.left), px(lane_y))}>
                             { format!("+{}", locale.number(n as u64)) }
                         </button>

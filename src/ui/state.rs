@@ -172,6 +172,15 @@ impl State {
         self.refilter();
     }
 
+    /// Everything that depends on the reader's language, written anew for `locale`; the
+    /// axis goes back to the language's own calendar.
+    fn set_locale(&mut self, locale: &'static Locale) {
+        (self.index, self.title_chars) = texts_in(&self.doc, locale);
+        self.locale = locale;
+        self.calendar = locale.calendar;
+        self.refilter();
+    }
+
     fn refilter(&mut self) {
         self.matching = self.filter.apply(&self.doc, &self.index).into();
         self.counts = self.filter.category_counts(&self.doc, &self.index).into();
@@ -360,20 +369,18 @@ impl State {
                 let mut next = Rc::unwrap_or_clone(fresh);
                 next.viewport = next.viewport.with_width(v.width());
                 next.mode = self.mode;
-                let calendar = self.calendar;
-                let mut next = Rc::new(next).reduce(Action::SetLocale(self.locale));
-                Rc::make_mut(&mut next).calendar = calendar;
-                next
+                if next.locale != self.locale {
+                    next.set_locale(self.locale);
+                }
+                next.calendar = self.calendar;
+                Rc::new(next)
             }
             Action::SetLocale(locale) => {
                 if locale == self.locale {
                     return self;
                 }
                 let mut next = (*self).clone();
-                (next.index, next.title_chars) = texts_in(&next.doc, locale);
-                next.locale = locale;
-                next.calendar = locale.calendar;
-                next.refilter();
+                next.set_locale(locale);
                 Rc::new(next)
             }
             Action::SetCalendar(calendar) => {
