@@ -198,6 +198,12 @@ fn lay_out(
     // grows with its date: the skip below relies on it.
     let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
     for bucket in buckets {
+        // Where the last item that fitted in no row stopped: from its left edge up to
+        // `until`, each row's next interval starts before `reach` (gap included), so an
+        // item of this group starting in that stretch and ending after `reach` fits in no
+        // row either (rows only fill) and is not tried. Zoomed far out, this turns most
+        // tries into a comparison.
+        let mut failed: Option<(f64, f64, f64)> = None;
         let mut j = 0;
         while let Some(&k) = bucket.get(j) {
             j += 1;
@@ -205,6 +211,11 @@ fn lay_out(
                 done[k as usize] = true;
                 continue;
             };
+            if let Some((left, until, reach)) = failed {
+                if skip && item.left >= left && item.left < until && item.right > reach {
+                    continue;
+                }
+            }
             let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
                 let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
                 let fits = row
@@ -219,23 +230,32 @@ fn lay_out(
                 done[k as usize] = true;
                 continue;
             }
-            // Zoomed far out over many events, most cannot fit. Where every row is taken
-            // at this item's left edge, it stays taken up to the end of the item there
-            // (plus the gap): no later item of this group starting before that fits
-            // either, so they are skipped by a binary search rather than tried one by one.
-            let busy_until = rows
-                .iter()
-                .map(|row| {
-                    let at = row.partition_point(|&(left, _)| left <= item.left);
-                    match at.checked_sub(1).and_then(|i| row.get(i)) {
-                        Some(&(_, right)) if right + params.gap_px > item.left => {
+            // In each row, the interval that stopped this item is the first that ends, gap
+            // included, after its left edge: it stops any item that starts before its end
+            // and does not end, gap included, before its start (`failed`, above). Where
+            // every row is taken at this item's left edge, it stays taken up to the end of
+            // the item there (plus the gap): no later item of this group starting before
+            // that fits either, so they are skipped by a binary search rather than tried
+            // one by one.
+            let (mut until, mut reach, mut busy_until) =
+                (f64::INFINITY, f64::NEG_INFINITY, no_flip_before);
+            for row in &rows {
+                let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
+                let busy = match row.get(at) {
+                    Some(&(left, right)) => {
+                        until = until.min(right + params.gap_px);
+                        reach = reach.max(left - params.gap_px);
+                        if left <= item.left {
                             right + params.gap_px
+                        } else {
+                            item.left
                         }
-                        _ => item.left,
                     }
-                })
-                .fold(f64::INFINITY, f64::min)
-                .min(no_flip_before);
+                    None => item.left,
+                };
+                busy_until = busy_until.min(busy);
+            }
+            failed = Some((item.left, until, reach));
             if skip && busy_until > item.left {
                 let rest = bucket.get(j..).unwrap_or(&[]);
                 j += rest.partition_point(|&k| {

@@ -1,0 +1,53 @@
+//! Native timing of the layout on synthetic data, zoomed from the full view inwards:
+//! `cargo run --release --example layout_bench [events]`. Prints the median and the
+//! slowest of 50 layouts per zoom level (milliseconds). A benchmark, not a test.
+
+use std::time::Instant;
+
+use timeline::model::layout::{layout, longest_days, spans, LayoutParams};
+use timeline::model::synthetic::synthetic;
+use timeline::model::viewport::Viewport;
+
+fn main() {
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let doc = synthetic(n, 1);
+    let spans = spans(&doc.events);
+    let longest = longest_days(&doc.events);
+    let matching: Vec<u32> = (0..doc.events.len() as u32).collect();
+    let chars: Vec<usize> = doc
+        .events
+        .iter()
+        .map(|e| e.title.get("en").chars().count())
+        .collect();
+    let (first, last) = doc.extent().expect("events");
+    let full = Viewport::fit_to(first, last, 1200.0);
+    let params = LayoutParams {
+        rows: 8,
+        ..LayoutParams::default()
+    };
+    println!("{n} events, 1200 px wide: ms per layout (median, max of 50)");
+    for zoom in [1.0, 4.0, 16.0, 64.0, 256.0, 1024.0] {
+        let view = full.zoom_at(600.0, zoom);
+        let mut times = Vec::new();
+        let mut placed = 0;
+        let mut clustered = 0;
+        for _ in 0..50 {
+            let t = Instant::now();
+            let l = layout(&spans, &matching, longest, &view, &params, None, &|i| {
+                chars[i as usize]
+            });
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            placed = l.placed.len();
+            clustered = l.clusters.len();
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "zoom ×{zoom:<5} {:7.3} {:7.3}   placed {placed:4}, clusters {clustered:3}",
+            times[times.len() / 2],
+            times[times.len() - 1]
+        );
+    }
+}
