@@ -172,9 +172,11 @@ fn Widget(props: &WidgetProps) -> Html {
         let (doc, locale, options) = (props.document.clone(), props.locale, props.options.clone());
         use_reducer(move || State::with_options(doc, locale, DEFAULT_WIDTH_PX, &options))
     };
+    // One callback for the widget's life: the children compare it by pointer, so a new
+    // one on every render would re-render all of them on every zoom step.
     let onaction = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let stage_ref = use_node_ref();
     let search_ref = use_node_ref();
