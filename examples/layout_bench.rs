@@ -36,9 +36,16 @@ fn main() {
         let mut clustered = 0;
         for _ in 0..50 {
             let t = Instant::now();
-            let l = layout(&spans, &matching, longest, &view, &params, None, &|i| {
-                chars[i as usize]
-            });
+            let l = layout(
+                &spans,
+                &matching,
+                longest,
+                &view,
+                &params,
+                None,
+                &[],
+                &|i| chars[i as usize],
+            );
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             placed = l.placed.len();
             clustered = l.clusters.len();

@@ -26,8 +26,10 @@ pub struct LayoutParams {
     pub char_px: f64,
     /// Labels longer than this are cut (with an ellipsis) by the view.
     pub max_label_px: f64,
-    /// How far beyond each edge of the window events are still laid out, so a short pan
-    /// shows content at once.
+    /// How far before the window's start events are still laid out: far enough for a
+    /// label that starts there to reach into view. After the window's end, only events
+    /// whose marker reaches into view are: one that is not visible yet would only cost
+    /// DOM work on every zoom step, and could take a row from a visible one.
     pub overscan_px: f64,
     /// Width of a cluster badge ("+12").
     pub cluster_px: f64,
@@ -41,7 +43,8 @@ impl Default for LayoutParams {
             marker_px: 12.0,
             char_px: 7.0,
             max_label_px: 200.0,
-            overscan_px: 200.0,
+            // The marker and the longest label.
+            overscan_px: 212.0,
             cluster_px: 44.0,
         }
     }
@@ -94,6 +97,15 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
 }
 
+impl Layout {
+    /// Each placed event and its row, in event order: the next layout's `previous`.
+    pub fn rows(&self) -> Vec<(u32, u32)> {
+        let mut rows: Vec<(u32, u32)> = self.placed.iter().map(|p| (p.event, p.row)).collect();
+        sort_by_key(&mut rows, |&(event, _)| (i64::from(event), 0));
+        rows
+    }
+}
+
 /// What the layout needs of an event, kept apart from the event's texts so that a pass
 /// over a hundred thousand of them reads 24 bytes each, not whole events.
 /// `Eq` (day numbers are integers), so an `Rc<[Span]>` prop compares by pointer first.
@@ -122,10 +134,14 @@ pub fn spans(events: &[Event]) -> Vec<Span> {
 
 /// Lays out the events (their `spans`) listed in `matching` (indices in date order, as
 /// [`crate::model::filter::Filter::apply`] returns them) that fall within the viewport
-/// plus overscan. `longest_days` is the duration of the longest matching event, which
+/// (see [`LayoutParams::overscan_px`]). `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
 /// `label_chars(i)` is the length of event `i`'s label in characters. `priority` (the
 /// selected event) claims a row before every other, so it is never folded into a cluster.
+/// `previous` is the last layout's [`Layout::rows`]: within each importance, the events it
+/// placed claim a row before the others, their own row first, so that a step of zoom or pan
+/// keeps what the reader sees where it can (and the DOM nodes with it).
+#[allow(clippy::too_many_arguments)]
 pub fn layout(
     spans: &[Span],
     matching: &[u32],
@@ -133,6 +149,7 @@ pub fn layout(
     view: &Viewport,
     params: &LayoutParams,
     priority: Option<u32>,
+    previous: &[(u32, u32)],
     label_chars: &dyn Fn(u32) -> usize,
 ) -> Layout {
     lay_out(
@@ -142,6 +159,7 @@ pub fn layout(
         view,
         params,
         priority,
+        previous,
         label_chars,
         true,
     )
@@ -157,12 +175,12 @@ fn lay_out(
     view: &Viewport,
     params: &LayoutParams,
     priority: Option<u32>,
+    previous: &[(u32, u32)],
     label_chars: &dyn Fn(u32) -> usize,
     skip: bool,
 ) -> Layout {
-    let overscan_days = params.overscan_px / view.px_per_day();
-    let from = view.start() - overscan_days;
-    let to = view.end() + overscan_days;
+    let from = view.start() - params.overscan_px / view.px_per_day();
+    let to = view.end() + params.marker_px / 2.0 / view.px_per_day();
     let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start as f64);
 
     // Matching events are in date order: binary-search the slice that can be visible.
@@ -175,20 +193,32 @@ fn lay_out(
         (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
     };
 
-    // The priority event, then headline events claim rows first, then the rest; each group
-    // from left to right. Bucketing positions in the slice keeps this step linear, and
-    // zoomed far out over a large dataset, items are only measured when their turn comes:
-    // nothing of size n is allocated but these indices and one flag each.
-    let mut buckets: [Vec<u32>; 4] = Default::default();
+    // The priority event, then headline events claim rows first, then the rest; within each
+    // importance, the events of the last layout first; each group from left to right.
+    // Bucketing positions in the slice keeps this step linear (`previous` is walked along
+    // with it: both are in event order), and zoomed far out over a large dataset, items are
+    // only measured when their turn comes: nothing of size n is allocated but these indices
+    // and one flag each.
+    let mut buckets: [Vec<u32>; 7] = Default::default();
+    let mut earlier = previous.iter().peekable();
     for (k, &i) in slice.iter().enumerate() {
+        while earlier.next_if(|&&(e, _)| e < i).is_some() {}
+        let kept = earlier.next_if(|&&(e, _)| e == i).is_some();
         let rank = match spans.get(i as usize) {
             _ if priority == Some(i) => 0,
             Some(s) if s.importance >= 3 => 1,
-            Some(s) if s.importance == 2 => 2,
-            _ => 3,
+            Some(s) if s.importance == 2 => 3,
+            _ => 5,
         };
-        buckets[rank].push(k as u32);
+        buckets[if rank > 0 && !kept { rank + 1 } else { rank }].push(k as u32);
     }
+    let row_before = |i: u32| {
+        previous
+            .binary_search_by_key(&i, |&(e, _)| e)
+            .ok()
+            .and_then(|k| previous.get(k))
+            .map(|&(_, row)| row as usize)
+    };
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
@@ -216,15 +246,20 @@ fn lay_out(
                     continue;
                 }
             }
-            let free = rows.iter_mut().enumerate().find_map(|(r, row)| {
+            // Its own row first, then the first where it fits.
+            let own = row_before(item.event).filter(|&r| r < rows.len());
+            let free = own.into_iter().chain(0..rows.len()).find_map(|r| {
+                let row = rows.get(r)?;
                 let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
                 let fits = row
                     .get(at)
                     .is_none_or(|&(left, _)| item.right + params.gap_px <= left);
-                fits.then_some((r, row, at))
+                fits.then_some((r, at))
             });
-            if let Some((r, row, at)) = free {
-                row.insert(at, (item.left, item.right));
+            if let Some((r, at)) = free {
+                if let Some(row) = rows.get_mut(r) {
+                    row.insert(at, (item.left, item.right));
+                }
                 item.row = r as u32;
                 placed.push(item);
                 done[k as usize] = true;
@@ -411,6 +446,7 @@ mod tests {
             &view(),
             &params(rows),
             None,
+            &[],
             &|_| chars,
         )
     }
@@ -475,6 +511,7 @@ mod tests {
             &view(),
             &params(2),
             Some(0),
+            &[],
             &|_| 10,
         );
         let placed: Vec<u32> = l.placed.iter().map(|p| p.event).collect();
@@ -538,6 +575,32 @@ mod tests {
     }
 
     #[test]
+    fn the_last_layout_keeps_its_events_and_rows() {
+        // Two events too close for one row: the earlier wins, unless the later was there.
+        let events = sorted(vec![event(500, None, 2), event(520, None, 2)]);
+        let run = |rows, previous: &[(u32, u32)]| {
+            let l = layout(
+                &spans(&events),
+                &all(&events),
+                1.0,
+                &view(),
+                &params(rows),
+                None,
+                previous,
+                &|_| 10,
+            );
+            l.rows()
+        };
+        assert_eq!(run(1, &[]), vec![(0, 0)]);
+        assert_eq!(run(1, &[(1, 0)]), vec![(1, 0)]);
+        // With two rows, each keeps its row when it still fits there.
+        assert_eq!(run(2, &[]), vec![(0, 0), (1, 1)]);
+        assert_eq!(run(2, &[(0, 1), (1, 0)]), vec![(0, 1), (1, 0)]);
+        // A row the layout no longer has is ignored.
+        assert_eq!(run(1, &[(0, 5)]), vec![(0, 0)]);
+    }
+
+    #[test]
     fn bad_indices_are_ignored() {
         let events = sorted(vec![event(100, None, 2)]);
         let l = layout(
@@ -547,6 +610,7 @@ mod tests {
             &view(),
             &params(2),
             None,
+            &[],
             &|_| 4,
         );
         assert_eq!(l.placed.len(), 1);
@@ -602,13 +666,17 @@ mod tests {
                 width in 100.0f64..1600.0,
                 seed in 0usize..40,
                 priority in prop::option::of(0u32..400),
+                step in 0.5f64..2.0,
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, ..LayoutParams::default() };
                 let (spans, matching) = (spans(&events), all(&events));
                 // Label lengths that differ from event to event.
                 let chars = |i: u32| (i as usize * 7 + seed) % 41;
-                let run = |skip| lay_out(&spans, &matching, longest_days(&events), &view, &p, priority, &chars, skip);
+                // The layout of the step before: zoomed in or out around the middle.
+                let before = view.zoom_at(width / 2.0, step);
+                let previous = layout(&spans, &matching, longest_days(&events), &before, &p, priority, &[], &chars).rows();
+                let run = |skip| lay_out(&spans, &matching, longest_days(&events), &view, &p, priority, &previous, &chars, skip);
                 prop_assert_eq!(run(true), run(false));
             }
 
@@ -622,11 +690,14 @@ mod tests {
                 overscan in 0.0f64..300.0,
                 chars in 0usize..40,
                 priority in prop::option::of(0u32..120),
+                pan in -300.0f64..300.0,
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, overscan_px: overscan, ..LayoutParams::default() };
                 let matching = all(&events);
-                let l = layout(&spans(&events), &matching, longest_days(&events), &view, &p, priority, &|_| chars);
+                // The layout of the step before: panned.
+                let previous = layout(&spans(&events), &matching, longest_days(&events), &view.pan(pan), &p, priority, &[], &|_| chars).rows();
+                let l = layout(&spans(&events), &matching, longest_days(&events), &view, &p, priority, &previous, &|_| chars);
 
                 // No two items in one row overlap (gap kept).
                 let mut by_row: BTreeMap<u32, Vec<&Placed>> = BTreeMap::new();
@@ -648,7 +719,7 @@ mod tests {
                 for i in l.placed.iter().map(|p| p.event).chain(l.clusters.iter().flat_map(|c| c.events.iter().copied())) {
                     *seen.entry(i).or_insert(0) += 1;
                 }
-                let (from, to) = (view.start() - overscan / view.px_per_day(), view.end() + overscan / view.px_per_day());
+                let (from, to) = (view.start() - overscan / view.px_per_day(), view.end() + p.marker_px / 2.0 / view.px_per_day());
                 for (i, e) in events.iter().enumerate() {
                     let visible = e.end_day().0 as f64 + 1.0 >= from && (e.start_day().0 as f64) <= to;
                     prop_assert_eq!(seen.get(&(i as u32)).copied().unwrap_or(0), u32::from(visible), "event {} {:?}", i, e.date);
@@ -662,6 +733,27 @@ mod tests {
                     let e = &events[item.event as usize];
                     prop_assert!((item.x - view.x_of(e.start_day().0 as f64)).abs() < 1e-6);
                 }
+            }
+
+            /// Laid out again with its own rows as the last layout's, a layout is unchanged:
+            /// the hint keeps what is there and adds nothing that did not fit.
+            #[test]
+            fn a_layout_is_its_own_next(
+                events in crowded(),
+                rows in 0u32..9,
+                start in -50.0f64..300.0,
+                span in 7.0f64..400.0,
+                width in 100.0f64..1600.0,
+                priority in prop::option::of(0u32..400),
+                step in 0.5f64..2.0,
+            ) {
+                let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
+                let p = LayoutParams { rows, ..LayoutParams::default() };
+                let (spans, matching) = (spans(&events), all(&events));
+                let chars = |i: u32| (i as usize * 5) % 37;
+                let run = |previous: &[(u32, u32)], view: &Viewport| layout(&spans, &matching, longest_days(&events), view, &p, priority, previous, &chars);
+                let first = run(&run(&[], &view.zoom_at(width / 3.0, step)).rows(), &view);
+                prop_assert_eq!(run(&first.rows(), &view), first);
             }
         }
     }

@@ -94,6 +94,8 @@ pub fn layout_params() -> LayoutParams {
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(Gesture::default);
+    // The rows of the last layout, which the next one keeps where it can.
+    let previous = use_mut_ref(Vec::<(u32, u32)>::new);
     let hint_timer = use_memo((), |_| std::cell::Cell::new(None::<i32>));
     {
         // No timer outlives the widget.
@@ -123,8 +125,10 @@ pub fn Stage(props: &StageProps) -> Html {
         &view,
         &params,
         props.selected,
+        &previous.borrow(),
         &|i| props.title_chars.get(i as usize).map_or(0, |&n| n as usize),
     );
+    *previous.borrow_mut() = laid.rows();
     let ticks = axis(&view, AXIS_LABEL_SPACING_PX, props.calendar, locale);
     let tab_stop = props
         .selected
@@ -266,15 +270,14 @@ pub fn Stage(props: &StageProps) -> Html {
                 { for placed_in_date_order(&laid.placed).filter_map(|p| {
                     let e = doc.events.get(p.event as usize)?;
                     let color = category_color(doc, e);
-                    let selected = props.selected == Some(p.event);
                     let (title, title_lang) = e.title.get_with_lang(lang);
+                    let selected = props.selected == Some(p.event);
                     // The button is the marker's hit box, moved to the event's start, and
                     // draws the marker and the bar itself in its category's colour (its
                     // `color`: a custom property on every item made each restyle copy the
-                    // inherited ones); the label hangs off it at
-                    // an offset that a zoom or a pan leaves unchanged (unless it flips or
-                    // sticks to the edge): each step rewrites one style per item, and an
-                    // item is two elements.
+                    // inherited ones); the label hangs off it at an offset that a zoom or a
+                    // pan leaves unchanged (unless it flips or sticks to the edge): each
+                    // step rewrites one style per item, and an item is two elements.
                     let mut style = format!(
                         "transform: translate({}px, {}px); color: {color}",
                         px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
@@ -290,10 +293,10 @@ pub fn Stage(props: &StageProps) -> Html {
                     );
                     Some(html! {
                         <button type="button" key={e.id.clone()}
-                            class={classes!("tl-item", selected.then_some("tl-selected"), e.end.is_some().then_some("tl-range"), p.flipped.then_some("tl-flipped"))}
-                            data-event-id={e.id.clone()} data-importance={e.importance.to_string()}
+                            class={item_class(selected, e.end.is_some(), p.flipped)}
+                            data-event-id={e.id.clone()} data-importance={importance_attr(e.importance)}
                             aria-label={format!("{}: {title}", locale.event_date(e))}
-                            aria-pressed={selected.to_string()}
+                            aria-pressed={if selected { "true" } else { "false" }}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             {style}>
                             <span class="tl-label" style={label_style} lang={lang_attr(title_lang, lang)}>{ title }</span>
@@ -329,6 +332,29 @@ fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
     let mut order: Vec<&Placed> = placed.iter().collect();
     order.sort_unstable_by_key(|p| p.event);
     order.into_iter()
+}
+
+/// `data-importance`, without formatting a number on every step.
+fn importance_attr(importance: u8) -> &'static str {
+    match importance {
+        ..=1 => "1",
+        2 => "2",
+        _ => "3",
+    }
+}
+
+/// An item's classes, without building a set of them on every step.
+fn item_class(selected: bool, range: bool, flipped: bool) -> &'static str {
+    match (selected, range, flipped) {
+        (false, false, false) => "tl-item",
+        (false, false, true) => "tl-item tl-flipped",
+        (false, true, false) => "tl-item tl-range",
+        (false, true, true) => "tl-item tl-range tl-flipped",
+        (true, false, false) => "tl-item tl-selected",
+        (true, false, true) => "tl-item tl-selected tl-flipped",
+        (true, true, false) => "tl-item tl-selected tl-range",
+        (true, true, true) => "tl-item tl-selected tl-range tl-flipped",
+    }
 }
 
 /// The action a pointer move makes, updating the gesture: a pan for one pointer once it
