@@ -19,7 +19,7 @@ const BIN_PX: f64 = 3.0;
 #[derive(Properties, PartialEq, Clone)]
 pub struct OverviewProps {
     pub document: Rc<Document>,
-    pub matching: Rc<[u32]>,
+    pub matching: Rc<Vec<u32>>,
     pub viewport: Viewport,
     /// Time runs right to left (Persian): the strip is mirrored like the timeline.
     pub rtl: bool,
@@ -86,7 +86,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct HistogramProps {
     document: Rc<Document>,
-    matching: Rc<[u32]>,
+    matching: Rc<Vec<u32>>,
     /// The whole extent, at the overview's width.
     viewport: Viewport,
     /// -1 when time runs right to left.

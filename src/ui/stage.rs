@@ -35,11 +35,11 @@ const WHEEL_ZOOM_PER_PX: f64 = 0.0015;
 #[derive(Properties, PartialEq, Clone)]
 pub struct StageProps {
     pub document: Rc<Document>,
-    pub matching: Rc<[u32]>,
+    pub matching: Rc<Vec<u32>>,
     pub longest_days: f64,
-    pub spans: Rc<[Span]>,
+    pub spans: Rc<Vec<Span>>,
     /// Each event's title length in characters (see `State::title_chars`).
-    pub title_chars: Rc<[u32]>,
+    pub title_chars: Rc<Vec<u32>>,
     pub viewport: Viewport,
     pub selected: Option<u32>,
     pub locale: &'static Locale,
@@ -304,9 +304,9 @@ pub fn Stage(props: &StageProps) -> Html {
                     })
                 }) }
                 { for laid.clusters.iter().map(|c| {
-                    let n = c.events.len();
+                    let n = c.count as usize;
                     html! {
-                        <button type="button" class="tl-cluster" key={format!("c{}", c.events[0])}
+                        <button type="button" class="tl-cluster" key={format!("c{}", c.first)}
                             data-cluster="" data-first={Fixed(c.first_day, 4).to_string()} data-last={Fixed(c.last_day, 4).to_string()}
                             aria-label={locale.counted(&locale.cluster_label, n)} tabindex="-1"
                             style={format!("transform: translate({}px, {}px)", px(sign * c.left), px(lane_y))}>

@@ -41,15 +41,18 @@ pub struct State {
     /// The search box's text as typed (the filter holds its folded words).
     pub query: AttrValue,
     /// Indices of the events that pass the filter, in date order.
-    pub matching: Rc<[u32]>,
+    /// `Rc<Vec<_>>`, not `Rc<[_]>`, here and in `spans` and `title_chars`: `Rc`'s equality
+    /// compares pointers first only for sized types, so a prop of `Rc<[u32]>` compared a
+    /// hundred thousand elements on every render of the stage and the overview.
+    pub matching: Rc<Vec<u32>>,
     /// For each category, the events the toolbar counts for it.
     pub counts: Rc<[u32]>,
     pub longest_days: f64,
     /// What the layout reads of each event, computed once per document.
-    pub spans: Rc<[Span]>,
+    pub spans: Rc<Vec<Span>>,
     /// The length in characters of each event's title in the reader's language, for the layout's label
     /// widths: counted once here rather than for every visible event on every frame.
-    pub title_chars: Rc<[u32]>,
+    pub title_chars: Rc<Vec<u32>>,
     pub viewport: Viewport,
     /// Index into `doc.events` of the event whose details are open.
     pub selected: Option<u32>,
@@ -115,7 +118,7 @@ impl State {
         let viewport = Viewport::fit_to(first, last, width);
         let mut state = State {
             longest_days: longest_days(&doc.events),
-            spans: spans(&doc.events).into(),
+            spans: Rc::new(spans(&doc.events)),
             title_chars,
             doc,
             locale,
@@ -123,7 +126,7 @@ impl State {
             index,
             filter,
             query: AttrValue::default(),
-            matching: Rc::from(Vec::new()),
+            matching: Rc::default(),
             counts: Rc::from(Vec::new()),
             viewport,
             selected: None,
@@ -182,7 +185,7 @@ impl State {
     }
 
     fn refilter(&mut self) {
-        self.matching = self.filter.apply(&self.doc, &self.index).into();
+        self.matching = Rc::new(self.filter.apply(&self.doc, &self.index));
         self.counts = self.filter.category_counts(&self.doc, &self.index).into();
         // A selection hidden by the filter is closed, so Left/Right never walk hidden events.
         if let Some(i) = self.selected {
@@ -228,14 +231,14 @@ impl State {
 }
 
 /// The search index and the title lengths for the events' texts in `locale`'s language.
-fn texts_in(doc: &Document, locale: &Locale) -> (Rc<SearchIndex>, Rc<[u32]>) {
+fn texts_in(doc: &Document, locale: &Locale) -> (Rc<SearchIndex>, Rc<Vec<u32>>) {
     let index = Rc::new(SearchIndex::new(doc, locale.code));
     let title_chars = doc
         .events
         .iter()
         .map(|e| e.title.get(locale.code).chars().count() as u32)
         .collect();
-    (index, title_chars)
+    (index, Rc::new(title_chars))
 }
 
 impl Reducible for State {
