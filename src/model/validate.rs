@@ -9,13 +9,13 @@
 //! Unknown fields are warnings, never errors, so a newer document still loads.
 //! `docs/data-format.md` lists the rules and messages; keep it in step with this file.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::date::Date;
 use super::format::{
-    Category, Document, Era, Event, Source, Text, DEFAULT_IMPORTANCE, DEFAULT_LANG, MAX_IMPORTANCE,
-    MIN_IMPORTANCE,
+    Category, Document, Era, Event, Source, Text, Translations, DEFAULT_IMPORTANCE, DEFAULT_LANG,
+    MAX_IMPORTANCE, MIN_IMPORTANCE,
 };
 use super::json::{self, Kind, Locator, Member, Value};
 
@@ -631,7 +631,7 @@ impl Checker<'_> {
                 .then(|| Text::Plain(s.to_string())),
             Kind::Object(members) => {
                 let errors = self.errors;
-                let mut map = BTreeMap::new();
+                let mut map = Translations::default();
                 for member in members {
                     let lang: &str = &member.key;
                     let lang_path = path.key(lang);
@@ -1532,7 +1532,7 @@ mod tests {
             panic!("not translated")
         };
         assert_eq!(map.len(), 3);
-        assert_eq!(map["fa"], "عنوان");
+        assert_eq!(map.get("fa"), Some("عنوان"));
 
         for (title, expected) in [
             (r#"{}"#, "error: events[0].title: title is empty (line 5, column 55)"),
