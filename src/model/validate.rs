@@ -9,7 +9,7 @@
 //! Unknown fields are warnings, never errors, so a newer document still loads.
 //! `docs/data-format.md` lists the rules and messages; keep it in step with this file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use super::date::Date;
@@ -297,13 +297,9 @@ struct RawProblem {
     message: String,
 }
 
-/// What is known about a category id, for checking the events that use it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CategoryState {
-    Valid,
-    /// Declared, but with errors: events using it are left out without more messages.
-    Broken,
-}
+/// Strings seen so far, each with a number (an index, or an offset). Every map in the
+/// validator has this one type, so the WASM holds one copy of the hash map's code.
+type Seen<'v> = HashMap<&'v str, usize>;
 
 struct Checker<'t> {
     /// The source, to quote numbers as they were written.
@@ -536,7 +532,8 @@ impl Checker<'_> {
             spec,
             values: [None; MAX_FIELDS],
         };
-        let mut unknown: Option<HashSet<&str>> = None;
+        // Unknown keys seen, with their offsets.
+        let mut unknown: Option<Seen> = None;
         for member in members {
             let key: &str = &member.key;
             let known = spec.iter().position(|f| f.name == key);
@@ -546,7 +543,10 @@ impl Checker<'_> {
                     false
                 }
                 Some(Some(_)) => true,
-                None => !unknown.get_or_insert_with(HashSet::new).insert(key),
+                None => unknown
+                    .get_or_insert_with(Seen::new)
+                    .insert(key, member.key_offset)
+                    .is_some(),
             };
             if repeated {
                 self.error(
@@ -764,7 +764,8 @@ impl Checker<'_> {
 
         let categories_path = root_path.key("categories");
         let mut categories = Vec::new();
-        let mut known: HashMap<&'v str, CategoryState> = HashMap::new();
+        let mut known = Seen::new();
+        let mut usable = Vec::new();
         let mut declared: Vec<&'v str> = Vec::new();
         if let Some(v) = fields.get("categories") {
             if let Some(items) = self.array(v, &categories_path) {
@@ -775,10 +776,10 @@ impl Checker<'_> {
                         "there must be at least one category".to_owned(),
                     );
                 }
-                let mut first_index: HashMap<&'v str, usize> = HashMap::new();
+                usable.resize(items.len(), false);
                 for (i, item) in items.iter().enumerate() {
                     let path = categories_path.index(i);
-                    let seen = (&mut first_index, &mut known, &mut declared);
+                    let seen = (&mut known, &mut usable, &mut declared);
                     if let Some(c) = self.category(item, &path, i, seen) {
                         categories.push(c);
                     }
@@ -815,9 +816,10 @@ impl Checker<'_> {
                     // the error about the categories; so membership is not checked then.
                     check: !known.is_empty(),
                     known: &known,
+                    usable: &usable,
                     declared: &declared,
                 };
-                let mut ids: HashMap<&'v str, usize> = HashMap::with_capacity(items.len());
+                let mut ids = Seen::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     if let Some(event) =
                         self.event(item, &events_path.index(i), i, &mut ids, &categories)
@@ -848,7 +850,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        (first_index, known, declared): CategoriesSeen<'_, 'v>,
+        (known, usable, declared): CategoriesSeen<'_, 'v>,
     ) -> Option<Category> {
         let errors = self.errors;
         let members = self.object(value, path)?;
@@ -857,7 +859,7 @@ impl Checker<'_> {
             let id_path = path.key("id");
             let id = self.string(v, &id_path)?;
             // Remembered even when invalid, so events using it are not also reported.
-            known.entry(id).or_insert(CategoryState::Broken);
+            let first = *known.entry(id).or_insert(index);
             if !is_category_id(id) {
                 self.error(
                     &id_path,
@@ -869,7 +871,7 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            if let Some(first) = first_index.get(id) {
+            if first != index {
                 self.error(
                     &id_path,
                     v.offset,
@@ -877,7 +879,6 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            first_index.insert(id, index);
             Some(id)
         });
         let label = fields
@@ -904,7 +905,9 @@ impl Checker<'_> {
             return None;
         }
         let id = id?;
-        known.insert(id, CategoryState::Valid);
+        if let Some(slot) = usable.get_mut(index) {
+            *slot = true;
+        }
         declared.push(id);
         Some(Category {
             id: id.to_owned(),
@@ -948,7 +951,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        ids: &mut HashMap<&'v str, usize>,
+        ids: &mut Seen<'v>,
         categories: &Categories,
     ) -> Option<Event> {
         let errors = self.errors;
@@ -984,8 +987,9 @@ impl Checker<'_> {
                 return Some(id);
             }
             match categories.known.get(id) {
-                Some(CategoryState::Valid) => Some(id),
-                Some(CategoryState::Broken) => {
+                Some(&first) if categories.usable.get(first) == Some(&true) => Some(id),
+                // Declared, but with errors: the event is left out without more messages.
+                Some(_) => {
                     usable_category = false;
                     None
                 }
@@ -1042,7 +1046,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        ids: &mut HashMap<&'v str, usize>,
+        ids: &mut Seen<'v>,
     ) -> Option<&'v str> {
         let id = self.string(value, path)?;
         let message = if id.is_empty() {
@@ -1163,18 +1167,18 @@ impl Checker<'_> {
     }
 }
 
-/// Category ids seen so far: the index of each valid one's first use, the state of every
-/// declared one, and the valid ones in order.
-type CategoriesSeen<'a, 'v> = (
-    &'a mut HashMap<&'v str, usize>,
-    &'a mut HashMap<&'v str, CategoryState>,
-    &'a mut Vec<&'v str>,
-);
+/// Category ids seen so far: every declared id (valid or not) with the index of its first
+/// declaration, which declarations were decoded (by index), and the valid ids in order.
+type CategoriesSeen<'a, 'v> = (&'a mut Seen<'v>, &'a mut Vec<bool>, &'a mut Vec<&'v str>);
 
 /// The categories as the events see them.
 struct Categories<'c, 'v> {
     check: bool,
-    known: &'c HashMap<&'v str, CategoryState>,
+    /// Every declared id, with the index of its first declaration. Only the first can be
+    /// valid: a repeat is an error.
+    known: &'c Seen<'v>,
+    /// By index: the declaration was decoded.
+    usable: &'c [bool],
     /// Valid ids, in document order.
     declared: &'c [&'v str],
 }
@@ -1425,6 +1429,33 @@ mod tests {
         assert_eq!(d.categories.len(), 1);
         let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["4"]);
+    }
+
+    #[test]
+    fn only_the_first_declaration_of_a_category_id_counts() {
+        // "a" is first declared broken: its valid-looking repeat does not make it usable.
+        // "b" is first declared valid: its broken repeat does not break it.
+        let text = r##"{"title": "T", "updated": "2024",
+"categories": [{"id": "a", "label": "", "color": "#123"}, {"id": "b", "label": "B", "color": "#123"},
+  {"id": "a", "label": "A", "color": "#123"}, {"id": "b", "label": "B", "color": "blue"}],
+"events": [
+{"id": "1", "date": "2001", "category": "a", "title": "T", "summary": "S", "sources": [{"title": "S", "publisher": "P", "url": "https://x.org"}]},
+{"id": "2", "date": "2001", "category": "b", "title": "T", "summary": "S", "sources": [{"title": "S", "publisher": "P", "url": "https://x.org"}]}
+]}"##;
+        let v = validate(text);
+        assert_eq!(
+            problems(text),
+            [
+                "error: categories[0].label: label is empty (line 2, column 37)",
+                "error: categories[2].id: duplicate category id \"a\" (first used by categories[0]) (line 3, column 10)",
+                "error: categories[3].id: duplicate category id \"b\" (first used by categories[1]) (line 3, column 54)",
+                "error: categories[3].color: \"blue\" is not a colour: expected \"#rgb\" or \"#rrggbb\" with hexadecimal digits (line 3, column 82)",
+            ]
+        );
+        let d = v.document.unwrap();
+        assert_eq!(d.categories.len(), 1);
+        let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["2"]);
     }
 
     #[test]
