@@ -335,26 +335,28 @@ impl<'v> Fields<'v> {
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+    // One flat table (row `i` at `i * w`): a `Vec` of rows costs more WASM.
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (i, cell) in d.iter_mut().step_by(w).enumerate() {
+        *cell = i;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
-            rows[i][j] = d;
+            d[i * w + j] = v;
         }
     }
-    rows[a.len()][b.len()]
+    d[a.len() * w + b.len()]
 }
 
 /// The known field a misspelt one probably meant: within 2 edits, and fewer edits than
@@ -1518,6 +1520,13 @@ mod tests {
         assert_eq!(edit_distance("title", "titel"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("é", "e"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        // Optimal string alignment: a transposed pair is not edited again.
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(edit_distance("publisher", "pubisher"), 1);
+        assert_eq!(edit_distance("summary", "sumary "), 2);
     }
 
     #[test]
