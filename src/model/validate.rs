@@ -1189,13 +1189,13 @@ impl Categories<'_, '_> {
     /// The valid ids for an "unknown category" message (the first ten).
     fn list(&self) -> String {
         const SHOWN: usize = 10;
-        let mut list = self
-            .declared
-            .iter()
-            .take(SHOWN)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut list = String::new();
+        for (i, id) in self.declared.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                list.push_str(", ");
+            }
+            list.push_str(id);
+        }
         if self.declared.len() > SHOWN {
             list.push_str(&format!(" and {} more", self.declared.len() - SHOWN));
         }
@@ -1458,6 +1458,28 @@ mod tests {
         assert_eq!(d.categories.len(), 1);
         let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["2"]);
+    }
+
+    #[test]
+    fn the_known_categories_list_shows_ten_then_a_count() {
+        let known = Seen::new();
+        let list = |declared: &[&str]| {
+            Categories {
+                check: true,
+                known: &known,
+                usable: &[],
+                declared,
+            }
+            .list()
+        };
+        assert_eq!(list(&[]), "none");
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b-c"]), "a, b-c");
+        let ids = [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ];
+        assert_eq!(list(&ids[..10]), "1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+        assert_eq!(list(&ids), "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more");
     }
 
     #[test]
