@@ -861,7 +861,13 @@ impl Checker<'_> {
             let id_path = path.key("id");
             let id = self.string(v, &id_path)?;
             // Remembered even when invalid, so events using it are not also reported.
-            let first = *known.entry(id).or_insert(index);
+            let first = match known.get(id) {
+                Some(&first) => first,
+                None => {
+                    known.insert(id, index);
+                    index
+                }
+            };
             if !is_category_id(id) {
                 self.error(
                     &id_path,
