@@ -425,8 +425,16 @@ fn url_problem(url: &str) -> Option<String> {
             quote(url)
         ));
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    // By bytes (the delimiters are ASCII): `split` and `rsplit` bring their searchers.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or("");
+    let host_port = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or(""),
+        None => authority,
+    };
     let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
         match v6.split_once(']') {
             Some((inside, after)) => (inside, after.strip_prefix(':')),
@@ -1803,6 +1811,16 @@ mod tests {
             ("", false),
             ("h", false),
             ("httpé://x", false),
+            ("https://user@example.org/", true),
+            ("https://user:pw@example.org:8080/x", true),
+            ("https://a@b@example.org", true),
+            ("https://user@/", false),
+            ("https://@", false),
+            ("https://user@example.org:x/", false),
+            ("https://example.org#x@", true),
+            ("https://example.org?q=a@b:c", true),
+            ("https://[::1]:80/", true),
+            ("https://[::1/", false),
         ] {
             assert_eq!(
                 url_problem(url).is_none(),
