@@ -25,7 +25,7 @@ fn event<'a>(doc: &'a Document, id: &str) -> &'a Event {
 fn translations(text: &Text) -> Vec<&str> {
     match text {
         Text::Plain(_) => vec![],
-        Text::Translated(map) => map.keys().map(String::as_str).collect(),
+        Text::Translated(map) => map.keys().collect(),
     }
 }
 

@@ -171,11 +171,10 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::model::date::Date;
-    use crate::model::format::{Category, Source, Text};
-    use std::collections::BTreeMap;
+    use crate::model::format::{Category, Source, Text, Translations};
 
     fn translated(en: &str, fr: &str) -> Text {
-        Text::Translated(BTreeMap::from([
+        Text::Translated(Translations::from([
             ("en".to_owned(), en.to_owned()),
             ("fr".to_owned(), fr.to_owned()),
         ]))

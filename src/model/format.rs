@@ -6,9 +6,8 @@
 //! generator, the tests and the benchmarks can write documents in the same format.
 //! `docs/data-format.md` and `docs/timeline.schema.json` describe the JSON form.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use super::date::{Date, Day};
 
@@ -20,7 +19,96 @@ pub const DEFAULT_LANG: &str = "en";
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
-    Translated(BTreeMap<String, String>),
+    Translated(Translations),
+}
+
+/// Translations keyed by language code: each code once, in code order (as a map would
+/// iterate them). A sorted vector, not a `BTreeMap`: a text has a handful of languages,
+/// and a `BTreeMap<String, String>` brings its own copy of the B-tree code into the WASM.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translations(Vec<(String, String)>);
+
+impl Translations {
+    fn position(&self, lang: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(code, _)| code.as_str().cmp(lang))
+    }
+
+    /// The language code as stored and the text in that language.
+    pub fn get_key_value(&self, lang: &str) -> Option<(&str, &str)> {
+        let (code, text) = self.0.get(self.position(lang).ok()?)?;
+        Some((code, text))
+    }
+
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.get_key_value(lang).map(|(_, text)| text)
+    }
+
+    pub fn contains_key(&self, lang: &str) -> bool {
+        self.position(lang).is_ok()
+    }
+
+    /// Adds a translation, or replaces the one in the same language.
+    pub fn insert(&mut self, lang: String, text: String) {
+        match self.position(&lang) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = text;
+                }
+            }
+            Err(i) => self.0.insert(i, (lang, text)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (language code, text), in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(code, text)| (code.as_str(), text.as_str()))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(code, _)| code)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(_, text)| text)
+    }
+}
+
+/// Like a map's: a repeated language keeps its last text.
+impl FromIterator<(String, String)> for Translations {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        let mut translations = Translations::default();
+        for (lang, text) in iter {
+            translations.insert(lang, text);
+        }
+        translations
+    }
+}
+
+impl<const N: usize> From<[(String, String); N]> for Translations {
+    fn from(pairs: [(String, String); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+/// As a JSON object, the way the data format writes translations.
+impl Serialize for Translations {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (lang, text) in self.iter() {
+            map.serialize_entry(lang, text)?;
+        }
+        map.end()
+    }
 }
 
 impl Text {
@@ -33,7 +121,7 @@ impl Text {
                 .get_key_value(lang)
                 .or_else(|| map.get_key_value(DEFAULT_LANG))
                 .or_else(|| map.iter().next())
-                .map(|(k, v)| (v.as_str(), Some(k.as_str())))
+                .map(|(k, v)| (v, Some(k)))
                 .unwrap_or(("", None)),
         }
     }
@@ -47,7 +135,7 @@ impl Text {
     pub fn all(&self) -> impl Iterator<Item = &str> {
         let (one, many) = match self {
             Text::Plain(s) => (Some(s.as_str()), None),
-            Text::Translated(map) => (None, Some(map.values().map(String::as_str))),
+            Text::Translated(map) => (None, Some(map.values())),
         };
         one.into_iter().chain(many.into_iter().flatten())
     }
@@ -161,5 +249,71 @@ impl Document {
 
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|&(lang, text)| (lang.to_owned(), text.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn translations_resolve_and_fall_back_to_english_then_the_first_code() {
+        let text = Text::Translated(
+            pairs(&[("fr", "Bonjour"), ("en", "Hello"), ("fa", "سلام")])
+                .into_iter()
+                .collect(),
+        );
+        assert_eq!(text.get_with_lang("fr"), ("Bonjour", Some("fr")));
+        assert_eq!(text.get_with_lang("fa"), ("سلام", Some("fa")));
+        assert_eq!(text.get_with_lang("de"), ("Hello", Some("en")));
+        assert_eq!(text.get_with_lang(""), ("Hello", Some("en")));
+        let no_english = Text::Translated(
+            pairs(&[("fr", "Bonjour"), ("de", "Hallo")])
+                .into_iter()
+                .collect(),
+        );
+        assert_eq!(no_english.get_with_lang("es"), ("Hallo", Some("de")));
+        assert_eq!(
+            Text::Translated(Translations::default()).get_with_lang("en"),
+            ("", None)
+        );
+        // In code order, like the map it replaces.
+        assert_eq!(text.all().collect::<Vec<_>>(), ["Hello", "سلام", "Bonjour"]);
+    }
+
+    #[test]
+    fn translations_keep_one_text_per_language_sorted_by_code() {
+        let mut t: Translations = pairs(&[("fr", "un"), ("en", "one"), ("fr", "une")])
+            .into_iter()
+            .collect();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.get("fr"), Some("une"));
+        t.insert("de".to_owned(), "eins".to_owned());
+        t.insert("en".to_owned(), "One".to_owned());
+        assert_eq!(
+            t.iter().collect::<Vec<_>>(),
+            [("de", "eins"), ("en", "One"), ("fr", "une")]
+        );
+        assert!(t.contains_key("de") && !t.contains_key("d") && !t.contains_key("es"));
+        assert_eq!(t.get_key_value("en"), Some(("en", "One")));
+        assert_eq!(t.get("e"), None);
+    }
+
+    #[test]
+    fn translations_serialize_as_a_json_object() {
+        let t: Translations = pairs(&[("fr", "Bonjour"), ("en", "Hello")])
+            .into_iter()
+            .collect();
+        assert_eq!(
+            serde_json::to_string(&Text::Translated(t)).ok().as_deref(),
+            Some(r#"{"en":"Hello","fr":"Bonjour"}"#)
+        );
     }
 }

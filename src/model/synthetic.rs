@@ -5,10 +5,8 @@
 //! with a spread that varies from days to years. The generator is deterministic for a seed
 //! and needs no random-number crate.
 
-use std::collections::BTreeMap;
-
 use super::date::{Date, Day};
-use super::format::{Category, Document, Era, Event, Source, Text};
+use super::format::{Category, Document, Era, Event, Source, Text, Translations};
 
 /// A small, fast, deterministic generator (SplitMix64).
 struct Rng(u64);
@@ -78,7 +76,7 @@ const PLACES: [&str; 10] = [
 ];
 
 fn translated(en: String, fr: String) -> Text {
-    Text::Translated(BTreeMap::from([
+    Text::Translated(Translations::from([
         ("en".to_owned(), en),
         ("fr".to_owned(), fr),
     ]))
@@ -178,6 +176,7 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
 mod tests {
     use super::*;
     use crate::model::validate::validate;
+    use std::collections::BTreeMap;
 
     #[test]
     fn is_deterministic_and_sized() {

@@ -9,13 +9,13 @@
 //! Unknown fields are warnings, never errors, so a newer document still loads.
 //! `docs/data-format.md` lists the rules and messages; keep it in step with this file.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use super::date::Date;
 use super::format::{
-    Category, Document, Era, Event, Source, Text, DEFAULT_IMPORTANCE, DEFAULT_LANG, MAX_IMPORTANCE,
-    MIN_IMPORTANCE,
+    Category, Document, Era, Event, Source, Text, Translations, DEFAULT_IMPORTANCE, DEFAULT_LANG,
+    MAX_IMPORTANCE, MIN_IMPORTANCE,
 };
 use super::json::{self, Kind, Locator, Member, Value};
 
@@ -297,13 +297,9 @@ struct RawProblem {
     message: String,
 }
 
-/// What is known about a category id, for checking the events that use it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CategoryState {
-    Valid,
-    /// Declared, but with errors: events using it are left out without more messages.
-    Broken,
-}
+/// Strings seen so far, each with a number (an index, or an offset). Every map in the
+/// validator has this one type, so the WASM holds one copy of the hash map's code.
+type Seen<'v> = HashMap<&'v str, usize>;
 
 struct Checker<'t> {
     /// The source, to quote numbers as they were written.
@@ -339,26 +335,28 @@ impl<'v> Fields<'v> {
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+    // One flat table (row `i` at `i * w`): a `Vec` of rows costs more WASM.
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (i, cell) in d.iter_mut().step_by(w).enumerate() {
+        *cell = i;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
-            rows[i][j] = d;
+            d[i * w + j] = v;
         }
     }
-    rows[a.len()][b.len()]
+    d[a.len() * w + b.len()]
 }
 
 /// The known field a misspelt one probably meant: within 2 edits, and fewer edits than
@@ -427,8 +425,16 @@ fn url_problem(url: &str) -> Option<String> {
             quote(url)
         ));
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    // By bytes (the delimiters are ASCII): `split` and `rsplit` bring their searchers.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or("");
+    let host_port = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or(""),
+        None => authority,
+    };
     let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
         match v6.split_once(']') {
             Some((inside, after)) => (inside, after.strip_prefix(':')),
@@ -536,7 +542,8 @@ impl Checker<'_> {
             spec,
             values: [None; MAX_FIELDS],
         };
-        let mut unknown: Option<HashSet<&str>> = None;
+        // Unknown keys seen, with their offsets.
+        let mut unknown: Option<Seen> = None;
         for member in members {
             let key: &str = &member.key;
             let known = spec.iter().position(|f| f.name == key);
@@ -546,7 +553,10 @@ impl Checker<'_> {
                     false
                 }
                 Some(Some(_)) => true,
-                None => !unknown.get_or_insert_with(HashSet::new).insert(key),
+                None => unknown
+                    .get_or_insert_with(Seen::new)
+                    .insert(key, member.key_offset)
+                    .is_some(),
             };
             if repeated {
                 self.error(
@@ -631,7 +641,7 @@ impl Checker<'_> {
                 .then(|| Text::Plain(s.to_string())),
             Kind::Object(members) => {
                 let errors = self.errors;
-                let mut map = BTreeMap::new();
+                let mut map = Translations::default();
                 for member in members {
                     let lang: &str = &member.key;
                     let lang_path = path.key(lang);
@@ -764,7 +774,8 @@ impl Checker<'_> {
 
         let categories_path = root_path.key("categories");
         let mut categories = Vec::new();
-        let mut known: HashMap<&'v str, CategoryState> = HashMap::new();
+        let mut known = Seen::new();
+        let mut usable = Vec::new();
         let mut declared: Vec<&'v str> = Vec::new();
         if let Some(v) = fields.get("categories") {
             if let Some(items) = self.array(v, &categories_path) {
@@ -775,10 +786,10 @@ impl Checker<'_> {
                         "there must be at least one category".to_owned(),
                     );
                 }
-                let mut first_index: HashMap<&'v str, usize> = HashMap::new();
+                usable.resize(items.len(), false);
                 for (i, item) in items.iter().enumerate() {
                     let path = categories_path.index(i);
-                    let seen = (&mut first_index, &mut known, &mut declared);
+                    let seen = (&mut known, &mut usable, &mut declared);
                     if let Some(c) = self.category(item, &path, i, seen) {
                         categories.push(c);
                     }
@@ -815,9 +826,10 @@ impl Checker<'_> {
                     // the error about the categories; so membership is not checked then.
                     check: !known.is_empty(),
                     known: &known,
+                    usable: &usable,
                     declared: &declared,
                 };
-                let mut ids: HashMap<&'v str, usize> = HashMap::with_capacity(items.len());
+                let mut ids = Seen::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     if let Some(event) =
                         self.event(item, &events_path.index(i), i, &mut ids, &categories)
@@ -848,7 +860,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        (first_index, known, declared): CategoriesSeen<'_, 'v>,
+        (known, usable, declared): CategoriesSeen<'_, 'v>,
     ) -> Option<Category> {
         let errors = self.errors;
         let members = self.object(value, path)?;
@@ -857,7 +869,13 @@ impl Checker<'_> {
             let id_path = path.key("id");
             let id = self.string(v, &id_path)?;
             // Remembered even when invalid, so events using it are not also reported.
-            known.entry(id).or_insert(CategoryState::Broken);
+            let first = match known.get(id) {
+                Some(&first) => first,
+                None => {
+                    known.insert(id, index);
+                    index
+                }
+            };
             if !is_category_id(id) {
                 self.error(
                     &id_path,
@@ -869,7 +887,7 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            if let Some(first) = first_index.get(id) {
+            if first != index {
                 self.error(
                     &id_path,
                     v.offset,
@@ -877,7 +895,6 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            first_index.insert(id, index);
             Some(id)
         });
         let label = fields
@@ -904,7 +921,9 @@ impl Checker<'_> {
             return None;
         }
         let id = id?;
-        known.insert(id, CategoryState::Valid);
+        if let Some(slot) = usable.get_mut(index) {
+            *slot = true;
+        }
         declared.push(id);
         Some(Category {
             id: id.to_owned(),
@@ -948,7 +967,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        ids: &mut HashMap<&'v str, usize>,
+        ids: &mut Seen<'v>,
         categories: &Categories,
     ) -> Option<Event> {
         let errors = self.errors;
@@ -984,8 +1003,9 @@ impl Checker<'_> {
                 return Some(id);
             }
             match categories.known.get(id) {
-                Some(CategoryState::Valid) => Some(id),
-                Some(CategoryState::Broken) => {
+                Some(&first) if categories.usable.get(first) == Some(&true) => Some(id),
+                // Declared, but with errors: the event is left out without more messages.
+                Some(_) => {
                     usable_category = false;
                     None
                 }
@@ -1042,7 +1062,7 @@ impl Checker<'_> {
         value: &'v Value<'v>,
         path: &Path,
         index: usize,
-        ids: &mut HashMap<&'v str, usize>,
+        ids: &mut Seen<'v>,
     ) -> Option<&'v str> {
         let id = self.string(value, path)?;
         let message = if id.is_empty() {
@@ -1163,18 +1183,18 @@ impl Checker<'_> {
     }
 }
 
-/// Category ids seen so far: the index of each valid one's first use, the state of every
-/// declared one, and the valid ones in order.
-type CategoriesSeen<'a, 'v> = (
-    &'a mut HashMap<&'v str, usize>,
-    &'a mut HashMap<&'v str, CategoryState>,
-    &'a mut Vec<&'v str>,
-);
+/// Category ids seen so far: every declared id (valid or not) with the index of its first
+/// declaration, which declarations were decoded (by index), and the valid ids in order.
+type CategoriesSeen<'a, 'v> = (&'a mut Seen<'v>, &'a mut Vec<bool>, &'a mut Vec<&'v str>);
 
 /// The categories as the events see them.
 struct Categories<'c, 'v> {
     check: bool,
-    known: &'c HashMap<&'v str, CategoryState>,
+    /// Every declared id, with the index of its first declaration. Only the first can be
+    /// valid: a repeat is an error.
+    known: &'c Seen<'v>,
+    /// By index: the declaration was decoded.
+    usable: &'c [bool],
     /// Valid ids, in document order.
     declared: &'c [&'v str],
 }
@@ -1183,13 +1203,13 @@ impl Categories<'_, '_> {
     /// The valid ids for an "unknown category" message (the first ten).
     fn list(&self) -> String {
         const SHOWN: usize = 10;
-        let mut list = self
-            .declared
-            .iter()
-            .take(SHOWN)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut list = String::new();
+        for (i, id) in self.declared.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                list.push_str(", ");
+            }
+            list.push_str(id);
+        }
         if self.declared.len() > SHOWN {
             list.push_str(&format!(" and {} more", self.declared.len() - SHOWN));
         }
@@ -1428,6 +1448,55 @@ mod tests {
     }
 
     #[test]
+    fn only_the_first_declaration_of_a_category_id_counts() {
+        // "a" is first declared broken: its valid-looking repeat does not make it usable.
+        // "b" is first declared valid: its broken repeat does not break it.
+        let text = r##"{"title": "T", "updated": "2024",
+"categories": [{"id": "a", "label": "", "color": "#123"}, {"id": "b", "label": "B", "color": "#123"},
+  {"id": "a", "label": "A", "color": "#123"}, {"id": "b", "label": "B", "color": "blue"}],
+"events": [
+{"id": "1", "date": "2001", "category": "a", "title": "T", "summary": "S", "sources": [{"title": "S", "publisher": "P", "url": "https://x.org"}]},
+{"id": "2", "date": "2001", "category": "b", "title": "T", "summary": "S", "sources": [{"title": "S", "publisher": "P", "url": "https://x.org"}]}
+]}"##;
+        let v = validate(text);
+        assert_eq!(
+            problems(text),
+            [
+                "error: categories[0].label: label is empty (line 2, column 37)",
+                "error: categories[2].id: duplicate category id \"a\" (first used by categories[0]) (line 3, column 10)",
+                "error: categories[3].id: duplicate category id \"b\" (first used by categories[1]) (line 3, column 54)",
+                "error: categories[3].color: \"blue\" is not a colour: expected \"#rgb\" or \"#rrggbb\" with hexadecimal digits (line 3, column 82)",
+            ]
+        );
+        let d = v.document.unwrap();
+        assert_eq!(d.categories.len(), 1);
+        let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["2"]);
+    }
+
+    #[test]
+    fn the_known_categories_list_shows_ten_then_a_count() {
+        let known = Seen::new();
+        let list = |declared: &[&str]| {
+            Categories {
+                check: true,
+                known: &known,
+                usable: &[],
+                declared,
+            }
+            .list()
+        };
+        assert_eq!(list(&[]), "none");
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b-c"]), "a, b-c");
+        let ids = [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ];
+        assert_eq!(list(&ids[..10]), "1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+        assert_eq!(list(&ids), "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more");
+    }
+
+    #[test]
     fn without_any_category_events_are_not_checked_against_them() {
         let text = format!(
             r#"{{"title": "T", "updated": "2024", "events": [{}]}}"#,
@@ -1487,6 +1556,13 @@ mod tests {
         assert_eq!(edit_distance("title", "titel"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("é", "e"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        // Optimal string alignment: a transposed pair is not edited again.
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(edit_distance("publisher", "pubisher"), 1);
+        assert_eq!(edit_distance("summary", "sumary "), 2);
     }
 
     #[test]
@@ -1532,7 +1608,7 @@ mod tests {
             panic!("not translated")
         };
         assert_eq!(map.len(), 3);
-        assert_eq!(map["fa"], "عنوان");
+        assert_eq!(map.get("fa"), Some("عنوان"));
 
         for (title, expected) in [
             (r#"{}"#, "error: events[0].title: title is empty (line 5, column 55)"),
@@ -1735,6 +1811,16 @@ mod tests {
             ("", false),
             ("h", false),
             ("httpé://x", false),
+            ("https://user@example.org/", true),
+            ("https://user:pw@example.org:8080/x", true),
+            ("https://a@b@example.org", true),
+            ("https://user@/", false),
+            ("https://@", false),
+            ("https://user@example.org:x/", false),
+            ("https://example.org#x@", true),
+            ("https://example.org?q=a@b:c", true),
+            ("https://[::1]:80/", true),
+            ("https://[::1/", false),
         ] {
             assert_eq!(
                 url_problem(url).is_none(),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::Action;
-use super::text::{category_color, event_body, event_meta};
+use super::text::{button, category_color, event_body, event_meta};
 use crate::locale::Locale;
 use crate::model::format::Document;
 
@@ -34,15 +34,15 @@ pub fn Details(props: &DetailsProps) -> Html {
             style={format!("--tl-cat: {color}")}>
             <div class="tl-details-head">
                 { event_meta(&props.document, event, locale) }
-                <button type="button" class="tl-button tl-close" aria-label={locale.close_details}
-                    onclick={act(Action::Select(None))}>{ "×" }</button>
+                { button("tl-button tl-close", "×", Some(locale.close_details), None, None, false,
+                    act(Action::Select(None))) }
             </div>
             { event_body(event, locale, "tl-details-title", Some("tl-details-title")) }
             <div class="tl-details-nav">
-                <button type="button" class="tl-button" disabled={!props.has_previous}
-                    onclick={act(Action::Step(-1))}>{ locale.previous }</button>
-                <button type="button" class="tl-button" disabled={!props.has_next}
-                    onclick={act(Action::Step(1))}>{ locale.next }</button>
+                { button("tl-button", locale.previous, None, None, None, !props.has_previous,
+                    act(Action::Step(-1))) }
+                { button("tl-button", locale.next, None, None, None, !props.has_next,
+                    act(Action::Step(1))) }
             </div>
         </aside>
     }

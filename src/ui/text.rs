@@ -25,6 +25,25 @@ pub fn fill_html(template: &'static str, arg: Html) -> Html {
     html! { <>{ before }{ arg }{ after }</> }
 }
 
+/// A `<button type="button">` with `class` (`tl-button` and any more), and `aria-label`,
+/// `title`, `aria-pressed` only when given. One function for the widget's plain buttons:
+/// each `html!` element is its own construction code in the WASM.
+pub fn button(
+    class: &'static str,
+    label: &'static str,
+    aria_label: Option<&'static str>,
+    title: Option<String>,
+    pressed: Option<bool>,
+    disabled: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let pressed = pressed.map(|on| if on { "true" } else { "false" });
+    html! {
+        <button type="button" {class} aria-label={aria_label} {title} aria-pressed={pressed}
+            {disabled} {onclick}>{ label }</button>
+    }
+}
+
 /// The colour of the event's category, for the `--tl-cat` custom property.
 pub fn category_color<'a>(doc: &'a Document, event: &Event) -> &'a str {
     doc.category(&event.category)

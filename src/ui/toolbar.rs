@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::{Action, ViewMode};
-use super::text::lang_attr;
+use super::text::{button, lang_attr};
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
@@ -72,14 +72,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="tl-controls">
                 if timeline_mode {
                     <div class="tl-zoom" role="group" aria-label={locale.zoom}>
-                        <button type="button" class="tl-button" aria-label={locale.zoom_in}
-                            title={format!("{} (+)", locale.zoom_in)}
-                            disabled={!props.can_zoom_in} onclick={act(Action::ZoomIn)}>{ "+" }</button>
-                        <button type="button" class="tl-button" aria-label={locale.zoom_out}
-                            title={format!("{} (−)", locale.zoom_out)}
-                            disabled={!props.can_zoom_out} onclick={act(Action::ZoomOut)}>{ "−" }</button>
-                        <button type="button" class="tl-button" title={format!("{} (0)", locale.show_all)}
-                            onclick={act(Action::ShowAll)}>{ locale.show_all }</button>
+                        { button("tl-button", "+", Some(locale.zoom_in),
+                            Some(format!("{} (+)", locale.zoom_in)), None, !props.can_zoom_in,
+                            act(Action::ZoomIn)) }
+                        { button("tl-button", "−", Some(locale.zoom_out),
+                            Some(format!("{} (−)", locale.zoom_out)), None, !props.can_zoom_out,
+                            act(Action::ZoomOut)) }
+                        { button("tl-button", locale.show_all, None,
+                            Some(format!("{} (0)", locale.show_all)), None, false, act(Action::ShowAll)) }
                     </div>
                     // The choice of calendar exists where the language has its own.
                     if locale.calendar != Calendar::Gregorian {
@@ -94,10 +94,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     }
                 }
                 <div class="tl-views" role="group" aria-label={locale.view}>
-                    <button type="button" class="tl-button" aria-pressed={pressed(timeline_mode)}
-                        onclick={act(Action::SetMode(ViewMode::Timeline))}>{ locale.timeline }</button>
-                    <button type="button" class="tl-button" aria-pressed={pressed(!timeline_mode)}
-                        onclick={act(Action::SetMode(ViewMode::List))}>{ locale.list }</button>
+                    { button("tl-button", locale.timeline, None, None, Some(timeline_mode), false,
+                        act(Action::SetMode(ViewMode::Timeline))) }
+                    { button("tl-button", locale.list, None, None, Some(!timeline_mode), false,
+                        act(Action::SetMode(ViewMode::List))) }
                 </div>
                 <p class="tl-count" role="status">
                     { locale.events_count(props.matching, props.total) }
