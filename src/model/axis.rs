@@ -69,6 +69,18 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit's name as in the code (`Days`, `Years(10)`), for the stage's `data-unit`;
+    /// written out rather than with `Debug`, whose code would ship in the WASM for it.
+    pub fn name(self) -> String {
+        match self {
+            Unit::Days => "Days".to_owned(),
+            Unit::Weeks => "Weeks".to_owned(),
+            Unit::Months => "Months".to_owned(),
+            Unit::Quarters => "Quarters".to_owned(),
+            Unit::Years(n) => format!("Years({n})"),
+        }
+    }
+
     /// Every unit [`axis`] may choose, finest first.
     fn ladder() -> impl Iterator<Item = Unit> {
         [Unit::Days, Unit::Weeks, Unit::Months, Unit::Quarters]
@@ -336,6 +348,13 @@ mod tests {
     use super::*;
     use crate::locale::EN;
     use crate::model::date::{Date, MAX_YEAR};
+
+    #[test]
+    fn unit_names_are_their_debug_names() {
+        for unit in Unit::ladder() {
+            assert_eq!(unit.name(), format!("{unit:?}"));
+        }
+    }
 
     /// The English Gregorian axis, which the tables below are written for.
     fn axis(view: &Viewport, spacing: f64) -> Axis {

@@ -18,6 +18,7 @@ use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
 use crate::model::layout::{layout, LayoutParams, Placed, Span};
+use crate::model::sort::sort_by_key;
 use crate::model::viewport::Viewport;
 
 /// Rows of events; the cluster lane and the axis come below them.
@@ -246,7 +247,7 @@ pub fn Stage(props: &StageProps) -> Html {
             aria-label={locale.counted(&locale.stage_label, laid.placed.len())}
             aria-roledescription={locale.stage_role}
             data-view-start={Fixed(first, 4).to_string()} data-view-end={Fixed(last, 4).to_string()}
-            data-unit={format!("{:?}", ticks.minor_unit)} data-calendar={ticks.calendar.id()}
+            data-unit={ticks.minor_unit.name()} data-calendar={ticks.calendar.id()}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
             {onclick} {ondblclick}>
@@ -330,7 +331,8 @@ pub fn Stage(props: &StageProps) -> Html {
 /// The placed events ordered by date (their indices are in date order).
 fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
     let mut order: Vec<&Placed> = placed.iter().collect();
-    order.sort_unstable_by_key(|p| p.event);
+    // The widget's one sort: another instantiation of the standard one is 2.5 KB of WASM.
+    sort_by_key(&mut order, |p| (i64::from(p.event), 0));
     order.into_iter()
 }
 
