@@ -25,6 +25,7 @@ test: setup-test check unit build dist package browser-test bench-smoke
 check:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
 
 unit:
 	cargo test

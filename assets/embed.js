@@ -6,6 +6,9 @@
  *
  * It finds its own URL, loads the WebAssembly module and its glue from beside it, and
  * mounts a widget into every [data-timeline] element, including elements added later.
+ * When every widget on the page at the first mount brings its own data, it loads the lean
+ * module (timeline-lean.js, without the bundled data: 23 KB less); a widget without data
+ * added after that gets the bundled data from events.json beside this script.
  * Options are data attributes: data-src, an inline <script type="application/json">
  * child, data-lang, data-height, data-start, data-end, data-event, data-categories,
  * data-theme. It adds no key or wheel listener to the page: the widget listens only on
@@ -20,12 +23,25 @@
   var FETCH_TIMEOUT_MS = 15000;
   var DEFAULT_HEIGHT = '640px';
   var module = null;
+  var lean = false; // the module loaded has no bundled data
   var mounted = new WeakMap(); // element → { handle, pending }
+  var INLINE = ':scope > script[type="application/json"]';
 
-  function wasm() {
+  /** Whether `el`, mounted with `options`, shows the bundled data (it brings none). */
+  function bundled(el, options) {
+    return !(options && ('data' in options || 'error' in options)) &&
+      !el.querySelector(INLINE) && !el.hasAttribute('data-src');
+  }
+
+  /** The module, loaded once: the full one if `full` or any widget on the page needs it. */
+  function wasm(full) {
     if (!module) {
-      module = import(new URL('timeline.js', base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL('timeline_bg.wasm', base) }).then(function () {
+      lean = !full && !Array.prototype.some.call(document.querySelectorAll('[data-timeline]'), function (el) {
+        return !mounted.has(el) && bundled(el);
+      });
+      var name = lean ? 'timeline-lean' : 'timeline';
+      module = import(new URL(name + '.js', base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL(name + '_bg.wasm', base) }).then(function () {
           return glue;
         });
       });
@@ -38,13 +54,17 @@
     return 'Could not load ' + url + ': ' + ((error && error.message) || String(error));
   }
 
-  /** The data for an element: inline JSON, data-src, or nothing (the bundled data). */
+  /** The data for an element: inline JSON, data-src, or nothing (the bundled data, which
+   *  the lean module fetches). */
   function data(el) {
-    var inline = el.querySelector(':scope > script[type="application/json"]');
+    var inline = el.querySelector(INLINE);
     if (inline) return Promise.resolve({ data: inline.textContent });
     var src = el.getAttribute('data-src');
-    if (!src) return Promise.resolve({});
-    var url = new URL(src, document.baseURI).href;
+    if (!src) return lean ? fetchData(new URL('events.json', base).href) : Promise.resolve({});
+    return fetchData(new URL(src, document.baseURI).href);
+  }
+
+  function fetchData(url) {
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
     return fetch(url, { signal: controller.signal, credentials: 'same-origin' })
@@ -82,7 +102,8 @@
     // Reserve the space at once, so the article does not jump when the widget arrives.
     if (!el.style.minHeight) el.style.minHeight = el.getAttribute('data-height') || DEFAULT_HEIGHT;
     var record = {};
-    record.pending = Promise.all([wasm(), options && ('data' in options || 'error' in options) ? {} : data(el)])
+    var given = options && ('data' in options || 'error' in options);
+    record.pending = Promise.all([wasm(bundled(el, options)), given ? {} : data(el)])
       .then(function (results) {
         var glue = results[0];
         var settings = assign(assign(assign({}, results[1]), attributes(el)), options || {});

@@ -3,6 +3,10 @@
 #   embed.js          the loader (the one script tag)
 #   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
 #   timeline_bg.wasm  the widget, with the CSS and the default data compiled in
+#   timeline-lean.js, timeline-lean_bg.wasm
+#                     the same without the default data (23 KB less), which embed.js
+#                     loads when every widget on the page brings its own data
+#   events.json       the default data, for a widget added later to such a page
 #   fallback.html     the static event list (no-JS fallback) to paste inside the div;
 #                     fallback-fr.html and fallback-fa.html in French and Persian
 set -euo pipefail
@@ -11,24 +15,33 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 out=dist/embed
 rm -rf "$out" && mkdir -p "$out"
-echo "==> Building the WebAssembly module (release)"
-cargo build --release --lib --target wasm32-unknown-unknown
-echo "==> wasm-bindgen --target web"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name timeline \
-  target/wasm32-unknown-unknown/release/timeline.wasm
-# --converge repeats -Oz while it still shrinks the module. --low-memory-unused lets
-# wasm-opt fold constant offsets into loads and stores: sound for Rust's wasm32 layout,
-# where the data starts at 1 MB above the stack and nothing lives in the first 1 KB.
-# (The same flags in scripts/package.sh and index.html.)
-echo "==> wasm-opt -Oz --converge --low-memory-unused"
-wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
-  "$out/timeline_bg.wasm" -o "$out/timeline_bg.wasm"
+# One module: built with the given cargo feature flags, bound and shrunk as `name`.
+module() {
+  local name=$1
+  shift
+  echo "==> $name: the WebAssembly module (release $*)"
+  cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
+    target/wasm32-unknown-unknown/release/timeline.wasm
+  # --converge repeats -Oz while it still shrinks the module. --low-memory-unused lets
+  # wasm-opt fold constant offsets into loads and stores: sound for Rust's wasm32 layout,
+  # where the data starts at 1 MB above the stack and nothing lives in the first 1 KB.
+  # (The same flags in scripts/package.sh and index.html.)
+  wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  terser "$out/$name.js" --module --compress --mangle -o "$out/$name.js"
+}
+module timeline
+module timeline-lean --no-default-features
+# The default data as the lean module's widgets fetch it, without whitespace (the same
+# value the full module has compiled in).
+node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
+  assets/events.json "$out/events.json"
 # Both scripts are downloaded by every reader: minified they are about 40% smaller gzipped.
 # terser (npm, package.json) is pure JavaScript; the loader is a classic script, the glue
-# an ES module (its exports keep their names).
-echo "==> terser: the loader and the glue"
+# (above) an ES module (its exports keep their names).
+echo "==> terser: the loader"
 terser assets/embed.js --compress --mangle -o "$out/embed.js"
-terser "$out/timeline.js" --module --compress --mangle -o "$out/timeline.js"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
 cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out/fallback.html"
 for lang in fr fa; do

@@ -11,7 +11,7 @@ const repo = path.resolve(here, '../..');
 const embed = path.join(repo, 'dist/embed');
 const bundled = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
 
-for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'fallback.html']) {
+for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'timeline-lean.js', 'timeline-lean_bg.wasm', 'events.json', 'fallback.html']) {
   if (!fs.existsSync(path.join(embed, file))) {
     console.error(`ERROR: dist/embed/${file} is missing: run \`make dist\` first.`);
     process.exit(1);
@@ -225,6 +225,40 @@ const tests = {
     await page.waitForFunction(() => window.Timeline.get(window.__removed).then((h) => h === null), null, { timeout: 3000 });
     const lingering = await page.evaluate(() => window.__removed.shadowRoot.querySelectorAll('.tl-root').length);
     assert(lingering === 0, 'the removed element still holds a widget');
+  },
+
+  'a page whose widgets bring their own data loads the lean module; a widget added later without data still gets the bundled events': async ({ page, url }) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.route('**/own-data.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><body>
+          <div id="ps752-timeline" data-timeline data-src="/examples/data/ps752.json"></div>
+          <script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    await page.goto(url + 'own-data.html');
+    await ready(page, ['ps752-timeline']);
+    const modules = () => requested.filter((p) => p.endsWith('.wasm')).map((p) => path.basename(p));
+    assert(JSON.stringify(modules()) === '["timeline-lean_bg.wasm"]', `modules: ${modules()}`);
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'late';
+      el.setAttribute('data-timeline', '');
+      document.body.append(el);
+    });
+    await ready(page, ['late']);
+    const count = await inWidget(page, 'late', (root) => root.querySelector('.tl-count').textContent);
+    assert(count === `${bundled.events.length} of ${bundled.events.length} events`, count);
+    assert(requested.includes('/dist/embed/events.json'), 'the bundled data came from events.json');
+    assert(JSON.stringify(modules()) === '["timeline-lean_bg.wasm"]', `one module: ${modules()}`);
+    // The article has a widget on the bundled data: the full module, and no events.json.
+    requested.length = 0;
+    await page.goto(url + ARTICLE);
+    await ready(page);
+    assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `article modules: ${modules()}`);
+    assert(!requested.includes('/dist/embed/events.json'), 'the full module has the data inside');
   },
 
   'the wasm-pack package mounts from an ES module': async ({ page, url }) => {
