@@ -5,8 +5,8 @@
 // work by kind: script, style, layout, paint…, self time so nothing is counted twice).
 //
 // Our embed is rebuilt for this into bench/out/profile-embed/ from the same compiled
-// module as `make dist` (target/wasm32-unknown-unknown/release/timeline.wasm) and the same
-// wasm-opt -Oz, but keeping the function names, so the profile names Rust functions.
+// module as `make dist`'s lean one (the pages use data-src, so the loader picks it) and the
+// same wasm-opt -Oz, but keeping the function names, so the profile names Rust functions.
 //
 //   node bench/profile.mjs [--size 10000] [--widgets ours,vis] [--top 15]
 //   (after `make dist`; writes bench/profile.md)
@@ -27,14 +27,15 @@ const size = Number(args.size ?? 10_000);
 const widgets = (args.widgets ?? 'ours,vis').split(',').map((id) => WIDGETS.find((w) => w.id === id));
 const top = Number(args.top ?? 15);
 
-/** Our embed with function names (the shipped one strips them). */
+/** Our embed with function names (the shipped one strips them): the lean module, which
+ *  the loader picks for the bench's pages (they all use data-src). */
 function namedEmbed() {
+  execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features'], { cwd: repo, stdio: 'inherit' });
   const wasm = path.join(repo, 'target/wasm32-unknown-unknown/release/timeline.wasm');
-  if (!fs.existsSync(wasm)) throw new Error(`${wasm} is missing: run \`make dist\` first`);
   const dir = path.join(outDir, 'profile-embed');
   fs.rmSync(dir, { recursive: true, force: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'timeline', wasm], { stdio: 'inherit' });
-  const module = path.join(dir, 'timeline_bg.wasm');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'timeline-lean', wasm], { stdio: 'inherit' });
+  const module = path.join(dir, 'timeline-lean_bg.wasm');
   execFileSync('wasm-opt', ['-Oz', '--debuginfo', module, '-o', module], { stdio: 'inherit' });
   fs.copyFileSync(path.join(repo, 'assets/embed.js'), path.join(dir, 'embed.js'));
   return '/bench/out/profile-embed/';
