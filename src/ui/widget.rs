@@ -312,7 +312,7 @@ fn Widget(props: &WidgetProps) -> Html {
             <header class="tl-header">
                 <div class="tl-header-top">
                     <h1 class="tl-title" lang={lang_attr(title_lang, lang)}>{ title }</h1>
-                    <LanguageSwitch {locale} onaction={onaction.clone()} />
+                    { language_switch(locale, &onaction) }
                 </div>
                 <p class="tl-updated">
                     { fill_html(locale.last_updated, html! {
@@ -374,21 +374,15 @@ fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct LanguageSwitchProps {
-    locale: &'static Locale,
-    onaction: Callback<Action>,
-}
-
-/// One button per language, each named in its own language.
-#[component]
-fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+/// One button per language, each named in its own language. A function, not a
+/// component: a component type of its own costs more WASM than re-diffing three buttons.
+fn language_switch(locale: &'static Locale, onaction: &Callback<Action>) -> Html {
     html! {
-        <div class="tl-languages" role="group" aria-label={props.locale.language}>
+        <div class="tl-languages" role="group" aria-label={locale.language}>
             { for LOCALES.into_iter().map(|l| html! {
                 <button type="button" class="tl-button tl-language" lang={l.code} data-lang={l.code}
-                    aria-pressed={(l == props.locale).to_string()}
-                    onclick={props.onaction.reform(move |_: MouseEvent| Action::SetLocale(l))}>
+                    aria-pressed={(l == locale).to_string()}
+                    onclick={onaction.reform(move |_: MouseEvent| Action::SetLocale(l))}>
                     { l.name }
                 </button>
             }) }
