@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::details::Details;
+use super::details::details;
 use super::event_list::EventList;
 use super::overview::Overview;
 use super::stage::Stage;
@@ -364,10 +364,10 @@ fn Widget(props: &WidgetProps) -> Html {
                 }
             }
             if let Some(i) = state.selected {
-                <Details document={doc.clone()} event={i} {locale}
-                    has_previous={position.is_some_and(|p| p > 0)}
-                    has_next={position.is_some_and(|p| p + 1 < state.matching.len())}
-                    {onaction} />
+                { details(doc, i, locale, (
+                    position.is_some_and(|p| p > 0),
+                    position.is_some_and(|p| p + 1 < state.matching.len()),
+                ), &onaction) }
             }
             <div class="tl-sr-only" aria-live="polite">{ announcement }</div>
         </div>
