@@ -84,9 +84,15 @@ async function memory(page, cdp, widget) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  // The glue returns the initialised module's exports; `memory` is its linear memory.
+  // The glue returns the initialised module's exports; `memory` is its linear memory. The
+  // glue the loader chose (the lean one for these data-src pages): importing the other
+  // would load a second module.
   const wasm = widget.id === 'ours'
-    ? await page.evaluate(async () => (await (await import('/dist/embed/timeline.js')).default()).memory.buffer.byteLength)
+    ? await page.evaluate(async () => {
+      const glue = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
+        .find((p) => /^\/dist\/embed\/timeline(-lean)?\.js$/.test(p));
+      return (await (await import(glue)).default()).memory.buffer.byteLength;
+    })
     : 0;
   return { heap, wasm, total: heap + wasm };
 }
