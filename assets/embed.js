@@ -27,10 +27,9 @@
   var mounted = new WeakMap(); // element → { handle, pending }
   var INLINE = ':scope > script[type="application/json"]';
 
-  /** Whether `el`, mounted with `options`, shows the bundled data (it brings none). */
-  function bundled(el, options) {
-    return !(options && ('data' in options || 'error' in options)) &&
-      !el.querySelector(INLINE) && !el.hasAttribute('data-src');
+  /** Whether `el` brings no data of its own (inline JSON or data-src). */
+  function bundled(el) {
+    return !el.querySelector(INLINE) && !el.hasAttribute('data-src');
   }
 
   /** The module, loaded once: the full one if `full` or any widget on the page needs it. */
@@ -103,7 +102,7 @@
     if (!el.style.minHeight) el.style.minHeight = el.getAttribute('data-height') || DEFAULT_HEIGHT;
     var record = {};
     var given = options && ('data' in options || 'error' in options);
-    record.pending = Promise.all([wasm(bundled(el, options)), given ? {} : data(el)])
+    record.pending = Promise.all([wasm(!given && bundled(el)), given ? {} : data(el)])
       .then(function (results) {
         var glue = results[0];
         var settings = assign(assign(assign({}, results[1]), attributes(el)), options || {});
