@@ -89,7 +89,8 @@ pub struct Cluster {
     pub count: u32,
     pub left: f64,
     pub right: f64,
-    /// The days the cluster's events span, for zooming in on it.
+    /// The days its first and its last event start on (where its markers would be), for
+    /// zooming in on it.
     pub first_day: f64,
     pub last_day: f64,
 }
@@ -237,6 +238,18 @@ fn lay_out(
         // row either (rows only fill) and is not tried. Zoomed far out, this turns most
         // tries into a comparison.
         let mut failed: Option<(f64, f64, f64)> = None;
+        // The later items of this group that `failed` turns away too, when this item is
+        // turned away: left of `no_flip_before`, an item's left edge is its marker's
+        // (x - marker) and its right edge at least its label's start (x + 2 marker), so
+        // when that is past `reach` here, it is for the next items too, up to `until`.
+        let marker = params.marker_px / 2.0;
+        let turned_away_up_to = |x: f64, (_, until, reach): (f64, f64, f64)| {
+            if x + params.marker_px > reach {
+                smaller(until, no_flip_before - marker)
+            } else {
+                f64::NEG_INFINITY
+            }
+        };
         let mut j = 0;
         while let Some(&k) = bucket.get(j) {
             j += 1;
@@ -244,65 +257,46 @@ fn lay_out(
                 done[k as usize] = true;
                 continue;
             };
-            if let Some((left, until, reach)) = failed {
-                if skip && item.left >= left && item.left < until && item.right > reach {
-                    continue;
+            let past = match failed {
+                Some(f @ (left, until, reach))
+                    if skip && item.left >= left && item.left < until && item.right > reach =>
+                {
+                    turned_away_up_to(item.x, f)
                 }
-            }
-            // Its own row first, then the first where it fits.
-            let own = row_before(item.event).filter(|&r| r < rows.len());
-            let free = own.into_iter().chain(0..rows.len()).find_map(|r| {
-                let row = rows.get(r)?;
-                let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
-                let fits = row
-                    .get(at)
-                    .is_none_or(|&(left, _)| item.right + params.gap_px <= left);
-                fits.then_some((r, at))
-            });
-            if let Some((r, at)) = free {
-                if let Some(row) = rows.get_mut(r) {
-                    row.insert(at, (item.left, item.right));
-                }
-                item.row = r as u32;
-                placed.push(item);
-                done[k as usize] = true;
-                continue;
-            }
-            // In each row, the interval that stopped this item is the first that ends, gap
-            // included, after its left edge: it stops any item that starts before its end
-            // and does not end, gap included, before its start (`failed`, above). Where
-            // every row is taken at this item's left edge, it stays taken up to the end of
-            // the item there (plus the gap): no later item of this group starting before
-            // that fits either, so they are skipped by a binary search rather than tried
-            // one by one.
-            let (mut until, mut reach, mut busy_until) =
-                (f64::INFINITY, f64::NEG_INFINITY, no_flip_before);
-            for row in &rows {
-                let at = row.partition_point(|&(_, right)| right + params.gap_px <= item.left);
-                let busy = match row.get(at) {
-                    Some(&(left, right)) => {
-                        until = until.min(right + params.gap_px);
-                        reach = reach.max(left - params.gap_px);
-                        if left <= item.left {
-                            right + params.gap_px
+                _ => match try_rows(
+                    &mut rows,
+                    row_before(item.event),
+                    &item,
+                    params.gap_px,
+                    no_flip_before,
+                ) {
+                    Ok(row) => {
+                        item.row = row;
+                        placed.push(item);
+                        done[k as usize] = true;
+                        continue;
+                    }
+                    Err((f, busy_until)) => {
+                        failed = Some(f);
+                        // Where every row is taken at this item's left edge, so are those
+                        // starting before `busy_until`.
+                        let past = turned_away_up_to(item.x, f);
+                        if busy_until > item.left {
+                            larger(past, busy_until)
                         } else {
-                            item.left
+                            past
                         }
                     }
-                    None => item.left,
-                };
-                busy_until = busy_until.min(busy);
-            }
-            failed = Some((item.left, until, reach));
-            if skip && busy_until > item.left {
+                },
+            };
+            // The items turned away are skipped by a search, not one by one.
+            if skip && past > item.left {
                 let rest = bucket.get(j..).unwrap_or(&[]);
-                j += rest.partition_point(|&k| {
+                j += gallop(rest, |&k| {
                     slice
                         .get(k as usize)
                         .and_then(|&i| spans.get(i as usize))
-                        .is_some_and(|s| {
-                            view.x_of(s.start as f64) - params.marker_px / 2.0 < busy_until
-                        })
+                        .is_some_and(|s| view.x_of(s.start as f64) - marker < past)
                 });
             }
         }
@@ -311,35 +305,140 @@ fn lay_out(
 
     // What did not fit, in date order (the slice's order, so by x too), is folded into
     // clusters of neighbours. Only the start and end of each are read.
+    // Zoomed far out, nearly every event is in one cluster or another: from each event
+    // that starts or joins a cluster, the run of later ones within its reach joins it at
+    // once, found by a search rather than one by one (the placed ones inside are counted
+    // out). Past the first that starts in the window, every event is visible.
+    let placed_at: Vec<usize> = done
+        .iter()
+        .enumerate()
+        .filter(|&(k, &d)| {
+            d && slice
+                .get(k)
+                .and_then(|&i| spans.get(i as usize))
+                .is_some_and(|s| s.end as f64 >= from)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let all_visible_from = slice.partition_point(|&i| start_of(i) < from);
+    let x_at = |k: usize| {
+        slice
+            .get(k)
+            .map_or(f64::INFINITY, |&i| view.x_of(start_of(i)))
+    };
     let mut clusters: Vec<Cluster> = Vec::new();
-    for (k, &i) in slice.iter().enumerate() {
-        let Some(s) = spans.get(i as usize).filter(|_| !done[k]) else {
+    let (mut k, mut p) = (0, 0);
+    while let Some(&i) = slice.get(k) {
+        k += 1;
+        let Some(s) = spans.get(i as usize).filter(|_| !done[k - 1]) else {
             continue;
         };
         if (s.end as f64) < from {
             continue;
         }
         let x = view.x_of(s.start as f64);
-        let (first, last) = (s.start as f64, if s.range { s.end } else { s.start } as f64);
-        match clusters.last_mut() {
+        let c = match clusters.last_mut() {
             Some(c) if x <= c.right + params.gap_px => {
                 c.count += 1;
-                // In date order, x and the first day only grow.
+                // In date order, x and the start only grow.
                 c.right = x + params.cluster_px;
-                c.last_day = larger(c.last_day, last);
+                c.last_day = s.start as f64;
+                c
             }
-            _ => clusters.push(Cluster {
-                first: i,
-                count: 1,
-                left: x,
-                right: x + params.cluster_px,
-                first_day: first,
-                last_day: last,
-            }),
+            _ => {
+                clusters.push(Cluster {
+                    first: i,
+                    count: 1,
+                    left: x,
+                    right: x + params.cluster_px,
+                    first_day: s.start as f64,
+                    last_day: s.start as f64,
+                });
+                let Some(c) = clusters.last_mut() else { break };
+                c
+            }
+        };
+        if k < all_visible_from {
+            continue;
         }
+        let reach = c.right + params.gap_px;
+        let end = k + gallop(slice.get(k..).unwrap_or(&[]), |&i| {
+            view.x_of(start_of(i)) <= reach
+        });
+        while placed_at.get(p).is_some_and(|&q| q < k) {
+            p += 1;
+        }
+        let inside = placed_at
+            .get(p..)
+            .unwrap_or(&[])
+            .partition_point(|&q| q < end);
+        // The last of the run that is not placed.
+        let mut last = end;
+        let mut q = p + inside;
+        while last > k && q > p && placed_at.get(q - 1) == Some(&(last - 1)) {
+            last -= 1;
+            q -= 1;
+        }
+        if last > k {
+            c.count += (end - k - inside) as u32;
+            c.right = x_at(last - 1) + params.cluster_px;
+            c.last_day = slice.get(last - 1).map_or(c.last_day, |&i| start_of(i));
+        }
+        k = end;
     }
     // Each cluster's events are in date order: they came in the slice's order.
     Layout { placed, clusters }
+}
+
+/// Puts `item` in a row (`own`, the one it had in the last layout, first, then the first
+/// where it fits) and returns it; or, when no row has room, what stopped it (see `failed`
+/// and `busy_until` in [`lay_out`]). In each row, the interval that stopped the item is the
+/// first that ends, gap included, after its left edge: it stops any item that starts
+/// before its end and does not end, gap included, before its start. Where every row is
+/// taken at the item's left edge, it stays taken up to the end of the item there (plus the
+/// gap): no later item of its group starting before that fits either.
+#[allow(clippy::type_complexity)]
+fn try_rows(
+    rows: &mut [Vec<(f64, f64)>],
+    own: Option<usize>,
+    item: &Placed,
+    gap: f64,
+    no_flip_before: f64,
+) -> Result<u32, ((f64, f64, f64), f64)> {
+    let first_after =
+        |row: &Vec<(f64, f64)>| row.partition_point(|&(_, right)| right + gap <= item.left);
+    let own = own.filter(|&r| r < rows.len());
+    let free = own.into_iter().chain(0..rows.len()).find_map(|r| {
+        let row = rows.get(r)?;
+        let at = first_after(row);
+        let fits = row
+            .get(at)
+            .is_none_or(|&(left, _)| item.right + gap <= left);
+        fits.then_some((r, at))
+    });
+    if let Some((r, at)) = free {
+        if let Some(row) = rows.get_mut(r) {
+            row.insert(at, (item.left, item.right));
+        }
+        return Ok(r as u32);
+    }
+    let (mut until, mut reach, mut busy_until) = (f64::INFINITY, f64::NEG_INFINITY, no_flip_before);
+    for row in rows.iter() {
+        let busy = match row.get(first_after(row)) {
+            Some(&(left, right)) => {
+                until = smaller(until, right + gap);
+                reach = larger(reach, left - gap);
+                if left <= item.left {
+                    right + gap
+                } else {
+                    item.left
+                }
+            }
+            None => item.left,
+        };
+        busy_until = smaller(busy_until, busy);
+    }
+    Err(((item.left, until, reach), busy_until))
 }
 
 fn measure(
@@ -383,6 +482,21 @@ fn measure(
         left,
         right,
     }
+}
+
+/// `items.partition_point(pred)` where the prefix is usually short: doubling steps from the
+/// start, then a binary search between the last two. The probes stay near the start (and
+/// near each other in memory) rather than halving the whole rest: the layout's jumps over
+/// what cannot fit are mostly short.
+fn gallop<T>(items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut end = 1;
+    while end <= items.len() && items.get(end - 1).is_some_and(&pred) {
+        end *= 2;
+    }
+    let lo = end / 2;
+    lo + items
+        .get(lo..end.min(items.len()))
+        .map_or(0, |rest| rest.partition_point(pred))
 }
 
 /// The larger of two numbers that are not NaN. `f64::max` handles NaN, and in WASM that
@@ -761,6 +875,22 @@ mod tests {
                     }
                 }
                 prop_assert_eq!(unplaced.next(), None, "an unplaced event is in no cluster");
+                // The clusters are the unplaced events folded left to right, one joining the
+                // cluster before it when it starts within the cluster's reach.
+                let mut folded: Vec<Cluster> = Vec::new();
+                for i in (0..events.len() as u32).filter(|&i| is_visible(&events[i as usize]) && !l.placed.iter().any(|p| p.event == i)) {
+                    let day = events[i as usize].start_day().0 as f64;
+                    let x = view.x_of(day);
+                    match folded.last_mut() {
+                        Some(c) if x <= c.right + p.gap_px => {
+                            c.count += 1;
+                            c.right = x + p.cluster_px;
+                            c.last_day = day;
+                        }
+                        _ => folded.push(Cluster { first: i, count: 1, left: x, right: x + p.cluster_px, first_day: day, last_day: day }),
+                    }
+                }
+                prop_assert_eq!(&l.clusters, &folded);
                 for (i, e) in events.iter().enumerate() {
                     prop_assert_eq!(seen.get(&(i as u32)).copied().unwrap_or(0), u32::from(is_visible(e)), "event {} {:?}", i, e.date);
                 }
