@@ -9,3 +9,7 @@ pub mod embed;
 pub mod locale;
 pub mod model;
 pub mod ui;
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -226,8 +226,8 @@ fn lay_out(
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
-    // For each position in the slice: whether it was placed (or is not visible at all).
-    let mut done = vec![false; slice.len()];
+    // The positions in the slice of the placed items.
+    let mut placed_at: Vec<usize> = Vec::new();
     // Left of this x, no label can be flipped (see `measure`), so an item's left edge
     // grows with its date: the skip below relies on it.
     let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
@@ -254,7 +254,6 @@ fn lay_out(
         while let Some(&k) = bucket.get(j) {
             j += 1;
             let Some(mut item) = slice.get(k as usize).copied().and_then(measured) else {
-                done[k as usize] = true;
                 continue;
             };
             let past = match failed {
@@ -273,7 +272,7 @@ fn lay_out(
                     Ok(row) => {
                         item.row = row;
                         placed.push(item);
-                        done[k as usize] = true;
+                        placed_at.push(k as usize);
                         continue;
                     }
                     Err((f, busy_until)) => {
@@ -304,22 +303,11 @@ fn lay_out(
     sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
 
     // What did not fit, in date order (the slice's order, so by x too), is folded into
-    // clusters of neighbours. Only the start and end of each are read.
-    // Zoomed far out, nearly every event is in one cluster or another: from each event
+    // clusters of neighbours. Zoomed far out, nearly every event is in one cluster or another: from each event
     // that starts or joins a cluster, the run of later ones within its reach joins it at
     // once, found by a search rather than one by one (the placed ones inside are counted
     // out). Past the first that starts in the window, every event is visible.
-    let placed_at: Vec<usize> = done
-        .iter()
-        .enumerate()
-        .filter(|&(k, &d)| {
-            d && slice
-                .get(k)
-                .and_then(|&i| spans.get(i as usize))
-                .is_some_and(|s| s.end as f64 >= from)
-        })
-        .map(|(k, _)| k)
-        .collect();
+    sort_by_key(&mut placed_at, |&k| (k as i64, 0));
     let all_visible_from = slice.partition_point(|&i| start_of(i) < from);
     let x_at = |k: usize| {
         slice
@@ -329,8 +317,14 @@ fn lay_out(
     let mut clusters: Vec<Cluster> = Vec::new();
     let (mut k, mut p) = (0, 0);
     while let Some(&i) = slice.get(k) {
+        while placed_at.get(p).is_some_and(|&q| q < k) {
+            p += 1;
+        }
         k += 1;
-        let Some(s) = spans.get(i as usize).filter(|_| !done[k - 1]) else {
+        if placed_at.get(p) == Some(&(k - 1)) {
+            continue;
+        }
+        let Some(s) = spans.get(i as usize) else {
             continue;
         };
         if (s.end as f64) < from {
@@ -365,9 +359,7 @@ fn lay_out(
         let end = k + gallop(slice.get(k..).unwrap_or(&[]), |&i| {
             view.x_of(start_of(i)) <= reach
         });
-        while placed_at.get(p).is_some_and(|&q| q < k) {
-            p += 1;
-        }
+        // (`p` is at the first placed position from `k` on: `k - 1` was not placed.)
         let inside = placed_at
             .get(p..)
             .unwrap_or(&[])
