@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use timeline::model::layout::{layout, longest_days, spans, LayoutParams};
+use timeline::model::layout::{layout, longest_days, spans, LayoutParams, Ranked};
 use timeline::model::synthetic::synthetic;
 use timeline::model::viewport::Viewport;
 
@@ -17,6 +17,7 @@ fn main() {
     let spans = spans(&doc.events);
     let longest = longest_days(&doc.events);
     let matching: Vec<u32> = (0..doc.events.len() as u32).collect();
+    let ranked = Ranked::new(&spans, &matching);
     let chars: Vec<usize> = doc
         .events
         .iter()
@@ -36,16 +37,9 @@ fn main() {
         let mut clustered = 0;
         for _ in 0..50 {
             let t = Instant::now();
-            let l = layout(
-                &spans,
-                &matching,
-                longest,
-                &view,
-                &params,
-                None,
-                &[],
-                &|i| chars[i as usize],
-            );
+            let l = layout(&spans, &ranked, longest, &view, &params, None, &[], &|i| {
+                chars[i as usize]
+            });
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             placed = l.placed.len();
             clustered = l.clusters.len();

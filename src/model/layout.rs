@@ -136,8 +136,38 @@ pub fn spans(events: &[Event]) -> Vec<Span> {
         .collect()
 }
 
-/// Lays out the events (their `spans`) listed in `matching` (indices in date order, as
-/// [`crate::model::filter::Filter::apply`] returns them) that fall within the viewport
+/// The matching events (indices in ascending order, which is date order, as
+/// [`crate::model::filter::Filter::apply`] returns them), and the same split by the order in
+/// which they claim a row: headline events (importance 3), then importance 2, then the
+/// rest. Split once per filter, so that a step of zoom or pan finds the visible part of
+/// each group by a search rather than by walking every matching event.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranked {
+    pub all: Vec<u32>,
+    groups: [Vec<u32>; 3],
+}
+
+impl Ranked {
+    pub fn new(spans: &[Span], matching: &[u32]) -> Ranked {
+        let mut groups: [Vec<u32>; 3] = Default::default();
+        for &i in matching {
+            let group = match spans.get(i as usize).map(|s| s.importance) {
+                Some(3..) => 0,
+                Some(2) => 1,
+                _ => 2,
+            };
+            if let Some(g) = groups.get_mut(group) {
+                g.push(i);
+            }
+        }
+        Ranked {
+            all: matching.to_vec(),
+            groups,
+        }
+    }
+}
+
+/// Lays out the events (their `spans`) that `ranked` lists and that fall within the viewport
 /// (see [`LayoutParams::overscan_px`]). `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
 /// `label_chars(i)` is the length of event `i`'s label in characters. `priority` (the
@@ -148,7 +178,7 @@ pub fn spans(events: &[Event]) -> Vec<Span> {
 #[allow(clippy::too_many_arguments)]
 pub fn layout(
     spans: &[Span],
-    matching: &[u32],
+    ranked: &Ranked,
     longest_days: f64,
     view: &Viewport,
     params: &LayoutParams,
@@ -158,7 +188,7 @@ pub fn layout(
 ) -> Layout {
     lay_out(
         spans,
-        matching,
+        ranked,
         longest_days,
         view,
         params,
@@ -172,9 +202,9 @@ pub fn layout(
 /// [`layout`], with the skip over items that cannot fit switched on or off: the two give
 /// the same layout (a property test checks it), the skip only saves the trying.
 #[allow(clippy::too_many_arguments)]
-fn lay_out(
+fn lay_out<'a>(
     spans: &[Span],
-    matching: &[u32],
+    ranked: &'a Ranked,
     longest_days: f64,
     view: &Viewport,
     params: &LayoutParams,
@@ -187,35 +217,18 @@ fn lay_out(
     let to = view.end() + params.marker_px / 2.0 / view.px_per_day();
     let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start as f64);
 
-    // Matching events are in date order: binary-search the slice that can be visible.
-    let lo = matching.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
-    let hi = matching.partition_point(|&i| start_of(i) <= to);
-    let slice = matching.get(lo..hi.max(lo)).unwrap_or(&[]);
+    // Matching events are in date order: binary-search the part that can be visible.
+    let visible = |list: &'a [u32]| -> &'a [u32] {
+        let lo = list.partition_point(|&i| start_of(i) < from - longest_days.max(0.0));
+        let hi = list.partition_point(|&i| start_of(i) <= to);
+        list.get(lo..hi.max(lo)).unwrap_or(&[])
+    };
+    let slice = visible(&ranked.all);
     let measured = |i: u32| -> Option<Placed> {
         let s = spans.get(i as usize)?;
         let (start, end) = (s.start as f64, s.end as f64);
         (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
     };
-
-    // The priority event, then headline events claim rows first, then the rest; within each
-    // importance, the events of the last layout first; each group from left to right.
-    // Bucketing positions in the slice keeps this step linear (`previous` is walked along
-    // with it: both are in event order), and zoomed far out over a large dataset, items are
-    // only measured when their turn comes: nothing of size n is allocated but these indices
-    // and one flag each.
-    let mut buckets: [Vec<u32>; 7] = Default::default();
-    let mut earlier = previous.iter().peekable();
-    for (k, &i) in slice.iter().enumerate() {
-        while earlier.next_if(|&&(e, _)| e < i).is_some() {}
-        let kept = earlier.next_if(|&&(e, _)| e == i).is_some();
-        let rank = match spans.get(i as usize) {
-            _ if priority == Some(i) => 0,
-            Some(s) if s.importance >= 3 => 1,
-            Some(s) if s.importance == 2 => 3,
-            _ => 5,
-        };
-        buckets[if rank > 0 && !kept { rank + 1 } else { rank }].push(k as u32);
-    }
     let row_before = |i: u32| {
         previous
             .binary_search_by_key(&i, |&(e, _)| e)
@@ -226,34 +239,39 @@ fn lay_out(
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
-    // The positions in the slice of the placed items.
-    let mut placed_at: Vec<usize> = Vec::new();
     // Left of this x, no label can be flipped (see `measure`), so an item's left edge
     // grows with its date: the skip below relies on it.
     let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
-    for bucket in buckets {
+    let marker = params.marker_px / 2.0;
+    // The later items of a run that `failed` (below) turns away too, when this item is
+    // turned away: left of `no_flip_before`, an item's left edge is its marker's
+    // (x - marker) and its right edge at least its label's start (x + 2 marker), so when
+    // that is past `reach` here, it is for the next items too, up to `until`.
+    let turned_away_up_to = |x: f64, (_, until, reach): (f64, f64, f64)| {
+        if x + params.marker_px > reach {
+            smaller(until, no_flip_before - marker)
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    // Places `items` (events in date order) left to right, but for the positions in
+    // `passed` (ascending), which an earlier run took.
+    let mut run = |items: &[u32], passed: &[usize]| {
         // Where the last item that fitted in no row stopped: from its left edge up to
         // `until`, each row's next interval starts before `reach` (gap included), so an
-        // item of this group starting in that stretch and ending after `reach` fits in no
-        // row either (rows only fill) and is not tried. Zoomed far out, this turns most
-        // tries into a comparison.
+        // item of this run starting in that stretch and ending after `reach` fits in no
+        // row either (rows only fill) and is not tried.
         let mut failed: Option<(f64, f64, f64)> = None;
-        // The later items of this group that `failed` turns away too, when this item is
-        // turned away: left of `no_flip_before`, an item's left edge is its marker's
-        // (x - marker) and its right edge at least its label's start (x + 2 marker), so
-        // when that is past `reach` here, it is for the next items too, up to `until`.
-        let marker = params.marker_px / 2.0;
-        let turned_away_up_to = |x: f64, (_, until, reach): (f64, f64, f64)| {
-            if x + params.marker_px > reach {
-                smaller(until, no_flip_before - marker)
-            } else {
-                f64::NEG_INFINITY
+        let (mut j, mut p) = (0, 0);
+        while let Some(&i) = items.get(j) {
+            while passed.get(p).is_some_and(|&q| q < j) {
+                p += 1;
             }
-        };
-        let mut j = 0;
-        while let Some(&k) = bucket.get(j) {
             j += 1;
-            let Some(mut item) = slice.get(k as usize).copied().and_then(measured) else {
+            if passed.get(p) == Some(&(j - 1)) {
+                continue;
+            }
+            let Some(mut item) = measured(i) else {
                 continue;
             };
             let past = match failed {
@@ -272,7 +290,6 @@ fn lay_out(
                     Ok(row) => {
                         item.row = row;
                         placed.push(item);
-                        placed_at.push(k as usize);
                         continue;
                     }
                     Err((f, busy_until)) => {
@@ -290,16 +307,45 @@ fn lay_out(
             };
             // The items turned away are skipped by a search, not one by one.
             if skip && past > item.left {
-                let rest = bucket.get(j..).unwrap_or(&[]);
-                j += gallop(rest, |&k| {
-                    slice
-                        .get(k as usize)
-                        .and_then(|&i| spans.get(i as usize))
+                let rest = items.get(j..).unwrap_or(&[]);
+                j += gallop(rest, |&i| {
+                    spans
+                        .get(i as usize)
                         .is_some_and(|s| view.x_of(s.start as f64) - marker < past)
                 });
             }
         }
+    };
+
+    // The priority event, then headline events claim rows first, then the rest; within each
+    // importance, the events of the last layout first; each run from left to right. Each
+    // group's visible part is found by a search, so that zoomed far out over a large
+    // dataset, a step walks only what it tries.
+    let at = |list: &[u32], i: u32| list.binary_search(&i).ok();
+    let priority = priority.filter(|&i| ranked.groups.iter().any(|g| at(visible(g), i).is_some()));
+    if let Some(i) = priority {
+        run(&[i], &[]);
     }
+    for group in &ranked.groups {
+        let group = visible(group);
+        let mut kept: Vec<(usize, u32)> = previous
+            .iter()
+            .filter(|&&(i, _)| Some(i) != priority)
+            .filter_map(|&(i, _)| Some((at(group, i)?, i)))
+            .collect();
+        kept.extend(priority.and_then(|i| Some((at(group, i)?, i))));
+        sort_by_key(&mut kept, |&(k, _)| (k as i64, 0));
+        let kept_items: Vec<u32> = kept
+            .iter()
+            .filter(|&&(_, i)| Some(i) != priority)
+            .map(|&(_, i)| i)
+            .collect();
+        run(&kept_items, &[]);
+        let passed: Vec<usize> = kept.iter().map(|&(k, _)| k).collect();
+        run(group, &passed);
+    }
+    // The positions in `slice` of the placed items (it holds them: they are visible).
+    let mut placed_at: Vec<usize> = placed.iter().filter_map(|p| at(slice, p.event)).collect();
     sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
 
     // What did not fit, in date order (the slice's order, so by x too), is folded into
@@ -551,8 +597,12 @@ mod tests {
         events
     }
 
-    fn all(events: &[Event]) -> Vec<u32> {
-        (0..events.len() as u32).collect()
+    /// Every event, as the layout takes them.
+    fn all(events: &[Event]) -> Ranked {
+        Ranked::new(
+            &spans(events),
+            &(0..events.len() as u32).collect::<Vec<_>>(),
+        )
     }
 
     /// A 1000 px view of days 0..1000: one pixel per day.
@@ -735,7 +785,7 @@ mod tests {
         let events = sorted(vec![event(100, None, 2)]);
         let l = layout(
             &spans(&events),
-            &[0, 7, 99],
+            &Ranked::new(&spans(&events), &[0, 7, 99]),
             1.0,
             &view(),
             &params(2),

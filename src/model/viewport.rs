@@ -189,6 +189,18 @@ impl Viewport {
         self.with_window(self.bounds.0, self.bounds.1)
     }
 
+    /// The whole bounds, computed from them alone: the same for every window. (`show_all`
+    /// keeps the current window when it already shows everything up to rounding noise, so
+    /// its result differs by that noise from one step to the next.)
+    pub fn whole(&self) -> Viewport {
+        // `fit_to` made the bounds at least two margins (28 days) apart: a valid window.
+        Viewport {
+            start: self.bounds.0,
+            end: self.bounds.1,
+            ..*self
+        }
+    }
+
     /// The same window drawn at another width (the element was resized).
     pub fn with_width(&self, width: f64) -> Viewport {
         Viewport {
@@ -244,6 +256,34 @@ mod tests {
         let extent = (day("2026-02-14").0 + 1 - day("1955-01-01").0) as f64;
         assert!(close(v.span(), extent * (1.0 + 2.0 * MARGIN_FRACTION)));
         assert_eq!(v.bounds(), (v.start(), v.end()));
+    }
+
+    #[test]
+    fn the_whole_view_is_the_same_from_every_window() {
+        let v = Viewport::fit_to(Day(-3000), Day(17000), 1238.0);
+        let whole = v.whole();
+        assert_eq!((whole.start(), whole.end()), v.bounds());
+        assert_eq!(whole.width(), v.width());
+        // Wheel steps in and out (as bench/widgets.mjs's zoom script): zoomed out to the
+        // full view again, the window is the bounds up to rounding noise, which differs
+        // from one time to the next.
+        let mut w = v;
+        for (fx, steps) in [
+            (0.5, 5),
+            (0.2, -3),
+            (0.8, 3),
+            (0.35, -5),
+            (0.6, 4),
+            (0.5, -4),
+            (0.65, 5),
+            (0.3, -5),
+        ] {
+            for _ in 0..i32::abs(steps) {
+                w = w.zoom_at(fx * w.width(), (0.18 * f64::from(steps.signum())).exp());
+                assert_eq!(w.whole(), whole, "at {:?}", w);
+            }
+        }
+        assert_eq!(w.pan(123.0).whole(), whole);
     }
 
     #[test]

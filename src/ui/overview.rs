@@ -29,7 +29,8 @@ pub struct OverviewProps {
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let view = props.viewport;
-    let full = view.show_all();
+    // The same value on every step, so the histogram is not re-rendered.
+    let full = view.whole();
     let rtl = props.rtl;
     let sign = if rtl { -1.0 } else { 1.0 };
     let drag = use_mut_ref(|| None::<(i32, f64)>);

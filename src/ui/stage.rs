@@ -17,7 +17,7 @@ use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
-use crate::model::layout::{layout, LayoutParams, Placed, Span};
+use crate::model::layout::{layout, LayoutParams, Placed, Ranked, Span};
 use crate::model::sort::sort_by_key;
 use crate::model::viewport::Viewport;
 
@@ -119,9 +119,14 @@ pub fn Stage(props: &StageProps) -> Html {
     let sign = if rtl { -1.0 } else { 1.0 };
 
     let params = layout_params();
+    // Split by importance once per filter, not on every step.
+    let ranked = use_memo(
+        (props.spans.clone(), props.matching.clone()),
+        |(spans, matching)| Ranked::new(spans, matching),
+    );
     let laid = layout(
         &props.spans,
-        &props.matching,
+        &ranked,
         props.longest_days,
         &view,
         &params,

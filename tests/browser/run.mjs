@@ -152,6 +152,26 @@ const tests = {
     assert(drift < 0.5, `the day under the pointer moved by ${drift} days`);
   },
 
+  'zooming in and back out to the whole view leaves the histogram untouched': async ({ page, url }) => {
+    await open(page, url);
+    await page.evaluate(() => {
+      window.__histogram = 0;
+      new MutationObserver((ms) => { window.__histogram += ms.length; })
+        .observe(document.querySelector('.tl-histogram'), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const box = await view(page);
+    await page.mouse.move(box.left + box.width * 0.4, box.top + 60);
+    // In, then out to the whole view (the last step stops there), each step waited for.
+    for (const dy of [-200, -200, -200, 300, 300, 300]) {
+      const start = (await view(page)).start;
+      await page.mouse.wheel(0, dy);
+      await page.waitForFunction((s) => Number(document.querySelector('.tl-stage').dataset.viewStart) !== s, start, { timeout: 1000 }).catch(() => {});
+    }
+    const after = await view(page);
+    assert(Math.abs(after.start - box.start) < 1e-6 && Math.abs(after.end - box.end) < 1e-6, 'back at the whole view');
+    assert((await page.evaluate(() => window.__histogram)) === 0, 'the histogram was re-rendered');
+  },
+
   'dragging pans the timeline': async ({ page, url }) => {
     await open(page, url);
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
