@@ -141,7 +141,8 @@ pub fn spans(events: &[Event]) -> Vec<Span> {
 /// which they claim a row: headline events (importance 3), then importance 2, then the
 /// rest. Split once per filter, so that a step of zoom or pan finds the visible part of
 /// each group by a search rather than by walking every matching event.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// `Eq`, so an `Rc<Ranked>` prop compares by pointer first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ranked {
     pub all: Vec<u32>,
     groups: [Vec<u32>; 3],

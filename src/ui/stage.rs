@@ -36,7 +36,8 @@ const WHEEL_ZOOM_PER_PX: f64 = 0.0015;
 #[derive(Properties, PartialEq, Clone)]
 pub struct StageProps {
     pub document: Rc<Document>,
-    pub matching: Rc<Vec<u32>>,
+    /// The matching events, by importance.
+    pub ranked: Rc<Ranked>,
     pub longest_days: f64,
     pub spans: Rc<Vec<Span>>,
     /// Each event's title length in characters (see `State::title_chars`).
@@ -119,14 +120,9 @@ pub fn Stage(props: &StageProps) -> Html {
     let sign = if rtl { -1.0 } else { 1.0 };
 
     let params = layout_params();
-    // Split by importance once per filter, not on every step.
-    let ranked = use_memo(
-        (props.spans.clone(), props.matching.clone()),
-        |(spans, matching)| Ranked::new(spans, matching),
-    );
     let laid = layout(
         &props.spans,
-        &ranked,
+        &props.ranked,
         props.longest_days,
         &view,
         &params,

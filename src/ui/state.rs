@@ -12,7 +12,7 @@ use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
-use crate::model::layout::{longest_days, spans, Span};
+use crate::model::layout::{longest_days, spans, Ranked, Span};
 use crate::model::text::Query;
 use crate::model::viewport::Viewport;
 
@@ -45,6 +45,8 @@ pub struct State {
     /// compares pointers first only for sized types, so a prop of `Rc<[u32]>` compared a
     /// hundred thousand elements on every render of the stage and the overview.
     pub matching: Rc<Vec<u32>>,
+    /// The same split by importance, for the layout: once per filter, not on every step.
+    pub ranked: Rc<Ranked>,
     /// For each category, the events the toolbar counts for it.
     pub counts: Rc<[u32]>,
     pub longest_days: f64,
@@ -127,6 +129,7 @@ impl State {
             filter,
             query: AttrValue::default(),
             matching: Rc::default(),
+            ranked: Rc::default(),
             counts: Rc::from(Vec::new()),
             viewport,
             selected: None,
@@ -186,6 +189,7 @@ impl State {
 
     fn refilter(&mut self) {
         self.matching = Rc::new(self.filter.apply(&self.doc, &self.index));
+        self.ranked = Rc::new(Ranked::new(&self.spans, &self.matching));
         self.counts = self.filter.category_counts(&self.doc, &self.index).into();
         // A selection hidden by the filter is closed, so Left/Right never walk hidden events.
         if let Some(i) = self.selected {

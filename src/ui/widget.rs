@@ -338,7 +338,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 </div>
             }
             <div class={classes!("tl-timeline", state.animate.then_some("tl-animate"))} hidden={!timeline_mode}>
-                <Stage document={doc.clone()} matching={state.matching.clone()}
+                <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}
                     selected={state.selected} {locale} calendar={state.calendar}
