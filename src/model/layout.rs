@@ -246,8 +246,9 @@ fn lay_out<'a>(
     let marker = params.marker_px / 2.0;
     // The later items of a run that `failed` (below) turns away too, when this item is
     // turned away: left of `no_flip_before`, an item's left edge is its marker's
-    // (x - marker) and its right edge at least its label's start (x + 2 marker), so when
-    // that is past `reach` here, it is for the next items too, up to `until`.
+    // (x - marker_px / 2) and its right edge at least where its label starts
+    // (x + marker_px), so when that is past `reach` here, it is for the next items too
+    // (they start later), as long as they start before `until`.
     let turned_away_up_to = |x: f64, (_, until, reach): (f64, f64, f64)| {
         if x + params.marker_px > reach {
             smaller(until, no_flip_before - marker)
@@ -265,11 +266,8 @@ fn lay_out<'a>(
         let mut failed: Option<(f64, f64, f64)> = None;
         let (mut j, mut p) = (0, 0);
         while let Some(&i) = items.get(j) {
-            while passed.get(p).is_some_and(|&q| q < j) {
-                p += 1;
-            }
             j += 1;
-            if passed.get(p) == Some(&(j - 1)) {
+            if is_among(passed, &mut p, j - 1) {
                 continue;
             }
             let Some(mut item) = measured(i) else {
@@ -364,11 +362,8 @@ fn lay_out<'a>(
     let mut clusters: Vec<Cluster> = Vec::new();
     let (mut k, mut p) = (0, 0);
     while let Some(&i) = slice.get(k) {
-        while placed_at.get(p).is_some_and(|&q| q < k) {
-            p += 1;
-        }
         k += 1;
-        if placed_at.get(p) == Some(&(k - 1)) {
+        if is_among(&placed_at, &mut p, k - 1) {
             continue;
         }
         let Some(s) = spans.get(i as usize) else {
@@ -521,6 +516,15 @@ fn measure(
         left,
         right,
     }
+}
+
+/// Whether position `k` is in `sorted` (ascending), asked for ascending positions: `p`
+/// keeps where the last answer left off, and stays at the first position from `k` on.
+fn is_among(sorted: &[usize], p: &mut usize, k: usize) -> bool {
+    while sorted.get(*p).is_some_and(|&q| q < k) {
+        *p += 1;
+    }
+    sorted.get(*p) == Some(&k)
 }
 
 /// `items.partition_point(pred)` where the prefix is usually short: doubling steps from the
