@@ -35,7 +35,11 @@ fn list(doc: Rc<Document>, lang: &str) -> String {
 
 /// The `<button>` of the stage's event `id`, up to its end.
 fn item<'a>(html: &'a str, id: &str) -> Option<&'a str> {
-    let start = html.find(&format!("<button type=\"button\" data-event-id=\"{id}\""))?;
+    // The button whose own tag has the id (the list's items and the details have it too).
+    let start = html
+        .match_indices(&format!(" data-event-id=\"{id}\""))
+        .filter_map(|(at, _)| html[..at].rfind('<'))
+        .find(|&tag| html[tag..].starts_with("<button "))?;
     let end = html[start..].find("</button>")? + start;
     Some(&html[start..end])
 }

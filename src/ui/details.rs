@@ -32,7 +32,7 @@ pub fn details(
                 { button("tl-button tl-close", "×", Some(locale.close_details), None, None, false,
                     act(Action::Select(None))) }
             </div>
-            { event_body(event, locale, "tl-details-title", Some("tl-details-title")) }
+            { event_body(event, locale, Some("tl-details-title")) }
             <div class="tl-details-nav">
                 { button("tl-button", locale.previous, None, None, None, !has_previous,
                     act(Action::Step(-1))) }

@@ -37,13 +37,13 @@ pub fn EventList(props: &EventListProps) -> Html {
 fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool) -> Html {
     let color = category_color(doc, event);
     html! {
-        <li class={classes!("tl-list-item", selected.then_some("tl-selected"))}
+        <li class="tl-list-item"
             key={event.id.clone()} data-event-id={event.id.clone()}
             data-importance={event.importance.to_string()}
             aria-current={selected.then_some("true")}>
             <article class="tl-card" style={format!("--tl-cat: {color}")}>
                 { event_meta(doc, event, locale) }
-                { event_body(event, locale, "tl-card-title", None) }
+                { event_body(event, locale, None) }
             </article>
         </li>
     }

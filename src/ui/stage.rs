@@ -295,7 +295,8 @@ pub fn Stage(props: &StageProps) -> Html {
                     );
                     Some(html! {
                         <button type="button" key={e.id.clone()}
-                            class={item_class(selected, e.end.is_some(), p.flipped)}
+                            class="tl-item" data-range={e.end.is_some().then_some("")}
+                            data-flipped={p.flipped.then_some("")}
                             data-event-id={e.id.clone()} data-importance={importance_attr(e.importance)}
                             aria-label={format!("{}: {title}", locale.event_date(e))}
                             aria-pressed={if selected { "true" } else { "false" }}
@@ -319,7 +320,7 @@ pub fn Stage(props: &StageProps) -> Html {
             </div>
             <div class="tl-axis" aria-hidden="true">
                 { for ticks.ticks.iter().map(|t| html! {
-                    <div key={t.day.0} class={classes!("tl-tick", t.major.then_some("tl-major"))}
+                    <div key={t.day.0} class="tl-tick" data-major={t.major.then_some("")}
                         style={format!("transform: translateX({}px)", px(sign * t.x))}>
                         <span class="tl-tick-label">{ &t.label }</span>
                     </div>
@@ -343,20 +344,6 @@ fn importance_attr(importance: u8) -> &'static str {
         ..=1 => "1",
         2 => "2",
         _ => "3",
-    }
-}
-
-/// An item's classes, without building a set of them on every step.
-fn item_class(selected: bool, range: bool, flipped: bool) -> &'static str {
-    match (selected, range, flipped) {
-        (false, false, false) => "tl-item",
-        (false, false, true) => "tl-item tl-flipped",
-        (false, true, false) => "tl-item tl-range",
-        (false, true, true) => "tl-item tl-range tl-flipped",
-        (true, false, false) => "tl-item tl-selected",
-        (true, false, true) => "tl-item tl-selected tl-flipped",
-        (true, true, false) => "tl-item tl-selected tl-range",
-        (true, true, true) => "tl-item tl-selected tl-range tl-flipped",
     }
 }
 

@@ -64,20 +64,15 @@ pub fn event_meta(doc: &Document, event: &Event, locale: &Locale) -> Html {
     }
 }
 
-/// An event's title (an `h2` with `title_class`, and `title_id` when the view labels
-/// itself with it), summary and sources, each in `lang` or its fallback.
-pub fn event_body(
-    event: &Event,
-    locale: &Locale,
-    title_class: &'static str,
-    title_id: Option<&'static str>,
-) -> Html {
+/// An event's title (an `h2`, with `title_id` when the view labels itself with it),
+/// summary and sources, each in `lang` or its fallback.
+pub fn event_body(event: &Event, locale: &Locale, title_id: Option<&'static str>) -> Html {
     let lang = locale.code;
     let (title, title_lang) = event.title.get_with_lang(lang);
     let (summary, summary_lang) = event.summary.get_with_lang(lang);
     html! {
         <>
-            <h2 id={title_id} class={title_class} lang={lang_attr(title_lang, lang)}>{ title }</h2>
+            <h2 id={title_id} class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h2>
             <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
             { sources(event, locale) }
         </>

@@ -73,11 +73,12 @@ pub enum Theme {
 }
 
 impl Theme {
-    fn class(self) -> Option<&'static str> {
+    /// The root's `data-theme`: none follows the system.
+    fn name(self) -> Option<&'static str> {
         match self {
             Theme::Auto => None,
-            Theme::Light => Some("tl-theme-light"),
-            Theme::Dark => Some("tl-theme-dark"),
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
         }
     }
 }
@@ -103,7 +104,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 options={props.options.clone()} />
         },
         None => html! {
-            <div class={classes!("tl-root", props.options.theme.class())} lang={locale.code}
+            <div class="tl-root" data-theme={props.options.theme.name()} lang={locale.code}
                 dir={locale.dir.as_str()}>
                 <header class="tl-header"><h1 class="tl-title">{ locale.timeline }</h1></header>
                 <Problems problems={props.problems.clone()} load_error={props.load_error.clone()} {locale} />
@@ -151,7 +152,7 @@ fn Problems(props: &ProblemsProps) -> Html {
             <p>{ heading }</p>
             <ul lang={(locale.code != DEFAULT_LANG).then_some(DEFAULT_LANG)} dir="ltr">
                 { for lines.into_iter().map(|(error, text)| html! {
-                    <li class={classes!("tl-problem", error.then_some("tl-problem-error"))}>{ text }</li>
+                    <li class="tl-problem" data-severity={if error { "error" } else { "warning" }}>{ text }</li>
                 }) }
             </ul>
         </section>
@@ -307,7 +308,7 @@ fn Widget(props: &WidgetProps) -> Html {
     let (title, title_lang) = doc.title.get_with_lang(lang);
 
     html! {
-        <div class={classes!("tl-root", props.options.theme.class())} {lang} dir={locale.dir.as_str()}
+        <div class="tl-root" data-theme={props.options.theme.name()} {lang} dir={locale.dir.as_str()}
             {onkeydown}>
             <header class="tl-header">
                 <div class="tl-header-top">
@@ -337,7 +338,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     <button type="button" class="tl-button" onclick={clear}>{ locale.clear_filters }</button>
                 </div>
             }
-            <div class={classes!("tl-timeline", state.animate.then_some("tl-animate"))} hidden={!timeline_mode}>
+            <div class="tl-timeline" data-animate={state.animate.then_some("")} hidden={!timeline_mode}>
                 <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}

@@ -47,7 +47,7 @@ const tests = {
     assert((await count('main-timeline')) === `${bundled.events.length} of ${bundled.events.length} events`, await count('main-timeline'));
     const ps752 = JSON.parse(fs.readFileSync(path.join(repo, 'examples/data/ps752.json'), 'utf8'));
     assert((await count('ps752-timeline')) === `${ps752.events.length} of ${ps752.events.length} events`, await count('ps752-timeline'));
-    assert((await inWidget(page, 'ps752-timeline', (root) => root.querySelector('.tl-root').classList.contains('tl-theme-dark'))), 'data-theme');
+    assert((await inWidget(page, 'ps752-timeline', (root) => root.querySelector('.tl-root').dataset.theme === 'dark')), 'data-theme');
     // Zooming one leaves the other alone.
     const other = await viewOf(page, 'ps752-timeline');
     const mainBefore = await viewOf(page, 'main-timeline');
@@ -204,7 +204,7 @@ const tests = {
     const selected = await inWidget(page, 'late', (root) => root.querySelector('.tl-details').dataset.eventId);
     assert(selected === 'irgc-listed-2024', `data-event selected ${selected}`);
     await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.update({ theme: 'dark' })));
-    await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-root.tl-theme-dark'));
+    await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-root[data-theme="dark"]'));
     // update() also takes new data, language and selection.
     await page.evaluate(() => window.Timeline.get(document.getElementById('late')).then((h) => h.update({ lang: 'fr', event: 'embassy-closed-2012' })));
     await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.tl-details')?.dataset.eventId === 'embassy-closed-2012', null, { timeout: 3000 });

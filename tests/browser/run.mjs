@@ -452,7 +452,7 @@ const tests = {
     await page.locator('.tl-stage [tabindex="0"]').focus();
     await page.keyboard.press('Home');
     await expectSelected(page, byDate[0].id, 'Home');
-    const marker = await page.locator('.tl-stage .tl-selected').boundingBox();
+    const marker = await page.locator('.tl-stage [aria-pressed="true"]').boundingBox();
     const stage = await view(page);
     await page.mouse.move(marker.x + marker.width / 2, stage.top + 60);
     for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -250);

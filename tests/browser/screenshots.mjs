@@ -26,7 +26,7 @@ try {
     if (!phone) {
       // Zoom in around the selected event's marker.
       const box = await page.locator('.tl-stage').boundingBox();
-      const marker = await page.locator('.tl-stage .tl-selected').boundingBox();
+      const marker = await page.locator('.tl-stage [aria-pressed="true"]').boundingBox();
       await page.mouse.move(marker.x + marker.width / 2, box.y + 100);
       for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -250);
       await page.waitForTimeout(300);
