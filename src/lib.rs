@@ -10,6 +10,7 @@ pub mod locale;
 pub mod model;
 pub mod ui;
 
+/// The WASM's allocator: Talc, smaller than the default dlmalloc (see Cargo.toml).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
