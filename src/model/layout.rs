@@ -332,15 +332,13 @@ fn lay_out<'a>(
             .filter(|&&(i, _)| Some(i) != priority)
             .filter_map(|&(i, _)| Some((at(group, i)?, i)))
             .collect();
-        kept.extend(priority.and_then(|i| Some((at(group, i)?, i))));
         sort_by_key(&mut kept, |&(k, _)| (k as i64, 0));
-        let kept_items: Vec<u32> = kept
-            .iter()
-            .filter(|&&(_, i)| Some(i) != priority)
-            .map(|&(_, i)| i)
-            .collect();
-        run(&kept_items, &[]);
-        let passed: Vec<usize> = kept.iter().map(|&(k, _)| k).collect();
+        run(&kept.iter().map(|&(_, i)| i).collect::<Vec<_>>(), &[]);
+        // The rest, passing over those and the priority event.
+        let mut passed: Vec<usize> = kept.iter().map(|&(k, _)| k).collect();
+        if let Some(k) = priority.and_then(|i| at(group, i)) {
+            passed.insert(passed.partition_point(|&q| q < k), k);
+        }
         run(group, &passed);
     }
     // The positions in `slice` of the placed items (it holds them: they are visible).
@@ -348,10 +346,11 @@ fn lay_out<'a>(
     sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
 
     // What did not fit, in date order (the slice's order, so by x too), is folded into
-    // clusters of neighbours. Zoomed far out, nearly every event is in one cluster or another: from each event
-    // that starts or joins a cluster, the run of later ones within its reach joins it at
-    // once, found by a search rather than one by one (the placed ones inside are counted
-    // out). Past the first that starts in the window, every event is visible.
+    // clusters of neighbours. Zoomed far out, nearly every event is in one cluster or
+    // another: from each event that starts or joins a cluster, the run of later ones within
+    // its reach joins it at once, found by a search rather than one by one (the placed ones
+    // inside are counted out). Past the first that starts in the window, every event is
+    // visible.
     sort_by_key(&mut placed_at, |&k| (k as i64, 0));
     let all_visible_from = slice.partition_point(|&i| start_of(i) < from);
     let x_at = |k: usize| {

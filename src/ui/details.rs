@@ -9,9 +9,8 @@ use super::text::{button, category_color, event_body, event_meta};
 use crate::locale::Locale;
 use crate::model::format::Document;
 
-/// The panel of event `index`. A function, not a component: its props would hold the
-/// widget's `onaction`, a new callback on every render, so a component would re-render
-/// every time anyway, and a component type of its own costs WASM.
+/// The panel of event `index`. A function, not a component: a component type of its own
+/// costs WASM, and as a function it is only re-diffed with the widget while it is open.
 pub fn details(
     doc: &Document,
     index: u32,

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::text::{category_color, event_body, event_meta};
+use super::text::{category_color, event_body, event_meta, importance_attr};
 use crate::locale::Locale;
 use crate::model::format::{Document, Event};
 
@@ -39,7 +39,7 @@ fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool) ->
     html! {
         <li class="tl-list-item"
             key={event.id.clone()} data-event-id={event.id.clone()}
-            data-importance={event.importance.to_string()}
+            data-importance={importance_attr(event.importance)}
             aria-current={selected.then_some("true")}>
             <article class="tl-card" style={format!("--tl-cat: {color}")}>
                 { event_meta(doc, event, locale) }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Action;
-use super::text::{category_color, lang_attr, px, Fixed};
+use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
@@ -336,15 +336,6 @@ fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
     // The widget's one sort: another instantiation of the standard one is 2.5 KB of WASM.
     sort_by_key(&mut order, |p| (i64::from(p.event), 0));
     order.into_iter()
-}
-
-/// `data-importance`, without formatting a number on every step.
-fn importance_attr(importance: u8) -> &'static str {
-    match importance {
-        ..=1 => "1",
-        2 => "2",
-        _ => "3",
-    }
 }
 
 /// The action a pointer move makes, updating the gesture: a pan for one pointer once it

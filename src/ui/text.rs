@@ -64,6 +64,16 @@ pub fn event_meta(doc: &Document, event: &Event, locale: &Locale) -> Html {
     }
 }
 
+/// An event's `data-importance` (validated to 1, 2 or 3), without formatting a number on
+/// every render.
+pub fn importance_attr(importance: u8) -> &'static str {
+    match importance {
+        ..=1 => "1",
+        2 => "2",
+        _ => "3",
+    }
+}
+
 /// An event's title (an `h2`, with `title_id` when the view labels itself with it),
 /// summary and sources, each in `lang` or its fallback.
 pub fn event_body(event: &Event, locale: &Locale, title_id: Option<&'static str>) -> Html {
