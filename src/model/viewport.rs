@@ -143,17 +143,22 @@ impl Viewport {
         if start < self.bounds.0 {
             start = self.bounds.0;
         }
-        if start + span > self.bounds.1 {
+        // Against the right edge, the window ends exactly there (`start + span` could round
+        // to just inside it).
+        let end = if start + span > self.bounds.1 {
             start = self.bounds.1 - span;
-        }
+            self.bounds.1
+        } else {
+            start + span
+        };
         // Rounding noise is not a change: callers rely on equality to skip re-rendering.
         let noise = 1e-9 * self.span();
-        if (start - self.start).abs() <= noise && (start + span - self.end).abs() <= noise {
+        if (start - self.start).abs() <= noise && (end - self.end).abs() <= noise {
             return *self;
         }
         Viewport {
             start,
-            end: start + span,
+            end,
             ..*self
         }
     }
