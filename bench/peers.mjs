@@ -28,6 +28,7 @@
 //
 //   node bench/peers.mjs [--runs 5] [--large-runs 3] [--sizes 100,1000,10000,100000]
 //                        [--timeout 60000] [--out bench/results.md] [--widgets vis,timelinejs]
+//                        [--embed /bench/out/variant/]  (our embed from another folder, to compare builds)
 //   node bench/peers.mjs --smoke    100 events, one run, 8 zoom steps, fails if a widget or a figure is missing
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +56,7 @@ function options(argv) {
       case '--out': o.out = path.resolve(value()); break;
       case '--smoke': o.smoke = true; break;
       case '--widgets': o.widgets = value().split(','); break;
+      case '--embed': o.embed = value(); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -90,7 +92,7 @@ async function memory(page, cdp, widget) {
   const wasm = widget.id === 'ours'
     ? await page.evaluate(async () => {
       const glue = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
-        .find((p) => /^\/dist\/embed\/timeline(-lean)?\.js$/.test(p));
+        .find((p) => /\/timeline(-lean)?\.js$/.test(p));
       return (await (await import(glue)).default()).memory.buffer.byteLength;
     })
     : 0;
@@ -155,7 +157,7 @@ async function run(browser, site, widget, n) {
 
 const started = Date.now();
 const files = writeAll(outDir, opts.sizes);
-for (const n of opts.sizes) for (const w of WIDGETS) fs.writeFileSync(path.join(outDir, `${w.id}-${n}.html`), w.page(files[n]));
+for (const n of opts.sizes) for (const w of WIDGETS) fs.writeFileSync(path.join(outDir, `${w.id}-${n}.html`), w.page(files[n], opts.embed));
 
 const site = await serve(repo);
 const browser = await launch();

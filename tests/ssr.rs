@@ -169,11 +169,17 @@ fn a_large_dataset_renders_only_what_is_visible() {
     assert!(html.contains("10,000 of 10,000 events"));
     let items = html.matches("data-event-id=").count();
     let clusters = html.matches("class=\"tl-cluster\"").count();
-    let bins = html.matches("class=\"tl-bin\"").count();
+    // The histogram is one path; its bars are counted in data-bars.
+    let bars: usize = html
+        .split_once("data-bars=\"")
+        .and_then(|(_, rest)| rest.split('"').next()?.parse().ok())
+        .expect("the histogram's bar count");
+    let drawn = html.matches("h2V100z").count();
     // At most a row-full of items per row: 8 rows × 960 px / (12 px marker + 8 px gap).
     assert!(items <= 8 * 48, "{items} items in the DOM");
     assert!(clusters < 400, "{clusters} clusters");
-    assert!(bins <= 320, "{bins} histogram bars");
+    assert!(bars > 0 && bars <= 320, "{bars} histogram bars");
+    assert_eq!(drawn, bars, "one bar drawn per non-empty bin");
 }
 
 #[test]

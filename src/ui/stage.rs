@@ -285,7 +285,8 @@ pub fn Stage(props: &StageProps) -> Html {
                         px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
                     );
                     if p.bar_px > 0.0 {
-                        style += &format!("; --tl-bar: {}px", px(p.bar_px));
+                        // The bar runs from the marker's centre to the end's (CSS).
+                        style += &format!("; width: {}px", px(p.bar_px + MARKER_BOX_PX));
                     }
                     let label_style = format!(
                         "inset-inline-start: {}px; {}: {}px",
