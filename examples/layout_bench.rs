@@ -17,12 +17,12 @@ fn main() {
     let spans = spans(&doc.events);
     let longest = longest_days(&doc.events);
     let matching: Vec<u32> = (0..doc.events.len() as u32).collect();
-    let ranked = Ranked::new(&spans, &matching);
     let chars: Vec<usize> = doc
         .events
         .iter()
         .map(|e| e.title.get("en").chars().count())
         .collect();
+    let ranked = Ranked::new(&spans, &matching, &|i| chars[i as usize]);
     let (first, last) = doc.extent().expect("events");
     let full = Viewport::fit_to(first, last, 1200.0);
     let params = LayoutParams {

@@ -146,24 +146,30 @@ pub fn spans(events: &[Event]) -> Vec<Span> {
 pub struct Ranked {
     pub all: Vec<u32>,
     groups: [Vec<u32>; 3],
+    /// The shortest label in each group, in characters (`label_chars`, as the layout
+    /// gets it): the least room an item of the group takes (see `next_fit`).
+    shortest: [usize; 3],
 }
 
 impl Ranked {
-    pub fn new(spans: &[Span], matching: &[u32]) -> Ranked {
+    pub fn new(spans: &[Span], matching: &[u32], label_chars: &dyn Fn(u32) -> usize) -> Ranked {
         let mut groups: [Vec<u32>; 3] = Default::default();
+        let mut shortest = [usize::MAX; 3];
         for &i in matching {
             let group = match spans.get(i as usize).map(|s| s.importance) {
                 Some(3..) => 0,
                 Some(2) => 1,
                 _ => 2,
             };
-            if let Some(g) = groups.get_mut(group) {
+            if let (Some(g), Some(min)) = (groups.get_mut(group), shortest.get_mut(group)) {
                 g.push(i);
+                *min = (*min).min(label_chars(i));
             }
         }
         Ranked {
             all: matching.to_vec(),
             groups,
+            shortest,
         }
     }
 }
@@ -171,7 +177,8 @@ impl Ranked {
 /// Lays out the events (their `spans`) that `ranked` lists and that fall within the viewport
 /// (see [`LayoutParams::overscan_px`]). `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
-/// `label_chars(i)` is the length of event `i`'s label in characters. `priority` (the
+/// `label_chars(i)` is the length of event `i`'s label in characters: the same as `ranked`
+/// was built with. `priority` (the
 /// selected event) claims a row before every other, so it is never folded into a cluster.
 /// `previous` is the last layout's [`Layout::rows`]: within each importance, the events it
 /// placed claim a row before the others, their own row first, so that a step of zoom or pan
@@ -240,30 +247,10 @@ fn lay_out<'a>(
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
-    // Left of this x, no label can be flipped (see `measure`), so an item's left edge
-    // grows with its date: the skip below relies on it.
-    let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
-    let marker = params.marker_px / 2.0;
-    // The later items of a run that `failed` (below) turns away too, when this item is
-    // turned away: left of `no_flip_before`, an item's left edge is its marker's
-    // (x - marker_px / 2) and its right edge at least where its label starts
-    // (x + marker_px), so when that is past `reach` here, it is for the next items too
-    // (they start later), as long as they start before `until`.
-    let turned_away_up_to = |x: f64, (_, until, reach): (f64, f64, f64)| {
-        if x + params.marker_px > reach {
-            smaller(until, no_flip_before - marker)
-        } else {
-            f64::NEG_INFINITY
-        }
-    };
     // Places `items` (events in date order) left to right, but for the positions in
-    // `passed` (ascending), which an earlier run took.
-    let mut run = |items: &[u32], passed: &[usize]| {
-        // Where the last item that fitted in no row stopped: from its left edge up to
-        // `until`, each row's next interval starts before `reach` (gap included), so an
-        // item of this run starting in that stretch and ending after `reach` fits in no
-        // row either (rows only fill) and is not tried.
-        let mut failed: Option<(f64, f64, f64)> = None;
+    // `passed` (ascending), which an earlier run took. No item's label is narrower than
+    // `shortest` pixels.
+    let mut run = |items: &[u32], passed: &[usize], shortest: f64| {
         let (mut j, mut p) = (0, 0);
         while let Some(&i) = items.get(j) {
             j += 1;
@@ -273,44 +260,20 @@ fn lay_out<'a>(
             let Some(mut item) = measured(i) else {
                 continue;
             };
-            let past = match failed {
-                Some(f @ (left, until, reach))
-                    if skip && item.left >= left && item.left < until && item.right > reach =>
-                {
-                    turned_away_up_to(item.x, f)
-                }
-                _ => match try_rows(
-                    &mut rows,
-                    row_before(item.event),
-                    &item,
-                    params.gap_px,
-                    no_flip_before,
-                ) {
-                    Ok(row) => {
-                        item.row = row;
-                        placed.push(item);
-                        continue;
-                    }
-                    Err((f, busy_until)) => {
-                        failed = Some(f);
-                        // Where every row is taken at this item's left edge, so are those
-                        // starting before `busy_until`.
-                        let past = turned_away_up_to(item.x, f);
-                        if busy_until > item.left {
-                            larger(past, busy_until)
-                        } else {
-                            past
-                        }
-                    }
-                },
-            };
-            // The items turned away are skipped by a search, not one by one.
-            if skip && past > item.left {
+            if let Some(row) = try_rows(&mut rows, row_before(item.event), &item, params.gap_px) {
+                item.row = row;
+                placed.push(item);
+                continue;
+            }
+            // Turned away: so are the next items, up to the first place where one could
+            // fit. They are skipped by a search, not tried one by one.
+            let next = next_fit(&rows, item.x, shortest, params);
+            if skip && next > item.x {
                 let rest = items.get(j..).unwrap_or(&[]);
                 j += gallop(rest, |&i| {
                     spans
                         .get(i as usize)
-                        .is_some_and(|s| view.x_of(s.start as f64) - marker < past)
+                        .is_some_and(|s| view.x_of(s.start as f64) < next)
                 });
             }
         }
@@ -323,23 +286,28 @@ fn lay_out<'a>(
     let at = |list: &[u32], i: u32| list.binary_search(&i).ok();
     let priority = priority.filter(|&i| ranked.groups.iter().any(|g| at(visible(g), i).is_some()));
     if let Some(i) = priority {
-        run(&[i], &[]);
+        run(&[i], &[], 0.0);
     }
-    for group in &ranked.groups {
+    for (group, &shortest) in ranked.groups.iter().zip(&ranked.shortest) {
         let group = visible(group);
+        let shortest = params.label_px(shortest);
         let mut kept: Vec<(usize, u32)> = previous
             .iter()
             .filter(|&&(i, _)| Some(i) != priority)
             .filter_map(|&(i, _)| Some((at(group, i)?, i)))
             .collect();
         sort_by_key(&mut kept, |&(k, _)| (k as i64, 0));
-        run(&kept.iter().map(|&(_, i)| i).collect::<Vec<_>>(), &[]);
+        run(
+            &kept.iter().map(|&(_, i)| i).collect::<Vec<_>>(),
+            &[],
+            shortest,
+        );
         // The rest, passing over those and the priority event.
         let mut passed: Vec<usize> = kept.iter().map(|&(k, _)| k).collect();
         if let Some(k) = priority.and_then(|i| at(group, i)) {
             passed.insert(passed.partition_point(|&q| q < k), k);
         }
-        run(group, &passed);
+        run(group, &passed, shortest);
     }
     // The positions in `slice` of the placed items (it holds them: they are visible).
     let mut placed_at: Vec<usize> = placed.iter().filter_map(|p| at(slice, p.event)).collect();
@@ -424,54 +392,58 @@ fn lay_out<'a>(
 }
 
 /// Puts `item` in a row (`own`, the one it had in the last layout, first, then the first
-/// where it fits) and returns it; or, when no row has room, what stopped it (see `failed`
-/// and `busy_until` in [`lay_out`]). In each row, the interval that stopped the item is the
-/// first that ends, gap included, after its left edge: it stops any item that starts
-/// before its end and does not end, gap included, before its start. Where every row is
-/// taken at the item's left edge, it stays taken up to the end of the item there (plus the
-/// gap): no later item of its group starting before that fits either.
-#[allow(clippy::type_complexity)]
+/// where it fits) and returns it, or `None` when no row has room. In a row, the item fits
+/// before the first interval that ends, gap included, after its left edge, if it ends,
+/// gap included, before that interval starts.
 fn try_rows(
     rows: &mut [Vec<(f64, f64)>],
     own: Option<usize>,
     item: &Placed,
     gap: f64,
-    no_flip_before: f64,
-) -> Result<u32, ((f64, f64, f64), f64)> {
-    let first_after =
-        |row: &Vec<(f64, f64)>| row.partition_point(|&(_, right)| right + gap <= item.left);
+) -> Option<u32> {
     let own = own.filter(|&r| r < rows.len());
-    let free = own.into_iter().chain(0..rows.len()).find_map(|r| {
+    let (r, at) = own.into_iter().chain(0..rows.len()).find_map(|r| {
         let row = rows.get(r)?;
-        let at = first_after(row);
+        let at = row.partition_point(|&(_, right)| right + gap <= item.left);
         let fits = row
             .get(at)
             .is_none_or(|&(left, _)| item.right + gap <= left);
         fits.then_some((r, at))
-    });
-    if let Some((r, at)) = free {
-        if let Some(row) = rows.get_mut(r) {
-            row.insert(at, (item.left, item.right));
-        }
-        return Ok(r as u32);
-    }
-    let (mut until, mut reach, mut busy_until) = (f64::INFINITY, f64::NEG_INFINITY, no_flip_before);
-    for row in rows.iter() {
-        let busy = match row.get(first_after(row)) {
-            Some(&(left, right)) => {
-                until = smaller(until, right + gap);
-                reach = larger(reach, left - gap);
-                if left <= item.left {
-                    right + gap
-                } else {
-                    item.left
-                }
+    })?;
+    rows.get_mut(r)?.insert(at, (item.left, item.right));
+    Some(r as u32)
+}
+
+/// The least marker position from `x` on at which an item whose label is at least
+/// `shortest` pixels wide could fit in one of the `rows`, or infinity.
+///
+/// Whichever way its label reads, an item at `x` takes at least the span from
+/// `x - marker_px / 2` to `x + marker_px + shortest` (label after the marker) or from
+/// `x - marker_px - shortest` to `x + marker_px / 2` (label flipped before it); a range
+/// takes more. So it can fit only in a hole of a row, between one interval's end plus the
+/// gap (`a`) and the next one's start minus the gap (`b`), at least `1.5 × marker_px +
+/// shortest` wide, and with `a + marker_px / 2 <= x <= b - marker_px / 2`.
+fn next_fit(rows: &[Vec<(f64, f64)>], x: f64, shortest: f64, params: &LayoutParams) -> f64 {
+    let (half, gap) = (params.marker_px / 2.0, params.gap_px);
+    let wide_enough = 1.5 * params.marker_px + shortest;
+    let mut next = f64::INFINITY;
+    for row in rows {
+        // The first hole that does not end before `x`: the one before interval `k`.
+        let mut k = row.partition_point(|&(left, _)| left - gap - half < x);
+        loop {
+            let a = k
+                .checked_sub(1)
+                .and_then(|k| row.get(k))
+                .map_or(f64::NEG_INFINITY, |&(_, right)| right + gap);
+            let b = row.get(k).map_or(f64::INFINITY, |&(left, _)| left - gap);
+            if b - a >= wide_enough || k >= row.len() {
+                next = smaller(next, larger(a + half, x));
+                break;
             }
-            None => item.left,
-        };
-        busy_until = smaller(busy_until, busy);
+            k += 1;
+        }
     }
-    Err(((item.left, until, reach), busy_until))
+    next
 }
 
 fn measure(
@@ -602,10 +574,11 @@ mod tests {
     }
 
     /// Every event, as the layout takes them.
-    fn all(events: &[Event]) -> Ranked {
+    fn all(events: &[Event], label_chars: &dyn Fn(u32) -> usize) -> Ranked {
         Ranked::new(
             &spans(events),
             &(0..events.len() as u32).collect::<Vec<_>>(),
+            label_chars,
         )
     }
 
@@ -625,7 +598,7 @@ mod tests {
     fn run(events: &[Event], rows: u32, chars: usize) -> Layout {
         layout(
             &spans(events),
-            &all(events),
+            &all(events, &|_| chars),
             longest_days(events),
             &view(),
             &params(rows),
@@ -687,7 +660,7 @@ mod tests {
             event(501, None, 3),
             event(502, None, 3),
         ]);
-        let all = all(&events);
+        let all = all(&events, &|_| 10);
         let l = layout(
             &spans(&events),
             &all,
@@ -765,7 +738,7 @@ mod tests {
         let run = |rows, previous: &[(u32, u32)]| {
             let l = layout(
                 &spans(&events),
-                &all(&events),
+                &all(&events, &|_| 10),
                 1.0,
                 &view(),
                 &params(rows),
@@ -785,11 +758,36 @@ mod tests {
     }
 
     #[test]
+    fn next_fit_finds_the_first_hole_wide_enough() {
+        // Marker 12, gap 8, labels at least 50: a hole must be 68 wide. Row one has the
+        // holes up to -8, 108..142 (too narrow) and from 308; row two is empty.
+        let p = LayoutParams {
+            marker_px: 12.0,
+            gap_px: 8.0,
+            ..LayoutParams::default()
+        };
+        let one = vec![(0.0, 100.0), (150.0, 300.0)];
+        for (rows, x, next) in [
+            (vec![one.clone()], -100.0, -100.0),
+            (vec![one.clone()], 50.0, 314.0),
+            (vec![one.clone()], 140.0, 314.0),
+            (vec![one.clone()], 320.0, 320.0),
+            (vec![one.clone(), vec![]], 50.0, 50.0),
+            (vec![one.clone(), vec![(40.0, 400.0)]], 50.0, 314.0),
+            (vec![], 50.0, f64::INFINITY),
+        ] {
+            assert_eq!(next_fit(&rows, x, 50.0, &p), next, "{rows:?} from {x}");
+        }
+        // With labels of 10 the middle hole is wide enough (30 + 4 >= 28).
+        assert_eq!(next_fit(&[one], 50.0, 10.0, &p), 114.0);
+    }
+
+    #[test]
     fn bad_indices_are_ignored() {
         let events = sorted(vec![event(100, None, 2)]);
         let l = layout(
             &spans(&events),
-            &Ranked::new(&spans(&events), &[0, 7, 99]),
+            &Ranked::new(&spans(&events), &[0, 7, 99], &|_| 4),
             1.0,
             &view(),
             &params(2),
@@ -854,9 +852,9 @@ mod tests {
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, ..LayoutParams::default() };
-                let (spans, matching) = (spans(&events), all(&events));
                 // Label lengths that differ from event to event.
                 let chars = |i: u32| (i as usize * 7 + seed) % 41;
+                let (spans, matching) = (spans(&events), all(&events, &chars));
                 // The layout of the step before: zoomed in or out around the middle.
                 let before = view.zoom_at(width / 2.0, step);
                 let previous = layout(&spans, &matching, longest_days(&events), &before, &p, priority, &[], &chars).rows();
@@ -878,7 +876,7 @@ mod tests {
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, overscan_px: overscan, ..LayoutParams::default() };
-                let matching = all(&events);
+                let matching = all(&events, &|_| chars);
                 // The layout of the step before: panned.
                 let previous = layout(&spans(&events), &matching, longest_days(&events), &view.pan(pan), &p, priority, &[], &|_| chars).rows();
                 let l = layout(&spans(&events), &matching, longest_days(&events), &view, &p, priority, &previous, &|_| chars);
@@ -965,8 +963,8 @@ mod tests {
             ) {
                 let view = Viewport::fit_to(Day(-3000), Day(4000), width).with_window(start, start + span);
                 let p = LayoutParams { rows, ..LayoutParams::default() };
-                let (spans, matching) = (spans(&events), all(&events));
                 let chars = |i: u32| (i as usize * 5) % 37;
+                let (spans, matching) = (spans(&events), all(&events, &chars));
                 let run = |previous: &[(u32, u32)], view: &Viewport| layout(&spans, &matching, longest_days(&events), view, &p, priority, previous, &chars);
                 let first = run(&run(&[], &view.zoom_at(width / 3.0, step)).rows(), &view);
                 prop_assert_eq!(run(&first.rows(), &view), first);

@@ -189,7 +189,10 @@ impl State {
 
     fn refilter(&mut self) {
         self.matching = Rc::new(self.filter.apply(&self.doc, &self.index));
-        self.ranked = Rc::new(Ranked::new(&self.spans, &self.matching));
+        let chars = &self.title_chars;
+        self.ranked = Rc::new(Ranked::new(&self.spans, &self.matching, &|i| {
+            chars.get(i as usize).map_or(0, |&n| n as usize)
+        }));
         self.counts = self.filter.category_counts(&self.doc, &self.index).into();
         // A selection hidden by the filter is closed, so Left/Right never walk hidden events.
         if let Some(i) = self.selected {
