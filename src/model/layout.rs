@@ -147,7 +147,7 @@ pub struct Ranked {
     pub all: Vec<u32>,
     groups: [Vec<u32>; 3],
     /// The shortest label in each group, in characters (`label_chars`, as the layout
-    /// gets it): the least room an item of the group takes (see `next_fit`).
+    /// gets it): the least room an item of the group takes (see `room`).
     shortest: [usize; 3],
 }
 
@@ -247,6 +247,8 @@ fn lay_out<'a>(
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
     let mut placed = Vec::new();
+    // Left of this x, no label can be flipped (see `measure`): it would end within the view.
+    let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
     // Places `items` (events in date order) left to right, but for the positions in
     // `passed` (ascending), which an earlier run took. No item's label is narrower than
     // `shortest` pixels.
@@ -265,16 +267,46 @@ fn lay_out<'a>(
                 placed.push(item);
                 continue;
             }
-            // Turned away: so are the next items, up to the first place where one could
-            // fit. They are skipped by a search, not tried one by one.
-            let next = next_fit(&rows, item.x, shortest, params);
-            if skip && next > item.x {
-                let rest = items.get(j..).unwrap_or(&[]);
-                j += gallop(rest, |&i| {
-                    spans
+            if !skip {
+                continue;
+            }
+            // Turned away: so are the next items up to the first place where one could fit,
+            // and after it those whose label is too wide for it. They are passed over by a
+            // search and by their label's width, without measuring and trying each.
+            let mut at = item.x;
+            'pass: loop {
+                let room = room(&rows, at, shortest, params);
+                if room.next > at {
+                    let rest = items.get(j..).unwrap_or(&[]);
+                    j += gallop(rest, |&i| {
+                        spans
+                            .get(i as usize)
+                            .is_some_and(|s| view.x_of(s.start as f64) < room.next)
+                    });
+                }
+                while let Some(&i) = items.get(j) {
+                    let x = spans
                         .get(i as usize)
-                        .is_some_and(|s| view.x_of(s.start as f64) < next)
-                });
+                        .map_or(f64::INFINITY, |s| view.x_of(s.start as f64));
+                    if x >= room.until {
+                        // Past a hole's end: look again from there.
+                        if x > at {
+                            at = x;
+                            continue 'pass;
+                        }
+                        break;
+                    }
+                    let widest = if x < no_flip_before {
+                        room.widest_unflipped
+                    } else {
+                        room.widest
+                    };
+                    if params.label_px(label_chars(i)) <= widest {
+                        break;
+                    }
+                    j += 1;
+                }
+                break;
             }
         }
     };
@@ -414,36 +446,74 @@ fn try_rows(
     Some(r as u32)
 }
 
-/// The least marker position from `x` on at which an item whose label is at least
-/// `shortest` pixels wide could fit in one of the `rows`, or infinity.
+/// Where the next items after one turned away at `x` could fit in the `rows` (see
+/// [`room`]).
+struct Room {
+    /// The least marker position from `x` on at which an item whose label is at least
+    /// the shortest could fit; infinity when none can.
+    next: f64,
+    /// Up to this marker position, each row's hole at `x` is the one an item would go in,
+    /// and those that have not begun at `x` have not begun.
+    until: f64,
+    /// Up to `until`, no item whose label is wider than this fits; nor wider than
+    /// `widest_unflipped` if its label cannot be flipped (see `no_flip_before`).
+    widest: f64,
+    widest_unflipped: f64,
+}
+
+/// Where the items after one turned away at `x` could fit, when no item's label is narrower
+/// than `shortest` pixels.
 ///
-/// Whichever way its label reads, an item at `x` takes at least the span from
-/// `x - marker_px / 2` to `x + marker_px + shortest` (label after the marker) or from
-/// `x - marker_px - shortest` to `x + marker_px / 2` (label flipped before it); a range
+/// Whichever way its label reads, an item at `x` with a label `w` pixels wide takes at
+/// least the span from `x - marker_px / 2` to `x + marker_px + w` (label after the marker)
+/// or from `x - marker_px - w` to `x + marker_px / 2` (label flipped before it); a range
 /// takes more. So it can fit only in a hole of a row, between one interval's end plus the
-/// gap (`a`) and the next one's start minus the gap (`b`), at least `1.5 × marker_px +
-/// shortest` wide, and with `a + marker_px / 2 <= x <= b - marker_px / 2`.
-fn next_fit(rows: &[Vec<(f64, f64)>], x: f64, shortest: f64, params: &LayoutParams) -> f64 {
-    let (half, gap) = (params.marker_px / 2.0, params.gap_px);
-    let wide_enough = 1.5 * params.marker_px + shortest;
-    let mut next = f64::INFINITY;
+/// gap (`a`) and the next one's start minus the gap (`b`), with `x` at least half a marker
+/// from `a` and room for the marker and the label up to `b`, or the other way round.
+fn room(rows: &[Vec<(f64, f64)>], x: f64, shortest: f64, params: &LayoutParams) -> Room {
+    let (half, gap, marker) = (params.marker_px / 2.0, params.gap_px, params.marker_px);
+    let side = marker + shortest;
+    let hole = |row: &[(f64, f64)], k: usize| {
+        let a = k
+            .checked_sub(1)
+            .and_then(|k| row.get(k))
+            .map_or(f64::NEG_INFINITY, |&(_, right)| right + gap);
+        let b = row.get(k).map_or(f64::INFINITY, |&(left, _)| left - gap);
+        (a, b)
+    };
+    let mut room = Room {
+        next: f64::INFINITY,
+        until: f64::INFINITY,
+        widest: f64::NEG_INFINITY,
+        widest_unflipped: f64::NEG_INFINITY,
+    };
     for row in rows {
         // The first hole that does not end before `x`: the one before interval `k`.
-        let mut k = row.partition_point(|&(left, _)| left - gap - half < x);
-        loop {
-            let a = k
-                .checked_sub(1)
-                .and_then(|k| row.get(k))
-                .map_or(f64::NEG_INFINITY, |&(_, right)| right + gap);
-            let b = row.get(k).map_or(f64::INFINITY, |&(left, _)| left - gap);
-            if b - a >= wide_enough || k >= row.len() {
-                next = smaller(next, larger(a + half, x));
+        let first = row.partition_point(|&(left, _)| left - gap - half < x);
+        // From `x` up to the hole's end, an item in it has its label after the marker, up
+        // to `b`, or before it, from `a` (flipped): at most as wide as at either end. Before
+        // the hole begins, nothing goes in it.
+        let (a, b) = hole(row, first);
+        if a + half <= x {
+            room.until = smaller(room.until, b - half);
+            room.widest_unflipped = larger(room.widest_unflipped, b - marker - x);
+            room.widest = larger(room.widest, larger(b - marker - x, b - half - marker - a));
+        } else {
+            room.until = smaller(room.until, a + half);
+        }
+        for k in first..=row.len() {
+            let (a, b) = hole(row, k);
+            // Label after the marker, then label before it.
+            let fit = [(a + half, b - side), (a + side, b - half)]
+                .into_iter()
+                .find(|&(from, to)| from <= to && x <= to);
+            if let Some((from, _)) = fit {
+                room.next = smaller(room.next, larger(from, x));
                 break;
             }
-            k += 1;
         }
     }
-    next
+    room
 }
 
 fn measure(
@@ -758,7 +828,7 @@ mod tests {
     }
 
     #[test]
-    fn next_fit_finds_the_first_hole_wide_enough() {
+    fn room_finds_the_first_hole_wide_enough() {
         // Marker 12, gap 8, labels at least 50: a hole must be 68 wide. Row one has the
         // holes up to -8, 108..142 (too narrow) and from 308; row two is empty.
         let p = LayoutParams {
@@ -776,10 +846,30 @@ mod tests {
             (vec![one.clone(), vec![(40.0, 400.0)]], 50.0, 314.0),
             (vec![], 50.0, f64::INFINITY),
         ] {
-            assert_eq!(next_fit(&rows, x, 50.0, &p), next, "{rows:?} from {x}");
+            assert_eq!(room(&rows, x, 50.0, &p).next, next, "{rows:?} from {x}");
         }
-        // With labels of 10 the middle hole is wide enough (30 + 4 >= 28).
-        assert_eq!(next_fit(&[one], 50.0, 10.0, &p), 114.0);
+        // With labels of 10 the middle hole is wide enough (30 + 4 >= 28): from 114 with
+        // the label after the marker, up to 120; from 130 with the label before it.
+        assert_eq!(room(std::slice::from_ref(&one), 50.0, 10.0, &p).next, 114.0);
+        assert_eq!(
+            room(std::slice::from_ref(&one), 118.0, 10.0, &p).next,
+            118.0
+        );
+        assert_eq!(
+            room(std::slice::from_ref(&one), 121.0, 10.0, &p).next,
+            130.0
+        );
+        assert_eq!(
+            room(std::slice::from_ref(&one), 137.0, 10.0, &p).next,
+            314.0
+        );
+        // Before the first interval, from -100: labels up to 80 could fit up to 0 (less
+        // the gap), until the marker is half its width from the hole's end.
+        let r = room(std::slice::from_ref(&one), -100.0, 50.0, &p);
+        assert_eq!((r.until, r.widest_unflipped), (-14.0, 80.0));
+        // At 50 the next hole has not begun: nothing fits before 114.
+        let r = room(std::slice::from_ref(&one), 50.0, 10.0, &p);
+        assert_eq!((r.until, r.widest_unflipped), (114.0, f64::NEG_INFINITY));
     }
 
     #[test]
