@@ -178,8 +178,8 @@ impl Ranked {
 /// (see [`LayoutParams::overscan_px`]). `longest_days` is the duration of the longest matching event, which
 /// bounds how far before the window an event can start and still show.
 /// `label_chars(i)` is the length of event `i`'s label in characters: the same as `ranked`
-/// was built with. `priority` (the
-/// selected event) claims a row before every other, so it is never folded into a cluster.
+/// was built with. `priority` (the selected event) claims a row before every other, so it
+/// is never folded into a cluster.
 /// `previous` is the last layout's [`Layout::rows`]: within each importance, the events it
 /// placed claim a row before the others, their own row first, so that a step of zoom or pan
 /// keeps what the reader sees where it can (and the DOM nodes with it).
