@@ -201,6 +201,35 @@ const tests = {
     assert((await shownOnStage(page)) >= n, 'its events are on the stage');
   },
 
+  'a range is selected by a click on its bar, away from its marker': async ({ page, url }) => {
+    await open(page, `${url}?synthetic=400`);
+    // A range whose bar shows at least 60 px past its label's start, and nothing on top
+    // of the bar there: zoomed in step by step until one does.
+    const barPoint = () => page.evaluate(() => {
+      const stage = document.querySelector('.tl-stage').getBoundingClientRect();
+      for (const el of document.querySelectorAll('.tl-stage .tl-item[data-range]')) {
+        const r = el.getBoundingClientRect();
+        const x = r.right - 12;
+        const y = r.top + r.height / 2;
+        if (r.width < 100 || x < stage.left + 40 || x > stage.right - 40) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit === el) return { id: el.dataset.eventId, x, y };
+      }
+      return null;
+    });
+    const stage = await view(page);
+    await page.mouse.move(stage.left + stage.width / 2, stage.top + 60);
+    let point = await barPoint();
+    for (let i = 0; i < 12 && !point; i += 1) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(150);
+      point = await barPoint();
+    }
+    assert(point, 'no range with a bar wide enough to click');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction((id) => document.querySelector(`.tl-stage [data-event-id="${id}"]`)?.getAttribute('aria-pressed') === 'true', point.id, { timeout: 2000 });
+  },
+
   'double-click zooms in there': async ({ page, url }) => {
     await open(page, url);
     const before = await view(page);
