@@ -224,6 +224,8 @@ fn lay_out<'a>(
     let from = view.start() - params.overscan_px / view.px_per_day();
     let to = view.end() + params.marker_px / 2.0 / view.px_per_day();
     let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start as f64);
+    // Where event `i`'s marker is (NaN for an index out of range: such an index is never placed).
+    let x_of = |i: u32| view.x_of(start_of(i));
 
     // Matching events are in date order: binary-search the part that can be visible.
     let visible = |list: &'a [u32]| -> &'a [u32] {
@@ -278,16 +280,10 @@ fn lay_out<'a>(
                 let room = room(&rows, at, shortest, params);
                 if room.next > at {
                     let rest = items.get(j..).unwrap_or(&[]);
-                    j += gallop(rest, |&i| {
-                        spans
-                            .get(i as usize)
-                            .is_some_and(|s| view.x_of(s.start as f64) < room.next)
-                    });
+                    j += gallop(rest, |&i| x_of(i) < room.next);
                 }
                 while let Some(&i) = items.get(j) {
-                    let x = spans
-                        .get(i as usize)
-                        .map_or(f64::INFINITY, |s| view.x_of(s.start as f64));
+                    let x = x_of(i);
                     if x >= room.until {
                         // Past a hole's end: look again from there.
                         if x > at {
@@ -353,11 +349,7 @@ fn lay_out<'a>(
     // visible.
     sort_by_key(&mut placed_at, |&k| (k as i64, 0));
     let all_visible_from = slice.partition_point(|&i| start_of(i) < from);
-    let x_at = |k: usize| {
-        slice
-            .get(k)
-            .map_or(f64::INFINITY, |&i| view.x_of(start_of(i)))
-    };
+    let x_at = |k: usize| slice.get(k).map_or(f64::INFINITY, |&i| x_of(i));
     let mut clusters: Vec<Cluster> = Vec::new();
     let (mut k, mut p) = (0, 0);
     while let Some(&i) = slice.get(k) {
@@ -397,9 +389,7 @@ fn lay_out<'a>(
             continue;
         }
         let reach = c.right + params.gap_px;
-        let end = k + gallop(slice.get(k..).unwrap_or(&[]), |&i| {
-            view.x_of(start_of(i)) <= reach
-        });
+        let end = k + gallop(slice.get(k..).unwrap_or(&[]), |&i| x_of(i) <= reach);
         // (`p` is at the first placed position from `k` on: `k - 1` was not placed.)
         let inside = placed_at
             .get(p..)
