@@ -11,10 +11,12 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 serve: setup
 	trunk serve --open=false
 
+# Each target names what it really needs, so `make -j2 test` runs independent steps side
+# by side. setup-test runs after setup (never two installers at once).
 setup:
 	scripts/setup.sh build
 
-setup-test:
+setup-test: setup
 	scripts/setup.sh test
 
 # Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
@@ -22,26 +24,28 @@ setup-test:
 # and a smoke run of the peer benchmark so it cannot rot.
 test: setup-test check unit build dist package browser-test bench-smoke
 
-check:
+check: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
 
-unit:
+unit: setup
 	cargo test
 
-build:
+build: setup
 	trunk build --release
 
-# dist/pkg/: the npm package for bundlers (wasm-pack build --target web).
-package: setup-test
+# dist/pkg/: the npm package for bundlers (wasm-pack build --target web). After dist:
+# both link target/wasm32-unknown-unknown/release/timeline.wasm (with other features) and
+# then read it, so side by side one would bind the other's module.
+package: setup-test dist
 	scripts/package.sh
 
 # dist/embed/: the script-tag embed (embed.js, glue, wasm, fallback.html), stable names.
 dist: setup
 	scripts/dist.sh
 
-browser-test:
+browser-test: setup-test build dist package
 	node tests/browser/run.mjs
 	node tests/browser/embed.mjs
 
@@ -61,7 +65,7 @@ bench-profile: setup-test dist
 
 # The peer benchmark on 100 events, one run (about 35 s): fails if a widget does not
 # render or a figure is missing. Part of `make test`.
-bench-smoke:
+bench-smoke: setup-test dist
 	node bench/peers.mjs --smoke
 
 screenshots: setup-test build

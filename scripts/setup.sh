@@ -4,7 +4,7 @@
 # network steps run under `timeout`.
 #
 #   scripts/setup.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
-#   scripts/setup.sh test    # the above, plus wasm-pack, Chromium + chromedriver and the npm test packages
+#   scripts/setup.sh test    # the above, plus wasm-pack and Chromium ($CHROMIUM, else Debian's)
 #
 # Only the package registries are used: crates.io (cargo), npm, Debian (apt).
 set -euo pipefail
@@ -95,21 +95,29 @@ ensure_wasm_pack() {
   fi
 }
 
+# The browser the tests drive: $CHROMIUM if set (as tests/browser/harness.mjs honours it),
+# else Debian's /usr/bin/chromium, installed when missing. Nothing else of Chromium's
+# (no chromedriver): the tests drive it with playwright-core over its DevTools protocol.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    say "Chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] || fail "CHROMIUM=$CHROMIUM is not an executable"
+    say "Chromium: $CHROMIUM ($("$CHROMIUM" --version 2>/dev/null | head -n1))"
     return
   fi
-  say "Installing Chromium and chromedriver from Debian's packages"
+  if [ -x /usr/bin/chromium ]; then
+    say "Chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+    return
+  fi
+  say "Installing Chromium from Debian's packages"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || fail "Chromium is missing and installing it needs root: apt-get install chromium chromium-driver"
+    command -v sudo >/dev/null 2>&1 || fail "Chromium is missing and installing it needs root: apt-get install chromium (or set CHROMIUM to a Chromium binary)"
     sudo="sudo"
   fi
   export DEBIAN_FRONTEND=noninteractive
   with_deadline 900 $sudo apt-get -o Acquire::http::Timeout=60 -o Acquire::Retries=2 update -q || fail "apt-get update failed"
-  with_deadline 1800 $sudo apt-get -o Acquire::http::Timeout=60 -o Acquire::Retries=2 install -y -q chromium chromium-driver ||
-    fail "could not install chromium and chromium-driver"
+  with_deadline 1800 $sudo apt-get -o Acquire::http::Timeout=60 -o Acquire::Retries=2 install -y -q chromium ||
+    fail "could not install chromium"
 }
 
 case "${1:-build}" in
