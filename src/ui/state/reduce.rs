@@ -49,41 +49,22 @@ impl State {
             Action::ShowWindow(start, end) => self.with_viewport(v.with_window(start, end)),
             Action::CenterOn(day) => self.with_viewport(v.centered_on(day)),
             Action::Resize(width) => self.with_viewport(v.with_width(width)),
-            Action::SetQuery(text) => {
-                if text == self.query {
-                    return self;
-                }
-                let mut next = (*self).clone();
+            Action::SetQuery(text) => changed(text != self.query, self, |next| {
                 next.filter.query = Query::new(&text);
                 next.query = text;
                 next.refilter();
-                Rc::new(next)
-            }
-            Action::ToggleCategory(id) => {
-                let mut next = (*self).clone();
+            }),
+            Action::ToggleCategory(id) => changed(true, self, |next| {
                 let hidden = &mut next.filter.hidden_categories;
                 if !hidden.remove(id.as_str()) {
                     hidden.insert(id.to_string());
                 }
                 next.refilter();
-                Rc::new(next)
-            }
-            Action::ClearFilters => {
-                if !self.filter.is_active() {
-                    return self;
-                }
-                let mut next = (*self).clone();
-                next.clear_filter();
-                Rc::new(next)
-            }
-            Action::Select(None) => {
-                if self.selected.is_none() {
-                    return self;
-                }
-                let mut next = (*self).clone();
+            }),
+            Action::ClearFilters => changed(self.filter.is_active(), self, State::clear_filter),
+            Action::Select(None) => changed(self.selected.is_some(), self, |next| {
                 next.selected = None;
-                Rc::new(next)
-            }
+            }),
             Action::Select(Some(id)) => {
                 match self.doc.events.iter().position(|e| e.id == id.as_str()) {
                     Some(i)
@@ -145,30 +126,25 @@ impl State {
                 next.calendar = self.calendar;
                 Rc::new(next)
             }
-            Action::SetLocale(locale) => {
-                if locale == self.locale {
-                    return self;
-                }
-                let mut next = (*self).clone();
+            Action::SetLocale(locale) => changed(locale != self.locale, self, |next| {
                 next.set_locale(locale);
-                Rc::new(next)
-            }
-            Action::SetCalendar(calendar) => {
-                if calendar == self.calendar {
-                    return self;
-                }
-                let mut next = (*self).clone();
+            }),
+            Action::SetCalendar(calendar) => changed(calendar != self.calendar, self, |next| {
                 next.calendar = calendar;
-                Rc::new(next)
-            }
-            Action::SetMode(mode) => {
-                if mode == self.mode {
-                    return self;
-                }
-                let mut next = (*self).clone();
-                next.mode = mode;
-                Rc::new(next)
-            }
+            }),
+            Action::SetMode(mode) => changed(mode != self.mode, self, |next| next.mode = mode),
         }
     }
+}
+
+/// A copy of `state` made by `change` when `changes` is true; `state` itself otherwise,
+/// so that Yew skips the re-render. (`changes` comes first: it reads the state before
+/// the state moves in.)
+fn changed(changes: bool, state: Rc<State>, change: impl FnOnce(&mut State)) -> Rc<State> {
+    if !changes {
+        return state;
+    }
+    let mut next = (*state).clone();
+    change(&mut next);
+    Rc::new(next)
 }
