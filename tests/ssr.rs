@@ -396,3 +396,51 @@ fn the_english_widget_offers_no_calendar_choice() {
         "the stage says which"
     );
 }
+
+#[test]
+fn forty_thousand_problems_list_fifty_and_count_the_rest() {
+    // An error in each of 40,000 events: a date with no month 13.
+    let events: Vec<String> = (0..40_000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "e{i}", "date": "2020-13-01", "category": "d", "title": "T",
+                "summary": "S", "sources": [{{"title": "S", "publisher": "P",
+                "url": "https://example.org/"}}]}}"#
+            )
+        })
+        .collect();
+    let events = events.join(",");
+    let json = format!(
+        r##"{{"title": "T", "updated": "2026-01-01",
+          "categories": [{{"id": "d", "label": "D", "color": "#336699"}}],
+          "events": [{events}]}}"##
+    );
+    let validated = validate(&json);
+    assert_eq!(validated.problems.len(), 40_000);
+    let html = widget(validated);
+    let items = html.matches("<li ").count();
+    assert!(items <= 51, "{items} list items");
+    assert_eq!(html.matches("class=\"tl-problem\"").count(), 50);
+    assert!(html.contains("and 39,950 more"), "the rest is counted");
+    // In Persian the count is in Persian digits, the problems themselves in English.
+    let mut props = TimelineProps::from_validated(validate(&json));
+    props.lang = "fa".into();
+    let html = render::<Timeline>(props);
+    assert!(html.contains("و ۳۹٬۹۵۰ مورد دیگر"));
+    assert_eq!(html.matches("class=\"tl-problem\"").count(), 50);
+}
+
+#[test]
+fn a_few_problems_are_all_listed_without_a_count() {
+    let json = r##"{"title": "T", "updated": "2026-01-01",
+      "categories": [{"id": "d", "label": "D", "color": "#336699"}],
+      "events": [{"id": "a", "date": "2020-13-01", "category": "d", "title": "T", "summary": "S",
+        "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/"}]}]}"##;
+    let validated = validate(json);
+    let n = validated.problems.len();
+    assert!(n >= 1);
+    let html = widget(validated);
+    assert_eq!(html.matches("class=\"tl-problem\"").count(), n);
+    assert!(!html.contains("tl-problems-more"));
+    assert!(!html.contains(" more ("));
+}

@@ -71,4 +71,8 @@ pub const EN: Locale = Locale {
     load_failed: "The timeline's data could not be loaded.",
     data_errors: "The timeline's data has errors; events with errors are not shown.",
     data_warnings: "The timeline's data has warnings.",
+    more_problems: Plural {
+        one: "and {0} more (every problem is listed in the browser console)",
+        other: "and {0} more (every problem is listed in the browser console)",
+    },
 };

@@ -79,4 +79,8 @@ pub const FR: Locale = Locale {
     load_failed: "Les données de la chronologie n’ont pas pu être chargées.",
     data_errors: "Les données de la chronologie contiennent des erreurs\u{A0}; les événements erronés ne sont pas affichés.",
     data_warnings: "Les données de la chronologie comportent des avertissements.",
+    more_problems: Plural {
+        one: "et {0} autre (tous les problèmes sont énumérés dans la console du navigateur)",
+        other: "et {0} autres (tous les problèmes sont énumérés dans la console du navigateur)",
+    },
 };

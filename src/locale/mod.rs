@@ -136,6 +136,8 @@ pub struct Locale {
     pub load_failed: &'static str,
     pub data_errors: &'static str,
     pub data_warnings: &'static str,
+    /// After the problems the widget lists: `and {0} more (…in the browser console)`.
+    pub more_problems: Plural,
 }
 
 impl PartialEq for Locale {

@@ -154,6 +154,12 @@ fn plurals_follow_each_language() {
     // Persian keeps the noun singular after a number.
     assert_eq!(FA.events_count(3, 36), "۳ از ۳۶ رویداد");
     assert_eq!(FA.events_count(1, 1), "۱ از ۱ رویداد");
+    // The count of problems the widget does not list.
+    let more = |l: &Locale, n| l.counted(&l.more_problems, n);
+    assert!(more(&EN, 39_950).starts_with("and 39,950 more ("));
+    assert!(more(&FR, 1).starts_with("et 1 autre ("));
+    assert!(more(&FR, 39_950).starts_with("et 39\u{202F}950 autres ("));
+    assert!(more(&FA, 39_950).starts_with("و ۳۹٬۹۵۰ مورد دیگر ("));
 }
 
 #[test]
@@ -215,6 +221,8 @@ fn templates(l: &Locale) -> Vec<(&'static str, &'static str)> {
         ("stage_label.other", l.stage_label.other),
         ("cluster_label.one", l.cluster_label.one),
         ("cluster_label.other", l.cluster_label.other),
+        ("more_problems.one", l.more_problems.one),
+        ("more_problems.other", l.more_problems.other),
     ]
 }
 

@@ -6,8 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::text::{category_color, event_body, event_meta, importance_attr};
-use crate::locale::Locale;
+use crate::locale::{self, Locale};
 use crate::model::format::{Document, Event};
+
+/// The list view shows this many events, then a "Show more" button.
+pub const LIST_PAGE: usize = 200;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EventListProps {
@@ -46,5 +49,31 @@ fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool) ->
                 { event_body(event, locale, None) }
             </article>
         </li>
+    }
+}
+
+/// The list view: the first `limit` of the `matching` events, and a button that shows
+/// [`LIST_PAGE`] more while there are more.
+pub fn list_view(
+    doc: &Rc<Document>,
+    matching: &[u32],
+    limit: usize,
+    locale: &'static Locale,
+    selected: Option<u32>,
+    show_more: Callback<MouseEvent>,
+) -> Html {
+    let indices: Rc<[u32]> = matching.iter().take(limit).copied().collect();
+    html! {
+        <>
+            <EventList document={doc.clone()} {indices} {locale} {selected} />
+            if matching.len() > limit {
+                <button type="button" class="tl-button tl-more" onclick={show_more}>
+                    { locale::fill(locale.show_more, &[
+                        &locale.number(limit as u64),
+                        &locale.number(matching.len() as u64),
+                    ]) }
+                </button>
+            }
+        </>
     }
 }

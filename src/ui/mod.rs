@@ -3,8 +3,16 @@
 //! Event text is always rendered as text, never as HTML.
 
 mod details;
+mod dom;
 mod event_list;
+mod gestures;
+mod header;
+mod hooks;
+mod keys;
+mod metrics;
+mod options;
 mod overview;
+mod problems;
 mod stage;
 pub mod state;
 mod text;
@@ -12,6 +20,8 @@ mod toolbar;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
+pub use options::{Options, Theme, TimelineProps};
+pub use widget::Timeline;
 
 /// The reader's language when the page or the embed names none: the page's `lang`
 /// (when `page_lang` is set), then the browser's languages, then English. A tag.
@@ -35,7 +45,6 @@ pub fn readers_language(page_lang: bool) -> String {
     let tags = page.iter().chain(browser.iter()).map(String::as_str);
     crate::locale::negotiate(tags).code.to_owned()
 }
-pub use widget::{Options, Theme, Timeline, TimelineProps};
 
 /// Mounts the standalone page on the bundled data into `<main id="timeline">` (or the
 /// body): the entry that `trunk serve` runs. The selected event is kept in the URL.

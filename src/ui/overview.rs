@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::stage::x_inside;
+use super::dom::x_inside;
+use super::gestures::OverviewDrag;
 use super::state::Action;
 use super::text::{px, Fixed};
 use crate::model::format::Document;
@@ -33,7 +34,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let full = view.whole();
     let rtl = props.rtl;
     let sign = if rtl { -1.0 } else { 1.0 };
-    let drag = use_mut_ref(|| None::<(i32, f64)>);
+    let drag = use_mut_ref(OverviewDrag::default);
     let overview_ref = use_node_ref();
 
     let left = full.x_of(view.start());
@@ -53,25 +54,21 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 onaction.emit(Action::CenterOn(full.day_at(x)));
             }
             let _ = el.set_pointer_capture(e.pointer_id());
-            *drag.borrow_mut() = Some((e.pointer_id(), sign * client_x));
+            drag.borrow_mut().down(e.pointer_id(), sign * client_x);
         })
     };
     let onpointermove = {
         let (drag, onaction) = (drag.clone(), props.onaction.clone());
         Callback::from(move |e: PointerEvent| {
-            let mut d = drag.borrow_mut();
-            if let Some((id, last)) = *d {
-                if id == e.pointer_id() {
-                    let x = sign * f64::from(e.client_x());
-                    *d = Some((id, x));
-                    onaction.emit(Action::Pan(-(x - last) * ratio));
-                }
+            let x = sign * f64::from(e.client_x());
+            if let Some(action) = drag.borrow_mut().moved(e.pointer_id(), x, ratio) {
+                onaction.emit(action);
             }
         })
     };
     let onpointerup = {
         let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        Callback::from(move |_: PointerEvent| drag.borrow_mut().up())
     };
 
     html! {

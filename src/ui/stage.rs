@@ -2,36 +2,32 @@
 //! drawn from the model's layout and axis for the current viewport. Only what the layout
 //! returns (the window plus a margin) is in the DOM, whatever the size of the dataset.
 //!
-//! Pointer input (wheel, drag, pinch, double-click) is turned into [`Action`]s here; the
-//! maths lives in the model. Clicks are delegated: one listener on the stage finds the
+//! Pointer input (wheel, drag, pinch, double-click) is measured here and turned into
+//! [`Action`]s by `gestures`. Clicks are delegated: one listener on the stage finds the
 //! event or cluster under the pointer, so a thousand items cost no thousand closures.
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::dom::{set_class, show_class_for, target_with, x_in};
+use super::gestures::{cluster_window, wheel, Gesture, Wheel, WheelMove, DOUBLE_CLICK_ZOOM};
+use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, ROW_PX};
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
 use crate::model::format::Document;
-use crate::model::layout::{layout, LayoutParams, Placed, Ranked, Span};
+use crate::model::layout::{layout, Placed, Ranked, Span};
 use crate::model::sort::sort_by_key;
 use crate::model::viewport::Viewport;
 
-/// Rows of events; the cluster lane and the axis come below them.
-pub const ROWS: u32 = 8;
-pub const ROW_PX: f64 = 30.0;
-/// The minimum space between two axis labels.
-pub const AXIS_LABEL_SPACING_PX: f64 = 16.0;
-/// The width of an event's button, centred on its marker (CSS `.tl-item`).
-const MARKER_BOX_PX: f64 = 16.0;
-/// A pointer that moves less than this between down and up is a click, not a drag.
-const DRAG_THRESHOLD_PX: f64 = 4.0;
-/// Wheel zoom: factor per pixel of wheel delta.
-const WHEEL_ZOOM_PER_PX: f64 = 0.0015;
+/// How long the "Ctrl/⌘ + scroll to zoom" hint stays after the last plain wheel event.
+const WHEEL_HINT_MS: u32 = 1500;
+/// Items are what matches these: an event's button, or a cluster's.
+const ITEM: &str = "[data-event-id],[data-cluster]";
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StageProps {
@@ -53,63 +49,13 @@ pub struct StageProps {
     pub onaction: Callback<Action>,
 }
 
-/// What the pointers are doing between down and up.
-#[derive(Default)]
-struct Gesture {
-    /// Active pointers: id and last x (stage coordinates).
-    pointers: Vec<(i32, f64)>,
-    start_x: f64,
-    dragging: bool,
-    /// Set when a drag ends, so the click that follows does not select an event.
-    swallow_click: bool,
-}
-
-/// Where a pointer is on the timeline, in the model's pixels: from the earliest edge,
-/// which is the left one, or the right one when time runs right to left.
-fn stage_x(stage: &NodeRef, client_x: i32, rtl: bool) -> f64 {
-    match stage.cast::<web_sys::Element>() {
-        Some(el) => x_inside(&el, client_x, rtl),
-        None => f64::from(client_x),
-    }
-}
-
-/// `client_x` in pixels from the inner (padding) edge of `el` where time starts: the
-/// left one, or the right one when time runs right to left. Items are placed from that
-/// edge, inside the border.
-pub fn x_inside(el: &web_sys::Element, client_x: i32, rtl: bool) -> f64 {
-    let inner_left = el.get_bounding_client_rect().left() + f64::from(el.client_left());
-    let x = f64::from(client_x) - inner_left;
-    if rtl {
-        f64::from(el.client_width()) - x
-    } else {
-        x
-    }
-}
-
-pub fn layout_params() -> LayoutParams {
-    LayoutParams {
-        rows: ROWS,
-        ..LayoutParams::default()
-    }
-}
-
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(Gesture::default);
     // The rows of the last layout, which the next one keeps where it can.
     let previous = use_mut_ref(Vec::<(u32, u32)>::new);
-    let hint_timer = use_memo((), |_| std::cell::Cell::new(None::<i32>));
-    {
-        // No timer outlives the widget.
-        let hint_timer = hint_timer.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let (Some(id), Some(window)) = (hint_timer.take(), web_sys::window()) {
-                    window.clear_timeout_with_handle(id);
-                }
-            }
-        });
-    }
+    // The timer that hides the wheel hint: dropped, so cancelled, with the stage.
+    let hint_timer = use_mut_ref(|| None::<Timeout>);
     let doc = &props.document;
     let view = props.viewport;
     let locale = props.locale;
@@ -137,93 +83,67 @@ pub fn Stage(props: &StageProps) -> Html {
         .filter(|s| laid.placed.iter().any(|p| p.event == *s))
         .or_else(|| laid.placed.iter().find(|p| p.x >= 0.0).map(|p| p.event));
 
+    let stage = &props.stage_ref;
     let onwheel = {
-        let (onaction, stage, embedded) = (
-            props.onaction.clone(),
-            props.stage_ref.clone(),
-            props.embedded,
-        );
-        let hint_timer = hint_timer.clone();
+        let (onaction, stage, embedded) = (props.onaction.clone(), stage.clone(), props.embedded);
         Callback::from(move |e: WheelEvent| {
-            if embedded && !e.ctrl_key() && !e.meta_key() {
-                // The page scrolls; remind the reader how to zoom, for a moment.
-                if let Some(el) = stage.cast::<web_sys::Element>() {
-                    show_wheel_hint(el, &hint_timer);
-                }
-                return;
-            }
-            e.prevent_default();
-            let scale = match e.delta_mode() {
-                1 => 33.0,  // lines
-                2 => 600.0, // pages
-                _ => 1.0,
+            let input = Wheel {
+                mode: e.delta_mode(),
+                dx: e.delta_x(),
+                dy: e.delta_y(),
+                zoom_key: e.ctrl_key() || e.meta_key(),
             };
-            let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
-            if dx.abs() > dy.abs() {
-                // Scrolling towards the end of the line shows later dates.
-                onaction.emit(Action::Pan(-dx * sign));
-            } else {
-                let x = stage_x(&stage, e.client_x(), rtl);
-                onaction.emit(Action::ZoomAt {
-                    x,
-                    factor: (-dy * WHEEL_ZOOM_PER_PX).exp(),
-                });
-            }
+            let action = match wheel(input, embedded, rtl) {
+                WheelMove::PageScrolls => {
+                    // The page scrolls; remind the reader how to zoom, for a moment.
+                    show_class_for(&stage, "tl-show-wheel-hint", WHEEL_HINT_MS, &hint_timer);
+                    return;
+                }
+                WheelMove::Pan(dx) => Action::Pan(dx),
+                WheelMove::Zoom(factor) => Action::ZoomAt {
+                    x: x_in(&stage, e.client_x(), rtl),
+                    factor,
+                },
+            };
+            e.prevent_default();
+            onaction.emit(action);
         })
     };
     let onpointerdown = {
-        let (gesture, stage) = (gesture.clone(), props.stage_ref.clone());
+        let (gesture, stage) = (gesture.clone(), stage.clone());
         Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "mouse" && e.button() != 0 {
-                return;
-            }
-            let x = stage_x(&stage, e.client_x(), rtl);
-            let mut g = gesture.borrow_mut();
-            g.pointers.retain(|(id, _)| *id != e.pointer_id());
-            g.pointers.push((e.pointer_id(), x));
-            if g.pointers.len() == 1 {
-                g.start_x = x;
-                g.dragging = false;
-            }
+            let primary = e.pointer_type() != "mouse" || e.button() == 0;
+            let x = x_in(&stage, e.client_x(), rtl);
+            gesture.borrow_mut().down(e.pointer_id(), x, primary);
         })
     };
     let onpointermove = {
-        let (gesture, stage, onaction) = (
-            gesture.clone(),
-            props.stage_ref.clone(),
-            props.onaction.clone(),
-        );
+        let (gesture, stage, onaction) = (gesture.clone(), stage.clone(), props.onaction.clone());
         Callback::from(move |e: PointerEvent| {
-            let x = stage_x(&stage, e.client_x(), rtl);
-            let action = pointer_moved(&mut gesture.borrow_mut(), e.pointer_id(), x);
+            let x = x_in(&stage, e.client_x(), rtl);
+            let action = gesture.borrow_mut().moved(e.pointer_id(), x);
             if let Some(action) = action {
                 if let Some(el) = stage.cast::<web_sys::Element>() {
                     // Capture only once a drag has begun, so plain clicks reach their target.
                     let _ = el.set_pointer_capture(e.pointer_id());
-                    let _ = el.class_list().add_1("tl-dragging");
                 }
+                set_class(&stage, "tl-dragging", true);
                 onaction.emit(action);
             }
         })
     };
     let onpointerup = {
-        let (gesture, stage) = (gesture.clone(), props.stage_ref.clone());
+        let (gesture, stage) = (gesture.clone(), stage.clone());
         Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            g.pointers.retain(|(id, _)| *id != e.pointer_id());
-            if g.pointers.is_empty() && g.dragging {
-                g.dragging = false;
-                g.swallow_click = true;
-                if let Some(el) = stage.cast::<web_sys::Element>() {
-                    let _ = el.class_list().remove_1("tl-dragging");
-                }
+            if gesture.borrow_mut().up(e.pointer_id()) {
+                set_class(&stage, "tl-dragging", false);
             }
         })
     };
     let onclick = {
-        let (gesture, onaction) = (gesture.clone(), props.onaction.clone());
+        let onaction = props.onaction.clone();
         Callback::from(move |e: MouseEvent| {
-            if std::mem::take(&mut gesture.borrow_mut().swallow_click) {
+            if gesture.borrow_mut().swallows_click() {
                 return;
             }
             if let Some(action) = clicked(&e) {
@@ -232,11 +152,14 @@ pub fn Stage(props: &StageProps) -> Html {
         })
     };
     let ondblclick = {
-        let (onaction, stage) = (props.onaction.clone(), props.stage_ref.clone());
+        let (onaction, stage) = (props.onaction.clone(), stage.clone());
         Callback::from(move |e: MouseEvent| {
-            if target_with(&e, "[data-event-id],[data-cluster]").is_none() {
-                let x = stage_x(&stage, e.client_x(), rtl);
-                onaction.emit(Action::ZoomAt { x, factor: 2.0 });
+            if target_with(&e, ITEM).is_none() {
+                let x = x_in(&stage, e.client_x(), rtl);
+                onaction.emit(Action::ZoomAt {
+                    x,
+                    factor: DOUBLE_CLICK_ZOOM,
+                });
             }
         })
     };
@@ -339,73 +262,9 @@ fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
     order.into_iter()
 }
 
-/// The action a pointer move makes, updating the gesture: a pan for one pointer once it
-/// has moved past the threshold, a pinch for two (the moment under the fingers' middle
-/// follows the middle, scaled by how much the distance between them changed).
-fn pointer_moved(g: &mut Gesture, id: i32, x: f64) -> Option<Action> {
-    let slot = g.pointers.iter().position(|(p, _)| *p == id)?;
-    let old = g.pointers[slot].1;
-    g.pointers[slot].1 = x;
-    match g.pointers.as_slice() {
-        [_] => {
-            if !g.dragging && (x - g.start_x).abs() < DRAG_THRESHOLD_PX {
-                return None;
-            }
-            let dx = if g.dragging { x - old } else { x - g.start_x };
-            g.dragging = true;
-            Some(Action::Pan(dx))
-        }
-        [(_, a), (_, b)] => {
-            let other = if slot == 0 { *b } else { *a };
-            let (before, after) = ((old - other).abs(), (x - other).abs());
-            g.dragging = true;
-            (before > 1.0 && after > 1.0).then(|| Action::Pinch {
-                from: (old + other) / 2.0,
-                to: (x + other) / 2.0,
-                factor: after / before,
-            })
-        }
-        _ => None,
-    }
-}
-
-/// How long the "Ctrl/⌘ + scroll to zoom" hint stays after the last plain wheel event.
-const WHEEL_HINT_MS: i32 = 1500;
-
-/// Shows the hint and (re)starts the one timer that hides it, so it stays while the
-/// reader keeps scrolling. `timer` holds that timer's id.
-fn show_wheel_hint(stage: web_sys::Element, timer: &std::cell::Cell<Option<i32>>) {
-    let _ = stage.class_list().add_1("tl-show-wheel-hint");
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(id) = timer.take() {
-        window.clear_timeout_with_handle(id);
-    }
-    let hide = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = stage.class_list().remove_1("tl-show-wheel-hint");
-    });
-    timer.set(
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                hide.unchecked_ref(),
-                WHEEL_HINT_MS,
-            )
-            .ok(),
-    );
-}
-
-fn target_with(e: &MouseEvent, selector: &str) -> Option<web_sys::Element> {
-    e.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
-}
-
 /// What a click on the stage means: select an event, or zoom in on a cluster.
 fn clicked(e: &MouseEvent) -> Option<Action> {
-    let el = target_with(e, "[data-event-id],[data-cluster]")?;
+    let el = target_with(e, ITEM)?;
     if let Some(id) = el.get_attribute("data-event-id") {
         return Some(Action::Select(Some(id.into())));
     }
@@ -414,50 +273,5 @@ fn clicked(e: &MouseEvent) -> Option<Action> {
             .and_then(|v| crate::model::json::parse_f64(&v))
             .filter(|d| d.is_finite())
     };
-    let (first, last) = (day("data-first")?, day("data-last")?);
-    let pad = ((last - first) * 0.15).max(1.0);
-    Some(Action::ShowWindow(first - pad, last + pad))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn gesture(pointers: &[(i32, f64)]) -> Gesture {
-        Gesture {
-            pointers: pointers.to_vec(),
-            start_x: pointers.first().map_or(0.0, |p| p.1),
-            ..Gesture::default()
-        }
-    }
-
-    #[test]
-    fn small_moves_are_not_drags() {
-        let mut g = gesture(&[(1, 100.0)]);
-        assert_eq!(pointer_moved(&mut g, 1, 102.0), None);
-        assert_eq!(pointer_moved(&mut g, 1, 110.0), Some(Action::Pan(10.0)));
-        assert_eq!(pointer_moved(&mut g, 1, 112.0), Some(Action::Pan(2.0)));
-        assert_eq!(pointer_moved(&mut g, 7, 50.0), None, "unknown pointer");
-    }
-
-    #[test]
-    fn two_pointers_pinch_around_their_middle() {
-        let mut g = gesture(&[(1, 100.0), (2, 300.0)]);
-        assert_eq!(
-            pointer_moved(&mut g, 2, 500.0),
-            Some(Action::Pinch {
-                from: 200.0,
-                to: 300.0,
-                factor: 2.0
-            })
-        );
-        assert_eq!(
-            pointer_moved(&mut g, 1, 300.0),
-            Some(Action::Pinch {
-                from: 300.0,
-                to: 400.0,
-                factor: 0.5
-            })
-        );
-    }
+    Some(cluster_window(day("data-first")?, day("data-last")?))
 }

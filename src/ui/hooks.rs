@@ -1,0 +1,193 @@
+//! The widget's effects on the world outside its markup: new props, the page's language,
+//! the stage's width, the URL, and focus. Each is a hook; the browser is touched only
+//! inside their effects, so the widget still renders under SSR (where effects never run).
+//!
+//! The only window-level listeners are `popstate` and `hashchange`, and only on the
+//! standalone page (`sync_url`), for Back and Forward.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::dom::{focus_in, focus_lost};
+use super::options::{Options, Theme};
+use super::state::{Action, State, DEFAULT_WIDTH_PX};
+use crate::locale::Locale;
+use crate::model::format::Document;
+
+/// Runs `effect` whenever `deps` change, but not on the first render: for what the
+/// first render already did from the same values.
+#[hook]
+pub fn use_effect_on_change<T, F>(deps: T, effect: F)
+where
+    T: PartialEq + 'static,
+    F: FnOnce(&T) + 'static,
+{
+    let started = use_mut_ref(|| false);
+    use_effect_with(deps, move |deps| {
+        if std::mem::replace(&mut *started.borrow_mut(), true) {
+            effect(deps);
+        }
+    });
+}
+
+/// New data or start options (the embed's `update`) rebuild the state; the theme is read
+/// from the props directly, so changing it keeps the view. A new language keeps
+/// everything, as the reader's own switch does.
+#[hook]
+pub fn use_new_props(
+    dispatcher: UseReducerDispatcher<State>,
+    document: Rc<Document>,
+    options: &Options,
+    locale: &'static Locale,
+) {
+    let options = Options {
+        theme: Theme::Auto,
+        ..options.clone()
+    };
+    let rebuild = dispatcher.clone();
+    use_effect_on_change((document, options), move |(doc, options)| {
+        let fresh = State::with_options(doc.clone(), locale, DEFAULT_WIDTH_PX, options);
+        rebuild.dispatch(Action::Reconfigure(Rc::new(fresh)));
+    });
+    use_effect_on_change(locale, move |&locale| {
+        dispatcher.dispatch(Action::SetLocale(locale));
+    });
+}
+
+/// On a page of our own: the page's `lang` and `dir` follow the reader's language, so
+/// the browser and assistive technology treat the whole page in it.
+#[hook]
+pub fn use_page_language(enabled: bool, locale: &'static Locale) {
+    use_effect_with((enabled, locale), |&(enabled, locale)| {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .filter(|_| enabled);
+        if let Some(root) = root {
+            let _ = root.set_attribute("lang", locale.code);
+            let _ = root.set_attribute("dir", locale.dir.as_str());
+        }
+    });
+}
+
+/// Tells the reducer the stage's width whenever it changes. ResizeObserver has no gloo
+/// wrapper: the observer is disconnected and its closure freed when the stage goes.
+#[hook]
+pub fn use_resize(stage: NodeRef, onaction: Callback<Action>) {
+    use_effect_with(stage, move |stage| {
+        let element = stage.cast::<web_sys::Element>();
+        let measure = {
+            let element = element.clone();
+            move || {
+                if let Some(el) = &element {
+                    let width = f64::from(el.client_width());
+                    // A hidden stage (the list view) measures 0: keep the last width.
+                    if width > 0.0 {
+                        onaction.emit(Action::Resize(width));
+                    }
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(el)) = (&observer, &element) {
+            observer.observe(el);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(callback);
+        }
+    });
+}
+
+/// The event named in the URL (`#event=<id>`), if any.
+fn event_in_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix("#event=")?;
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// A new history entry for the page with `#event=<id>`, or with no hash at all when
+/// nothing is selected (closing the details leaves no "#" behind).
+fn push_event_url(selected: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let mut url = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Some(id) = selected {
+        url = url + "#event=" + id;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// On the standalone page: opens the event in the URL at start, follows Back and
+/// Forward (`hashchange`), and writes the selection into the URL as a new history entry.
+#[hook]
+pub fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<Action>) {
+    use_effect_with(enabled, move |&enabled| {
+        let window = web_sys::window().filter(|_| enabled);
+        // Dropped when the widget goes (or `enabled` changes): that removes them.
+        let listeners: Vec<EventListener> = match &window {
+            None => Vec::new(),
+            Some(window) => {
+                let follow = move || onaction.emit(Action::Select(event_in_hash().map(Into::into)));
+                if event_in_hash().is_some() {
+                    follow();
+                }
+                // Our own writes use pushState, which fires neither event, so these are
+                // only Back, Forward and a hash typed into the address bar.
+                let follow = Rc::new(follow);
+                ["popstate", "hashchange"]
+                    .into_iter()
+                    .map(|kind| {
+                        let follow = follow.clone();
+                        EventListener::new(window, kind, move |_| follow())
+                    })
+                    .collect()
+            }
+        };
+        move || drop(listeners)
+    });
+    // At start the URL is the authority (the effect above reads it), so writing waits
+    // for the first change of selection.
+    use_effect_on_change((enabled, selected), |(enabled, selected)| {
+        if *enabled && event_in_hash() != *selected {
+            push_event_url(selected.as_deref());
+        }
+    });
+}
+
+/// When the reader moves the selection with a key while on the stage (`follow` is set),
+/// focus follows to the newly selected event (the old one may have left the DOM as the
+/// view moved). When the details close and take focus with them, it goes back to the
+/// stage's tab stop, so the keys still work.
+#[hook]
+pub fn use_focus_follows_selection(
+    stage: NodeRef,
+    selected: Option<String>,
+    follow: Rc<RefCell<bool>>,
+) {
+    let had_selection = use_mut_ref(|| false);
+    use_effect_with(selected, move |selected| {
+        let stage = stage.cast::<web_sys::Element>();
+        let had = std::mem::replace(&mut *had_selection.borrow_mut(), selected.is_some());
+        match (&stage, selected) {
+            (Some(stage), None) if had && focus_lost() => focus_in(stage, "[tabindex=\"0\"]"),
+            (Some(stage), Some(id)) if std::mem::take(&mut *follow.borrow_mut()) => {
+                focus_in(stage, &format!("[data-event-id=\"{id}\"]"));
+            }
+            _ => {}
+        }
+    });
+}

@@ -1,0 +1,79 @@
+//! What the widget is given: the validated data, the reader's language and the start
+//! options (the standalone page's and the embed's settings). Depends on nothing else in
+//! `ui/`, so the state and the components can all read it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::date::Date;
+use crate::model::format::{Document, DEFAULT_LANG};
+use crate::model::validate::{Problem, Validated};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TimelineProps {
+    /// `None` when the data could not be read at all.
+    pub document: Option<Rc<Document>>,
+    pub problems: Rc<[Problem]>,
+    /// The reader's language (a BCP 47 tag: `fr`, `fr-CA`); English when we do not have
+    /// it. The reader can switch language in the widget.
+    #[prop_or(AttrValue::Static(DEFAULT_LANG))]
+    pub lang: AttrValue,
+    #[prop_or_default]
+    pub options: Options,
+    /// Why the data could not be had at all (a failed download), shown instead.
+    #[prop_or_default]
+    pub load_error: Option<AttrValue>,
+}
+
+impl TimelineProps {
+    /// The widget's props for what validation made of the data: its usable part and
+    /// every problem, in English, with the default options.
+    pub fn from_validated(validated: Validated) -> TimelineProps {
+        TimelineProps {
+            document: validated.document.map(Rc::new),
+            problems: validated.problems.into(),
+            lang: AttrValue::Static(DEFAULT_LANG),
+            options: Options::default(),
+            load_error: None,
+        }
+    }
+}
+
+/// How the widget starts and behaves, beyond its data: the standalone page's and the
+/// embed's settings (`data-*` attributes in the embed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    /// Keep the selected event in the page's URL (`#event=<id>`): the standalone page.
+    pub sync_url: bool,
+    /// A guest in someone else's page: the plain wheel scrolls the page, and zooming
+    /// takes Ctrl/⌘ + wheel or a pinch.
+    pub embedded: bool,
+    /// The event selected at start.
+    pub initial_event: Option<AttrValue>,
+    /// The window shown at start, instead of everything.
+    pub initial_window: Option<(Date, Date)>,
+    /// The categories shown at start (ids); `None` shows all.
+    pub categories: Option<Vec<String>>,
+    pub theme: Theme,
+}
+
+/// The colour scheme: the system's, or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The root's `data-theme`: none follows the system.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}

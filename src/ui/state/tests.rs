@@ -1,0 +1,281 @@
+//! The reducer, natively: every action on the bundled data.
+
+use super::*;
+use crate::data::bundled;
+use crate::locale::{EN, FA, FR};
+use crate::model::calendar::Calendar;
+
+fn state() -> Rc<State> {
+    let doc = Rc::new(bundled().document.expect("bundled data"));
+    Rc::new(State::new(doc, &EN, 1000.0))
+}
+
+fn id_of(s: &State) -> Option<&str> {
+    s.selected_event().map(|e| e.id.as_str())
+}
+
+#[test]
+fn options_set_the_window_categories_and_event() {
+    use crate::model::date::Date;
+    let doc = Rc::new(bundled().document.expect("bundled data"));
+    let event = doc
+        .events
+        .iter()
+        .find(|e| e.date.year() == 2020)
+        .unwrap()
+        .id
+        .clone();
+    let options = Options {
+        initial_window: Some((Date::parse("2012").unwrap(), Date::parse("2021").unwrap())),
+        categories: Some(vec!["aviation".to_owned(), "legal".to_owned()]),
+        initial_event: Some(event.clone().into()),
+        ..Options::default()
+    };
+    let s = State::with_options(doc, &EN, 1000.0, &options);
+    assert_eq!(
+        s.viewport.start(),
+        Date::parse("2012").unwrap().first_day().0 as f64
+    );
+    assert_eq!(
+        s.viewport.end(),
+        Date::parse("2021-12-31").unwrap().first_day().0 as f64 + 1.0
+    );
+    assert!(s
+        .matching
+        .iter()
+        .all(|&i| ["aviation", "legal"].contains(&s.doc.events[i as usize].category.as_str())));
+    assert_eq!(id_of(&s), Some(event.as_str()));
+}
+
+#[test]
+fn a_category_list_naming_no_category_shows_all() {
+    let doc = Rc::new(bundled().document.expect("bundled data"));
+    for list in [vec![], vec!["nope".to_owned()], vec![" ".to_owned()]] {
+        let options = Options {
+            categories: Some(list),
+            ..Options::default()
+        };
+        let s = State::with_options(doc.clone(), &EN, 1000.0, &options);
+        assert_eq!(s.matching.len(), doc.events.len());
+    }
+}
+
+#[test]
+fn reconfigure_keeps_the_width_the_view_mode_and_the_language() {
+    let s = state()
+        .reduce(Action::Resize(700.0))
+        .reduce(Action::SetMode(ViewMode::List))
+        .reduce(Action::SetLocale(&FA))
+        .reduce(Action::SetCalendar(Calendar::Gregorian));
+    let fresh = Rc::new(State::new(s.doc.clone(), &FR, 960.0));
+    let next = s.reduce(Action::Reconfigure(fresh));
+    assert_eq!(next.viewport.width(), 700.0);
+    assert_eq!(next.mode, ViewMode::List);
+    assert_eq!(next.locale, &FA);
+    assert_eq!(next.calendar, Calendar::Gregorian);
+}
+
+#[test]
+fn a_new_language_keeps_the_view_the_filter_and_the_selection() {
+    let s = state()
+        .reduce(Action::ZoomAt {
+            x: 300.0,
+            factor: 4.0,
+        })
+        .reduce(Action::ToggleCategory("sanctions".into()))
+        .reduce(Action::Step(1));
+    let selected = s.selected;
+    assert!(selected.is_some());
+    let fa = s.clone().reduce(Action::SetLocale(&FA));
+    assert_eq!(fa.locale, &FA);
+    assert_eq!(fa.calendar, Calendar::SolarHijri);
+    assert_eq!(fa.viewport, s.viewport);
+    assert_eq!(fa.filter, s.filter);
+    assert_eq!(fa.matching, s.matching);
+    assert_eq!(fa.selected, selected);
+    // Titles are now measured in Persian.
+    let i = selected.unwrap() as usize;
+    assert_eq!(
+        fa.title_chars[i] as usize,
+        fa.doc.events[i].title.get("fa").chars().count()
+    );
+    assert!(Rc::ptr_eq(&fa, &fa.clone().reduce(Action::SetLocale(&FA))));
+    let back = fa.reduce(Action::SetLocale(&EN));
+    assert_eq!(back.calendar, Calendar::Gregorian);
+    assert_eq!(back.title_chars, s.title_chars);
+}
+
+#[test]
+fn search_follows_the_language() {
+    // "Embassy" in French and in Persian: found only in that language's texts.
+    let en = state().reduce(Action::SetQuery("ambassade".into()));
+    assert!(en.matching.is_empty());
+    let fr = en.reduce(Action::SetLocale(&FR));
+    assert_eq!(fr.query, "ambassade", "the query stays");
+    assert!(!fr.matching.is_empty());
+    let fa = fr.reduce(Action::SetQuery("سفارت".into()));
+    assert!(fa.matching.is_empty());
+    let fa = fa.reduce(Action::SetLocale(&FA));
+    assert!(!fa.matching.is_empty());
+    // Arabic letter forms find the Persian ones (ي for ی, ك for ک).
+    let arabic = fa.clone().reduce(Action::SetQuery("سفارت كانادا".into()));
+    let persian = fa.reduce(Action::SetQuery("سفارت کانادا".into()));
+    assert!(!persian.matching.is_empty());
+    assert_eq!(arabic.matching, persian.matching);
+}
+
+#[test]
+fn jumps_glide_and_gestures_do_not() {
+    let s = state();
+    assert!(!s.animate);
+    let zoomed = s.reduce(Action::ZoomIn);
+    assert!(zoomed.animate, "a button zoom glides");
+    let wheeled = zoomed.reduce(Action::ZoomAt {
+        x: 100.0,
+        factor: 1.2,
+    });
+    assert!(!wheeled.animate, "the wheel moves directly");
+    let dragged = wheeled.reduce(Action::Step(1)).reduce(Action::Pan(30.0));
+    assert!(!dragged.animate);
+    assert!(dragged.reduce(Action::ShowAll).animate);
+}
+
+#[test]
+fn starts_with_everything_shown_and_fitted() {
+    let s = state();
+    assert_eq!(s.matching.len(), s.doc.events.len());
+    assert_eq!(s.viewport.start(), s.viewport.bounds().0);
+    assert!(!s.viewport.can_zoom_out());
+    assert_eq!(s.counts.iter().sum::<u32>() as usize, s.doc.events.len());
+}
+
+#[test]
+fn actions_that_change_nothing_keep_the_same_state() {
+    let s = state();
+    for action in [
+        Action::ZoomOut,
+        Action::ShowAll,
+        Action::ClearFilters,
+        Action::Select(None),
+        Action::Select(Some("no-such-event".into())),
+        Action::SetQuery("".into()),
+        Action::SetMode(ViewMode::Timeline),
+        Action::Pan(1e6),
+    ] {
+        let next = s.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&s, &next), "{action:?} re-rendered");
+    }
+}
+
+#[test]
+fn a_pinch_keeps_the_moment_under_the_fingers() {
+    let s = state().reduce(Action::ZoomIn);
+    let day = s.viewport.day_at(400.0);
+    let p = s.clone().reduce(Action::Pinch {
+        from: 400.0,
+        to: 420.0,
+        factor: 1.5,
+    });
+    assert!((p.viewport.day_at(420.0) - day).abs() < 1e-6);
+    assert!((p.viewport.span() - s.viewport.span() / 1.5).abs() < 1e-6);
+}
+
+#[test]
+fn zoom_buttons_halve_and_double_the_span() {
+    let s = state();
+    let zin = s.clone().reduce(Action::ZoomIn);
+    assert!((zin.viewport.span() - s.viewport.span() / 2.0).abs() < 1e-6);
+    let back = zin.reduce(Action::ZoomOut);
+    assert!((back.viewport.span() - s.viewport.span()).abs() < 1e-6);
+}
+
+#[test]
+fn search_and_categories_narrow_the_matching_events() {
+    let s = state();
+    let q = s.clone().reduce(Action::SetQuery("PS752".into()));
+    assert!(!q.matching.is_empty() && q.matching.len() < s.matching.len());
+    assert!(q.matching.iter().all(|&i| {
+        let e = &q.doc.events[i as usize];
+        format!("{} {} {:?}", e.title.get("en"), e.summary.get("en"), e.tags).contains("PS752")
+    }));
+    let hidden = q.reduce(Action::ToggleCategory("aviation".into()));
+    assert!(hidden
+        .matching
+        .iter()
+        .all(|&i| hidden.doc.events[i as usize].category != "aviation"));
+    let cleared = hidden.reduce(Action::ClearFilters);
+    assert_eq!(cleared.matching.len(), s.matching.len());
+    assert_eq!(cleared.query, "");
+}
+
+#[test]
+fn stepping_walks_the_matching_events_in_order() {
+    let s = state().reduce(Action::First);
+    assert_eq!(s.selected, Some(0));
+    let next = s.reduce(Action::Step(1));
+    assert_eq!(next.selected, Some(1));
+    let last = next.reduce(Action::Last);
+    assert_eq!(last.selected, Some(last.doc.events.len() as u32 - 1));
+    let same = last.clone().reduce(Action::Step(1));
+    assert!(Rc::ptr_eq(&last, &same), "no event after the last");
+    let prev = last.reduce(Action::Step(-1));
+    assert_eq!(prev.selected, Some(prev.doc.events.len() as u32 - 2));
+}
+
+#[test]
+fn stepping_skips_filtered_events_and_filtering_closes_a_hidden_selection() {
+    let s = state().reduce(Action::ToggleCategory("diplomacy".into()));
+    let mut cur = s.reduce(Action::First);
+    for _ in 0..40 {
+        assert_ne!(
+            cur.selected_event().map(|e| e.category.as_str()),
+            Some("diplomacy")
+        );
+        cur = cur.reduce(Action::Step(1));
+    }
+    let diplomacy = state().reduce(Action::First);
+    assert_eq!(
+        diplomacy.selected_event().map(|e| e.category.as_str()),
+        Some("diplomacy")
+    );
+    let hidden = diplomacy.reduce(Action::ToggleCategory("diplomacy".into()));
+    assert_eq!(hidden.selected, None);
+}
+
+#[test]
+fn selecting_brings_the_event_into_view() {
+    let zoomed = state().reduce(Action::ShowWindow(0.0, 400.0));
+    let target = zoomed
+        .doc
+        .events
+        .iter()
+        .find(|e| e.date.year() == 2024)
+        .unwrap()
+        .id
+        .clone();
+    let s = zoomed.reduce(Action::Select(Some(target.clone().into())));
+    assert_eq!(id_of(&s), Some(target.as_str()));
+    let e = s.selected_event().unwrap();
+    let x = s.viewport.x_of(e.start_day().0 as f64);
+    assert!(x >= 0.0 && x <= s.viewport.width(), "x = {x}");
+}
+
+#[test]
+fn a_deep_link_to_a_filtered_event_clears_the_filter() {
+    let s = state().reduce(Action::SetQuery("zzzz-nothing".into()));
+    assert!(s.matching.is_empty());
+    let id: AttrValue = s.doc.events[3].id.clone().into();
+    let s = s.reduce(Action::Select(Some(id)));
+    assert_eq!(s.selected, Some(3));
+    assert_eq!(s.matching.len(), s.doc.events.len());
+}
+
+#[test]
+fn step_without_selection_starts_near_the_middle_of_the_view() {
+    let s = state();
+    let day = s.viewport.day_at(s.viewport.width() / 2.0);
+    let right = s.clone().reduce(Action::Step(1));
+    let left = s.reduce(Action::Step(-1));
+    assert!(right.selected_event().unwrap().start_day().0 as f64 >= day);
+    assert!((left.selected_event().unwrap().start_day().0 as f64) < day);
+}
