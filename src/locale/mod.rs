@@ -12,6 +12,7 @@ mod en;
 mod fa;
 mod fr;
 
+use crate::model::axis::{TickKind, TickLabels};
 use crate::model::calendar::{Calendar, Ymd};
 use crate::model::date::{Date, Precision};
 use crate::model::format::Event;
@@ -313,11 +314,13 @@ impl Locale {
             text
         }
     }
+}
 
+impl TickLabels for Locale {
     /// The label of an axis tick of `calendar` on the period starting `ymd`:
     /// `year_label` for year ticks (and major month ticks), the month for month ticks,
     /// the day number for day ticks, and month and year for major day ticks.
-    pub fn tick_label(&self, calendar: Calendar, tick: TickKind, ymd: Ymd) -> String {
+    fn tick_label(&self, calendar: Calendar, tick: TickKind, ymd: Ymd) -> String {
         let year = match calendar {
             Calendar::Gregorian => self.year(ymd.year),
             Calendar::SolarHijri => self.shape_digits(&ymd.year.to_string()),
@@ -339,19 +342,6 @@ impl Locale {
 /// The index of month 1–12 in a table of names (out-of-range months are clamped).
 fn month_index(month: u8) -> usize {
     usize::from(month.saturating_sub(1)).min(11)
-}
-
-/// What an axis tick's label shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TickKind {
-    /// The year: year ticks, and month ticks that start a year.
-    Year,
-    /// The month: month and quarter ticks.
-    Month,
-    /// The month and the year: day and week ticks that start a month.
-    MonthOfYear,
-    /// The day of the month: day and week ticks.
-    Day,
 }
 
 /// The rule for English (and any language that writes the singular for 1 only).

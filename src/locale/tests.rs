@@ -2,6 +2,7 @@
 //! templates, and how a reader's language is found.
 
 use super::*;
+use crate::model::axis::TickKind;
 use crate::model::format::Event;
 
 fn date(iso: &str) -> Date {

@@ -34,7 +34,26 @@
 use super::calendar::{Calendar, Ymd};
 use super::date::Day;
 use super::viewport::Viewport;
-use crate::locale::{Locale, TickKind};
+
+/// What an axis tick's label shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickKind {
+    /// The year: year ticks, and month ticks that start a year.
+    Year,
+    /// The month: month and quarter ticks.
+    Month,
+    /// The month and the year: day and week ticks that start a month.
+    MonthOfYear,
+    /// The day of the month: day and week ticks.
+    Day,
+}
+
+/// Writes tick labels: the words and digits of a language (`locale::Locale`). The axis
+/// only measures what it writes, so the model needs no language of its own.
+pub trait TickLabels {
+    /// The label of a tick of this kind on `ymd`, in `calendar`.
+    fn tick_label(&self, calendar: Calendar, tick: TickKind, ymd: Ymd) -> String;
+}
 
 /// The estimated average width of one label character, in CSS pixels (12 px font).
 pub const CHAR_WIDTH_PX: f64 = 7.0;
@@ -221,7 +240,7 @@ pub fn axis(
     view: &Viewport,
     min_label_spacing_px: f64,
     calendar: Calendar,
-    locale: &Locale,
+    locale: &dyn TickLabels,
 ) -> Axis {
     let spacing = if min_label_spacing_px.is_finite() {
         min_label_spacing_px.max(MIN_LABEL_SPACING_PX)
@@ -302,7 +321,12 @@ pub fn axis(
 /// Year labels widen away from year 1 both ways ("9 BCE", "10 BCE"; "9", "10"), so the
 /// two ends bound every year between them. For years, the first tick can come before
 /// the window's first year, so that year is used instead.
-fn widest_label_px(calendar: Calendar, locale: &Locale, unit: Unit, years: (i64, i64)) -> f64 {
+fn widest_label_px(
+    calendar: Calendar,
+    locale: &dyn TickLabels,
+    unit: Unit,
+    years: (i64, i64),
+) -> f64 {
     let first_year = match unit {
         Unit::Years(_) => calendar
             .day(Ymd::new(years.0, 1, 1))
@@ -333,7 +357,13 @@ fn widest_label_px(calendar: Calendar, locale: &Locale, unit: Unit, years: (i64,
 /// quarter ticks ("2012"), the month for months and quarters ("Sep"), the day for days
 /// and weeks ("7"), and month and year for major day or week ticks ("September 2012").
 /// The words and digits are the locale's; the unit choice measures whatever it writes.
-fn tick_label(calendar: Calendar, locale: &Locale, unit: Unit, date: Ymd, major: bool) -> String {
+fn tick_label(
+    calendar: Calendar,
+    locale: &dyn TickLabels,
+    unit: Unit,
+    date: Ymd,
+    major: bool,
+) -> String {
     let kind = match (unit, major) {
         (Unit::Years(_), _) | (Unit::Months | Unit::Quarters, true) => TickKind::Year,
         (Unit::Months | Unit::Quarters, false) => TickKind::Month,
