@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::fields::{FieldSpec, Fields, MAX_FIELDS};
+use super::fields::{FieldSpec, Fields, MAX_FIELDS, MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS};
 use super::paths::{quote, Path};
 use super::problem::{RawProblem, Severity};
 use super::rules::{forbidden_char, is_language_code, suggestion};
 use crate::model::date::Date;
-use crate::model::format::{Text, Translations, DEFAULT_LANG, MAX_IMPORTANCE, MIN_IMPORTANCE};
+use crate::model::format::{Text, DEFAULT_LANG, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::json::{Kind, Member, Value};
 
 /// Strings seen so far, each with a number (an index, or an offset). Every map in the
@@ -203,61 +203,102 @@ impl Checker<'_> {
             Kind::String(s) => self
                 .check_text_string(s, value, path, (what, None))
                 .then(|| Text::Plain(s.to_string())),
-            Kind::Object(members) => {
-                let errors = self.errors;
-                let mut map = Translations::default();
-                for member in members {
-                    let lang: &str = &member.key;
-                    let lang_path = path.key(lang);
-                    if map.contains_key(lang) {
-                        self.error(
-                            &lang_path,
-                            member.key_offset,
-                            format!(
-                                "duplicate language {} (a field may appear only once)",
-                                quote(lang)
-                            ),
-                        );
-                        continue;
-                    }
-                    if !is_language_code(lang) {
-                        self.error(
-                            &lang_path,
-                            member.key_offset,
-                            format!(
-                                "{} is not a language code (expected a code such as \"en\", \"fr\" or \"fr-CA\")",
-                                quote(lang)
-                            ),
-                        );
-                    }
-                    let Kind::String(s) = &member.value.kind else {
-                        self.wrong_type(&lang_path, &member.value, "a string");
-                        map.insert(lang.to_owned(), String::new());
-                        continue;
-                    };
-                    self.check_text_string(s, &member.value, &lang_path, (what, Some(lang)));
-                    // Inserted even when refused, to catch a repeat; with any error the
-                    // map is thrown away.
-                    map.insert(lang.to_owned(), s.to_string());
-                }
-                if members.is_empty() {
-                    self.error(path, value.offset, format!("{what} is empty"));
-                } else if !members.iter().any(|m| m.key == DEFAULT_LANG) {
-                    self.warning(
-                        path,
-                        value.offset,
-                        format!(
-                            "no \"{DEFAULT_LANG}\" translation: English is the fallback for readers of other languages"
-                        ),
-                    );
-                }
-                (self.errors == errors).then_some(Text::Translated(map))
-            }
+            Kind::Object(members) => self.translations(members, value, path, what),
             _ => {
                 self.wrong_type(path, value, "a string or an object of translations");
                 None
             }
         }
+    }
+
+    /// A [`Text`]'s object of translations. Only the first [`MAX_TRANSLATIONS`] are read
+    /// and a code longer than [`MAX_LANGUAGE_CODE_LEN`] is skipped, each with a warning: so a
+    /// text costs bounded work and memory whatever it holds, and the rest of it is still used.
+    fn translations(
+        &mut self,
+        members: &[Member],
+        value: &Value,
+        path: &Path,
+        what: &str,
+    ) -> Option<Text> {
+        let errors = self.errors;
+        // In document order; a refused translation is kept too, to catch a repeat (with any
+        // error the text is thrown away). At most MAX_TRANSLATIONS, so a search is cheap.
+        let mut read: Vec<(String, String)> = Vec::new();
+        for (i, member) in members.iter().enumerate() {
+            let lang: &str = &member.key;
+            let lang_path = path.key(lang);
+            if i == MAX_TRANSLATIONS {
+                self.warning(
+                    &lang_path,
+                    member.key_offset,
+                    format!(
+                        "{what} has {} translations; only the first {MAX_TRANSLATIONS} are read, and the other {} (from this one on) are ignored",
+                        members.len(),
+                        members.len() - i
+                    ),
+                );
+                break;
+            }
+            let chars = lang.chars().count();
+            if chars > MAX_LANGUAGE_CODE_LEN {
+                self.warning(
+                    &lang_path,
+                    member.key_offset,
+                    format!(
+                        "language code {} is {chars} characters long; at most {MAX_LANGUAGE_CODE_LEN} are allowed (this translation is ignored)",
+                        quote(lang)
+                    ),
+                );
+                continue;
+            }
+            if read.iter().any(|(code, _)| code == lang) {
+                self.error(
+                    &lang_path,
+                    member.key_offset,
+                    format!(
+                        "duplicate language {} (a field may appear only once)",
+                        quote(lang)
+                    ),
+                );
+                continue;
+            }
+            if !is_language_code(lang) {
+                self.error(
+                    &lang_path,
+                    member.key_offset,
+                    format!(
+                        "{} is not a language code (expected a code such as \"en\", \"fr\" or \"fr-CA\")",
+                        quote(lang)
+                    ),
+                );
+            }
+            let Kind::String(s) = &member.value.kind else {
+                self.wrong_type(&lang_path, &member.value, "a string");
+                read.push((lang.to_owned(), String::new()));
+                continue;
+            };
+            self.check_text_string(s, &member.value, &lang_path, (what, Some(lang)));
+            read.push((lang.to_owned(), s.to_string()));
+        }
+        if members.is_empty() {
+            self.error(path, value.offset, format!("{what} is empty"));
+        } else if read.is_empty() {
+            self.error(
+                path,
+                value.offset,
+                format!("{what} is empty: every translation in it is ignored"),
+            );
+        } else if !read.iter().any(|(code, _)| code == DEFAULT_LANG) {
+            self.warning(
+                path,
+                value.offset,
+                format!(
+                    "no \"{DEFAULT_LANG}\" translation: English is the fallback for readers of other languages"
+                ),
+            );
+        }
+        (self.errors == errors).then(|| Text::Translated(read.into_iter().collect()))
     }
 
     pub(super) fn date(&mut self, value: &Value, path: &Path) -> Option<Date> {

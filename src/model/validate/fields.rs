@@ -63,6 +63,13 @@ pub const SOURCE_FIELDS: &[FieldSpec] = &[
 /// The longest event id accepted, in characters.
 pub const MAX_ID_LEN: usize = 100;
 
+/// The longest language code read, in characters: BCP 47's practical maximum (RFC 5646,
+/// section 4.4.1). A longer one's translation is ignored, with a warning.
+pub const MAX_LANGUAGE_CODE_LEN: usize = 35;
+
+/// The most translations a text may hold; the ones after them are ignored, with a warning.
+pub const MAX_TRANSLATIONS: usize = 64;
+
 /// The most fields any object of the format has.
 pub(super) const MAX_FIELDS: usize = 12;
 const _: () = assert!(

@@ -20,7 +20,7 @@ mod tests;
 
 pub use fields::{
     FieldSpec, CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN,
-    SOURCE_FIELDS,
+    MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS, SOURCE_FIELDS,
 };
 pub use problem::{Problem, Severity, Validated};
 

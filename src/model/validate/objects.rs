@@ -5,7 +5,7 @@ use super::checker::{Checker, Seen};
 use super::fields::{
     CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN, SOURCE_FIELDS,
 };
-use super::paths::{quote, Path};
+use super::paths::{push_cut, quote, Path};
 use super::rules::{is_category_id, is_colour, url_problem};
 use crate::model::format::{Category, Document, Era, Event, Source, DEFAULT_IMPORTANCE};
 use crate::model::json::{Kind, Value};
@@ -438,15 +438,17 @@ pub(super) struct Categories<'c, 'v> {
 }
 
 impl Categories<'_, '_> {
-    /// The valid ids for an "unknown category" message (the first ten).
+    /// The valid ids for an "unknown category" message: the first ten, each cut like a
+    /// quoted value, so that every such message is short whatever the ids' length (it is
+    /// repeated for each event of an unknown category).
     pub(super) fn list(&self) -> String {
-        pub(super) const SHOWN: usize = 10;
+        const SHOWN: usize = 10;
         let mut list = String::new();
         for (i, id) in self.declared.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 list.push_str(", ");
             }
-            list.push_str(id);
+            push_cut(&mut list, id);
         }
         if self.declared.len() > SHOWN {
             list.push_str(&format!(" and {} more", self.declared.len() - SHOWN));

@@ -68,21 +68,29 @@ pub(super) fn quote_full(s: &str) -> String {
 
 /// Like [`quote_full`], but a long string is cut after 60 characters.
 pub(super) fn quote(s: &str) -> String {
-    pub(super) const LIMIT: usize = 60;
-    let mut out = String::with_capacity(s.len().min(4 * LIMIT) + 5);
+    let mut out = String::with_capacity(s.len().min(4 * CUT) + 5);
     out.push('"');
-    let mut chars = s.chars();
-    for c in chars.by_ref().take(LIMIT) {
-        push_escaped(&mut out, c);
-    }
-    if chars.next().is_some() {
-        out.push('…');
-    }
+    push_cut(&mut out, s);
     out.push('"');
     out
 }
 
-pub(super) fn push_escaped(out: &mut String, c: char) {
+/// The characters a message shows of a long string.
+const CUT: usize = 60;
+
+/// Pushes `s` escaped onto one line and cut after [`CUT`] characters (then "…"), so a
+/// message is short however long the value it shows.
+pub(super) fn push_cut(out: &mut String, s: &str) {
+    let mut chars = s.chars();
+    for c in chars.by_ref().take(CUT) {
+        push_escaped(out, c);
+    }
+    if chars.next().is_some() {
+        out.push('…');
+    }
+}
+
+fn push_escaped(out: &mut String, c: char) {
     match c {
         '"' => out.push_str("\\\""),
         '\\' => out.push_str("\\\\"),

@@ -779,3 +779,97 @@ fn many_problems_on_one_long_line_stay_fast() {
     // Generous: a quadratic locator takes minutes here.
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// An event whose title is the object with these members, as the only event.
+fn titled(members: &str) -> String {
+    with_events(&[
+        &event("x", "2001", "").replace(r#""title": "T""#, &format!(r#""title": {{{members}}}"#))
+    ])
+}
+
+#[test]
+fn a_text_reads_at_most_64_translations() {
+    // 200,000 codes in descending order: read one by one into a sorted vector, they cost
+    // n² shifts (41 s here); now the first 64 are read and the others ignored, with one
+    // warning at the first one ignored.
+    let n = 200_000;
+    let members: Vec<String> = (0..n)
+        .map(|i| format!(r#""en-{:08}": "T{i}""#, n - i))
+        .collect();
+    let text = titled(&members.join(", "));
+    let v = validate(&text);
+    let column = 56 + members.iter().take(64).map(|m| m.len() + 2).sum::<usize>();
+    assert_eq!(
+        v.problems
+            .iter()
+            .map(|p| format!("{}: {p}", p.severity))
+            .collect::<Vec<_>>(),
+        [
+            "warning: events[0].title: no \"en\" translation: English is the fallback for readers of other languages (line 5, column 55)".to_owned(),
+            format!("warning: events[0].title.en-00199936: title has 200000 translations; only the first 64 are read, and the other 199936 (from this one on) are ignored (line 5, column {column})"),
+        ]
+    );
+    // The event is kept, with the first 64 translations, sorted by code.
+    let d = v.document.unwrap();
+    let Text::Translated(map) = &d.events[0].title else {
+        panic!("not translated")
+    };
+    assert_eq!(map.len(), MAX_TRANSLATIONS);
+    assert_eq!(map.keys().next(), Some("en-00199937"));
+    assert_eq!(map.get("en-00200000"), Some("T0"));
+    assert_eq!(map.get("en-00199937"), Some("T63"));
+    assert!(!map.contains_key("en-00199936"));
+    // Exactly 64 are read, and a repeat among them is still an error.
+    let members: Vec<String> = (0..64).map(|i| format!(r#""en-{i:02}": "T""#)).collect();
+    assert_eq!(problems(&titled(&members.join(", "))).len(), 1);
+    let text = titled(&format!(r#""en": "T", {}, "en": "U""#, members.join(", ")));
+    assert!(problems(&text)[0]
+        .contains("only the first 64 are read, and the other 2 (from this one on)"));
+    let text = titled(&format!(r#""en": "T", "en": "U", {}"#, members.join(", ")));
+    assert!(problems(&text)[0].starts_with("error: events[0].title.en: duplicate language"));
+}
+
+#[test]
+fn a_language_code_longer_than_35_characters_is_ignored() {
+    let long = format!("en{}", "-abcdefgh".repeat(4)); // 38 characters, valid subtags
+    assert!(is_language_code(&long));
+    let ok = "zh-Hant-TW-abcdefgh-abcdefgh-abcdef"; // 35
+    assert_eq!(ok.len(), MAX_LANGUAGE_CODE_LEN);
+    let text = titled(&format!(r#""en": "T", "{long}": "Long", "{ok}": "OK""#));
+    let v = validate(&text);
+    assert_eq!(
+        problems(&text),
+        [format!("warning: events[0].title.{long}: language code \"{long}\" is 38 characters long; at most 35 are allowed (this translation is ignored) (line 5, column 67)")]
+    );
+    let d = v.document.unwrap();
+    let Text::Translated(map) = &d.events[0].title else {
+        panic!("not translated")
+    };
+    assert_eq!(map.keys().collect::<Vec<_>>(), ["en", ok]);
+    // With nothing else, the text is empty: the event is left out.
+    let text = titled(&format!(r#""{long}": "Long""#));
+    assert_eq!(
+        problems(&text)[0],
+        "error: events[0].title: title is empty: every translation in it is ignored (line 5, column 55)"
+    );
+    assert!(validate(&text).document.unwrap().events.is_empty());
+}
+
+#[test]
+fn unknown_category_messages_stay_short_whatever_the_ids() {
+    // Each message lists the known ids: cut, they cannot multiply a long id by the events.
+    let id = "c".repeat(10_000);
+    let text = format!(
+        r##"{{"title": "T", "updated": "2024", "categories": [{{"id": "{id}", "label": "C", "color": "#123"}}], "events": [{}]}}"##,
+        event("x", "2001", "")
+    );
+    let p = problems(&text);
+    assert_eq!(
+        p,
+        [format!(
+            "error: events[0].category: unknown category \"a\" (known: {}…) (line 1, column {})",
+            "c".repeat(60),
+            text.find(r#""category": "a""#).unwrap() + 13
+        )]
+    );
+}
