@@ -416,6 +416,73 @@ fn a_large_document_validates_in_one_pass() {
     .is_ok());
 }
 
+/// Hostile documents: each grows one thing to a size no newsroom writes, and each must give
+/// a bounded, well-placed answer (no panic, no stack overflow, the rest of the data kept).
+/// How long each takes as it grows is `cargo run --release --example validate_bench`.
+#[test]
+fn hostile_documents_give_bounded_answers() {
+    let document = |event_extra: &str, title: &str| {
+        format!(
+            r##"{{"title": "T", "updated": "2024", "categories": [{{"id": "a", "label": "A", "color": "#123"}}],
+"events": [{{"id": "x", "date": "2001", "category": "a", "title": {title}, "summary": "S", "sources": [{{"title": "S", "publisher": "P", "url": "https://example.org/"}}]{event_extra}}}]}}"##
+        )
+    };
+    let many = |n: usize, member: &dyn Fn(usize) -> String| {
+        (0..n).map(member).collect::<Vec<_>>().join(", ")
+    };
+    // (what, text, problems found (first and count), translations kept in the title)
+    type Case = (&'static str, String, &'static str, usize, Option<usize>);
+    let cases: Vec<Case> = vec![
+        (
+            "nesting a million deep",
+            document(&format!(r#", "deep": {}"#, "[".repeat(1_000_000)), r#""T""#),
+            "JSON syntax error: arrays and objects are nested more than 128 levels deep (line 2, column 298)",
+            1,
+            None,
+        ),
+        (
+            "100,000 translations",
+            document("", &format!("{{{}}}", many(100_000, &|i| format!(r#""en-{:06}": "T""#, 100_000 - i)))),
+            "events[0].title: no \"en\" translation: English is the fallback for readers of other languages (line 2, column 66)",
+            2,
+            Some(MAX_TRANSLATIONS),
+        ),
+        (
+            "100,000 copies of one language",
+            document("", &format!("{{{}}}", many(100_000, &|_| r#""en": "T""#.to_owned()))),
+            "events[0].title.en: duplicate language \"en\" (a field may appear only once) (line 2, column 78)",
+            MAX_TRANSLATIONS,
+            None,
+        ),
+        (
+            "100,000 unknown fields",
+            document(&format!(", {}", many(100_000, &|i| format!(r#""f{i}": 1"#))), r#""T""#),
+            "events[0].f0: unknown field \"f0\" (ignored) (line 2, column 165)",
+            100_000,
+            Some(0),
+        ),
+    ];
+    for (what, text, first, count, kept) in cases {
+        let v = validate(&text);
+        assert_eq!(
+            v.problems.first().map(ToString::to_string).as_deref(),
+            Some(first),
+            "{what}"
+        );
+        assert_eq!(v.problems.len(), count, "{what}");
+        let title = v
+            .document
+            .as_ref()
+            .and_then(|d| d.events.first())
+            .map(|e| &e.title);
+        let translations = title.map(|t| match t {
+            Text::Translated(map) => map.len(),
+            Text::Plain(_) => 0,
+        });
+        assert_eq!(translations, kept, "{what}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Property tests.
 

@@ -1,10 +1,11 @@
-//! Which events the reader wants to see: by category, by free text and by date range.
+//! Which events the reader wants to see: by category and by free text.
 //!
 //! Searching folds text once per document and language into a [`SearchIndex`], so a
 //! keystroke costs one substring scan per event rather than re-folding every title.
 
-use super::date::Day;
-use super::format::{Document, Event};
+use std::collections::HashMap;
+
+use super::format::Document;
 use super::text::{fold, Query};
 
 /// The reader's filter. The default shows everything.
@@ -13,8 +14,6 @@ pub struct Filter {
     /// Categories switched off; empty means all are shown.
     pub hidden_categories: CategorySet,
     pub query: Query,
-    /// Only events overlapping `[from, to]` (inclusive days), when set.
-    pub range: Option<(Day, Day)>,
 }
 
 /// A set of category ids, kept as a sorted vector: a document has a handful of categories,
@@ -67,11 +66,12 @@ impl CategorySet {
     }
 }
 
+/// All at once, then sorted (n log n): inserting one by one shifts the vector each time.
 impl Extend<String> for CategorySet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, ids: I) {
-        for id in ids {
-            self.insert(id);
-        }
+        self.0.extend(ids);
+        super::sort::sort_by_bytes(&mut self.0, |id| id.as_bytes());
+        self.0.dedup();
     }
 }
 
@@ -93,11 +93,15 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(doc: &Document, lang: &str) -> SearchIndex {
+        let categories = category_indices(doc);
         let haystacks = doc
             .events
             .iter()
             .map(|e| {
-                let category = doc.category(&e.category).map(|c| c.label.get(lang));
+                let category = categories
+                    .get(e.category.as_str())
+                    .and_then(|&c| doc.categories.get(c))
+                    .map(|c| c.label.get(lang));
                 let mut text = String::new();
                 let parts = [e.title.get(lang), e.summary.get(lang)]
                     .into_iter()
@@ -120,34 +124,24 @@ impl SearchIndex {
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        !self.hidden_categories.is_empty() || !self.query.is_empty() || self.range.is_some()
+        !self.hidden_categories.is_empty() || !self.query.is_empty()
     }
 
     pub fn shows_category(&self, id: &str) -> bool {
         !self.hidden_categories.contains(id)
     }
 
-    fn in_range(&self, event: &Event) -> bool {
-        match self.range {
-            Some((from, to)) => event.end_day() >= from && event.start_day() <= to,
-            None => true,
-        }
-    }
-
-    /// Whether event `index` of `doc` passes every part of the filter except the
-    /// category, which the toolbar's per-category counts leave out.
-    fn passes_text_and_range(&self, doc: &Document, index: &SearchIndex, i: usize) -> bool {
+    /// Whether event `i` passes every part of the filter except the category, which the
+    /// toolbar's per-category counts leave out: the text query.
+    fn passes_text(&self, index: &SearchIndex, i: usize) -> bool {
         let haystack = index.haystacks.get(i).map(String::as_str).unwrap_or("");
-        doc.events.get(i).is_some_and(|e| self.in_range(e)) && self.query.matches(haystack)
+        self.query.matches(haystack)
     }
 
     /// The indices of the matching events, in the document's (date) order.
     pub fn apply(&self, doc: &Document, index: &SearchIndex) -> Vec<u32> {
         (0..doc.events.len())
-            .filter(|&i| {
-                self.shows_category(&doc.events[i].category)
-                    && self.passes_text_and_range(doc, index, i)
-            })
+            .filter(|&i| self.shows_category(&doc.events[i].category) && self.passes_text(index, i))
             .map(|i| i as u32)
             .collect()
     }
@@ -156,10 +150,13 @@ impl Filter {
     /// were shown: the count a category toggle displays.
     pub fn category_counts(&self, doc: &Document, index: &SearchIndex) -> Vec<u32> {
         let mut counts = vec![0u32; doc.categories.len()];
+        let categories = category_indices(doc);
         for (i, event) in doc.events.iter().enumerate() {
-            if let Some(c) = doc.categories.iter().position(|c| c.id == event.category) {
-                if self.passes_text_and_range(doc, index, i) {
-                    counts[c] += 1;
+            if let Some(&c) = categories.get(event.category.as_str()) {
+                if self.passes_text(index, i) {
+                    if let Some(count) = counts.get_mut(c) {
+                        *count += 1;
+                    }
                 }
             }
         }
@@ -167,11 +164,21 @@ impl Filter {
     }
 }
 
+/// Each category's index by id (the first, if an id repeats): one look-up per event, not
+/// a scan of the categories, which costs events × categories.
+fn category_indices(doc: &Document) -> HashMap<&str, usize> {
+    let mut indices = HashMap::with_capacity(doc.categories.len());
+    for (i, c) in doc.categories.iter().enumerate().rev() {
+        indices.insert(c.id.as_str(), i);
+    }
+    indices
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::date::Date;
-    use crate::model::format::{Category, Source, Text, Translations};
+    use crate::model::format::{Category, Event, Source, Text, Translations};
 
     fn translated(en: &str, fr: &str) -> Text {
         Text::Translated(Translations::from([
@@ -278,12 +285,6 @@ mod tests {
         let en = SearchIndex::new(&d, "en");
         let fr = SearchIndex::new(&d, "fr");
         let hide = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<CategorySet>();
-        let range = |a: &str, b: &str| {
-            Some((
-                Date::parse(a).unwrap().first_day(),
-                Date::parse(b).unwrap().last_day(),
-            ))
-        };
         let cases: Vec<(Filter, &SearchIndex, Vec<&str>)> = vec![
             (
                 Filter::default(),
@@ -380,23 +381,6 @@ mod tests {
             ),
             (
                 Filter {
-                    range: range("2012", "2019"),
-                    ..Filter::default()
-                },
-                &en,
-                vec!["embassy"],
-            ),
-            (
-                Filter {
-                    range: range("2020-01", "2020-01"),
-                    ..Filter::default()
-                },
-                &en,
-                vec!["plain", "ps752"],
-            ),
-            (
-                Filter {
-                    range: range("2000", "2020"),
                     hidden_categories: hide(&["aviation"]),
                     query: Query::new("a"),
                 },

@@ -83,14 +83,21 @@ impl Translations {
     }
 }
 
-/// Like a map's: a repeated language keeps its last text.
+/// Like a map's: a repeated language keeps its last text. Sorted once (n log n), not
+/// inserted one by one, which shifts the vector each time: n² for codes in descending order.
 impl FromIterator<(String, String)> for Translations {
     fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
-        let mut translations = Translations::default();
-        for (lang, text) in iter {
-            translations.insert(lang, text);
-        }
-        translations
+        let mut pairs: Vec<(String, String)> = iter.into_iter().collect();
+        super::sort::sort_by_bytes(&mut pairs, |(lang, _)| lang.as_bytes());
+        // Stable, so of equal codes the last given is the last here: its text is kept.
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(&mut later.1, &mut kept.1);
+            }
+            same
+        });
+        Translations(pairs)
     }
 }
 
@@ -304,6 +311,24 @@ mod tests {
         assert!(t.contains_key("de") && !t.contains_key("d") && !t.contains_key("es"));
         assert_eq!(t.get_key_value("en"), Some(("en", "One")));
         assert_eq!(t.get("e"), None);
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+        use std::collections::BTreeMap;
+
+        proptest! {
+            #[test]
+            fn collecting_translations_is_a_map_where_the_last_text_wins(
+                pairs in prop::collection::vec(("[a-c]{0,3}|[a-c]{6,12}|\\PC{0,4}", "[0-9]{0,2}"), 0..48)
+            ) {
+                let ours: Translations = pairs.iter().cloned().collect();
+                let map: BTreeMap<String, String> = pairs.into_iter().collect();
+                let theirs: Vec<(&str, &str)> = map.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                prop_assert_eq!(ours.iter().collect::<Vec<_>>(), theirs);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,72 @@
+//! The only way from JSON text to a [`Document`]: parse with positions, check every rule
+//! of the data format, and report every problem at once, each with its JSON path and the
+//! line and column of the offending value.
+//!
+//! Problems are errors or warnings. An event or era with an error is left out and the
+//! rest are kept, so a widget can still show the valid events next to the list of
+//! problems; the document itself is `None` only when the top level is unusable (the text
+//! is not JSON, is not an object, or has no usable title, update date or category).
+//! Unknown fields are warnings, never errors, so a newer document still loads.
+//! `docs/data-format.md` lists the rules and messages; keep it in step with this folder.
+
+mod checker;
+mod fields;
+mod objects;
+mod paths;
+mod problem;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use fields::{
+    FieldSpec, CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN,
+    MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS, SOURCE_FIELDS,
+};
+pub use problem::{Problem, Severity, Validated};
+
+use super::json::{self, Locator};
+use checker::Checker;
+
+/// Checks `text` against the data format and decodes what is usable.
+pub fn validate(text: &str) -> Validated {
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let (line, column) = json::line_column(text, e.offset);
+            return Validated {
+                document: None,
+                problems: vec![Problem {
+                    severity: Severity::Error,
+                    path: String::new(),
+                    message: format!("JSON syntax error: {}", e.message),
+                    line,
+                    column,
+                }],
+            };
+        }
+    };
+    let mut checker = Checker {
+        text,
+        problems: Vec::new(),
+        errors: 0,
+    };
+    let document = checker.document(&root);
+    let mut raw = checker.problems;
+    // Stable: problems at the same place keep the order they were found in.
+    super::sort::sort_by_key(&mut raw, |p| (p.offset as i64, 0));
+    let mut locator = Locator::new(text);
+    let problems = raw
+        .into_iter()
+        .map(|p| {
+            let (line, column) = locator.locate(p.offset);
+            Problem {
+                severity: p.severity,
+                path: p.path,
+                message: p.message,
+                line,
+                column,
+            }
+        })
+        .collect();
+    Validated { document, problems }
+}
