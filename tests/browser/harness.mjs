@@ -309,7 +309,7 @@ export async function run(tests, { root, outDir = OUT_DIR, ignoreErrors = null }
         const stack = String(e.stack ?? e) + (e.cause?.stack ? `\ncaused by: ${e.cause.stack}` : '');
         console.log(`FAIL ${name} (${Date.now() - started} ms)\n     ${stack.split('\n').join('\n     ')}`);
         await page.screenshot({ path: artefact('png') }).catch(() => {});
-        fs.writeFileSync(artefact('log'), `${name}\n\n${stack}\n\nconsole and page errors:\n${log.join('\n')}\n`);
+        fs.writeFileSync(artefact('log'), `${name}\n\n${stack}\n\nthe page's console, errors and failed requests:\n${log.join('\n')}\n`);
         if (trace) await context.tracing.stop({ path: artefact('trace.zip') }).catch(() => {});
         console.log(`     see ${path.relative(process.cwd(), artefact('log'))}, .png${trace ? ', .trace.zip' : ''}`);
       } finally {
