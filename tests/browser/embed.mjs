@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run, assert } from './harness.mjs';
+import { run, assert, eventually, Widget } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -26,36 +26,34 @@ const expectedErrors = /missing\.json/;
 const inWidget = (page, id, fn, arg) =>
   page.evaluate(([id, src, arg]) => new Function('root', 'arg', `return (${src})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, fn.toString(), arg]);
 
-async function ready(page, ids = ['main-timeline', 'ps752-timeline']) {
-  for (const id of ids) {
-    await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.tl-stage [data-event-id]'), id, { timeout: 20_000 });
-  }
-}
+/** The widget in the element `#id` (see harness.mjs). */
+const widget = (page, id) => new Widget(page, `#${id}`);
 
-const viewOf = (page, id) =>
-  inWidget(page, id, (root) => {
-    const stage = root.querySelector('.tl-stage');
-    const box = stage.getBoundingClientRect();
-    return { start: Number(stage.dataset.viewStart), end: Number(stage.dataset.viewEnd), x: box.x, y: box.y, width: box.width, height: box.height };
-  });
+/** Waits until the widgets `ids` show their events; resolves to their models by id. */
+async function ready(page, ids = ['main-timeline', 'ps752-timeline']) {
+  const widgets = {};
+  for (const id of ids) widgets[id] = await widget(page, id).ready();
+  return widgets;
+}
 
 const tests = {
   'every widget renders, independently': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
-    await ready(page);
-    const count = (id) => inWidget(page, id, (root) => root.querySelector('.tl-count').textContent);
-    assert((await count('main-timeline')) === `${bundled.events.length} of ${bundled.events.length} events`, await count('main-timeline'));
+    const { 'main-timeline': main, 'ps752-timeline': ps752Widget } = await ready(page);
+    const n = bundled.events.length;
+    await eventually(async () => assert((await main.count()) === `${n} of ${n} events`, await main.count()), { what: 'main count' });
     const ps752 = JSON.parse(fs.readFileSync(path.join(repo, 'examples/data/ps752.json'), 'utf8'));
-    assert((await count('ps752-timeline')) === `${ps752.events.length} of ${ps752.events.length} events`, await count('ps752-timeline'));
+    const m = ps752.events.length;
+    await eventually(async () => assert((await ps752Widget.count()) === `${m} of ${m} events`, await ps752Widget.count()), { what: 'ps752 count' });
     assert((await inWidget(page, 'ps752-timeline', (root) => root.querySelector('.tl-root').dataset.theme === 'dark')), 'data-theme');
     // Zooming one leaves the other alone.
-    const other = await viewOf(page, 'ps752-timeline');
-    const mainBefore = await viewOf(page, 'main-timeline');
+    const other = await ps752Widget.view();
+    const mainBefore = await main.view();
     await inWidget(page, 'main-timeline', (root) => root.querySelector('button[aria-label="Zoom in"]').click());
-    await page.waitForTimeout(100);
-    const main = await viewOf(page, 'main-timeline');
-    assert(main.end - main.start < 0.6 * (mainBefore.end - mainBefore.start), 'main zoomed');
-    const after = await viewOf(page, 'ps752-timeline');
+    const zoomed = await main.viewChange(mainBefore, { what: 'Zoom in' });
+    assert(zoomed.end - zoomed.start < 0.6 * (mainBefore.end - mainBefore.start), 'main zoomed');
+    await ps752Widget.rendered();
+    const after = await ps752Widget.view();
     assert(after.start === other.start && after.end === other.end, 'the other widget did not move');
   },
 
@@ -83,36 +81,45 @@ const tests = {
 
   'the wheel scrolls the page; Ctrl + wheel zooms': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
-    await ready(page);
+    const { 'main-timeline': main } = await ready(page);
     await page.evaluate(() => document.getElementById('main-timeline').scrollIntoView({ block: 'start' }));
-    const before = await viewOf(page, 'main-timeline');
+    const before = await main.view();
     const scrollY = await page.evaluate(() => scrollY);
-    await page.mouse.move(before.x + before.width / 2, before.y + 60);
+    // The hint shows for a moment (1.5 s): an observer notes that it did, however long
+    // the wait below takes.
+    await inWidget(page, 'main-timeline', (root) => {
+      const stage = root.querySelector('.tl-stage');
+      window.__hintShown = false;
+      new MutationObserver(() => { window.__hintShown ||= stage.classList.contains('tl-show-wheel-hint'); })
+        .observe(stage, { attributes: true, attributeFilter: ['class'] });
+    });
+    await page.mouse.move(before.left + before.width / 2, before.top + 60);
     await page.mouse.wheel(0, 300);
-    await page.waitForFunction((y) => scrollY > y, scrollY, { timeout: 3000 });
-    const unchanged = await viewOf(page, 'main-timeline');
+    await page.waitForFunction((y) => scrollY > y, scrollY);
+    await eventually(async () => assert(await page.evaluate(() => window.__hintShown), 'the Ctrl + scroll hint did not show'), { what: 'the hint' });
+    await main.rendered();
+    const unchanged = await main.view();
     assert(unchanged.start === before.start && unchanged.end === before.end, 'plain wheel did not zoom');
-    const hint = await inWidget(page, 'main-timeline', (root) => root.querySelector('.tl-stage').classList.contains('tl-show-wheel-hint'));
-    assert(hint, 'the Ctrl + scroll hint shows');
-    const now = await viewOf(page, 'main-timeline');
-    await page.mouse.move(now.x + now.width / 2, now.y + 60);
+    const now = await main.view();
+    await page.mouse.move(now.left + now.width / 2, now.top + 60);
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -300);
     await page.keyboard.up('Control');
-    await page.waitForTimeout(200);
-    const zoomed = await viewOf(page, 'main-timeline');
+    const zoomed = await main.viewChange(now, { what: 'Ctrl + wheel' });
     assert(zoomed.end - zoomed.start < before.end - before.start, 'Ctrl + wheel zoomed');
   },
 
   'keys typed in the host page do not move the timeline': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
-    await ready(page);
-    const before = await viewOf(page, 'main-timeline');
+    const { 'main-timeline': main } = await ready(page);
+    const before = await main.view();
     await page.locator('#site-search').focus();
     for (const key of ['ArrowRight', 'ArrowLeft', '+', '-', '0', 'Home', 'End', '/']) await page.keyboard.press(key);
     await page.keyboard.type('iran');
-    await page.waitForTimeout(100);
-    const after = await viewOf(page, 'main-timeline');
+    // Every key has reached the host's input; and the widget has had two frames to react.
+    await eventually(async () => assert((await page.locator('#site-search').inputValue()) === '+-0/iran', 'the host input'), { what: 'the host input' });
+    await main.rendered();
+    const after = await main.view();
     assert(after.start === before.start && after.end === before.end, 'view moved');
     const details = await inWidget(page, 'main-timeline', (root) => root.querySelectorAll('.tl-details').length);
     assert(details === 0, 'an event was selected');
@@ -132,8 +139,12 @@ const tests = {
   'hostile data runs no script and renders no javascript: link': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
     await page.waitForFunction(() => document.getElementById('hostile-timeline').shadowRoot?.querySelector('.tl-stage [data-event-id]'), null, { timeout: 20_000 });
-    await inWidget(page, 'hostile-timeline', (root) => root.querySelector('.tl-stage [data-event-id]').click());
-    await page.waitForTimeout(100);
+    const id = await inWidget(page, 'hostile-timeline', (root) => {
+      const item = root.querySelector('.tl-stage [data-event-id]');
+      item.click();
+      return item.dataset.eventId;
+    });
+    await widget(page, 'hostile-timeline').expectSelected(id, 'click');
     const result = await page.evaluate(() => {
       const roots = [document, ...[...document.querySelectorAll('[data-timeline]')].map((el) => el.shadowRoot).filter(Boolean)];
       return {
@@ -154,7 +165,7 @@ const tests = {
   'huge strings, control characters and bidi overrides stay contained': async ({ page, url }) => {
     await page.goto(url + ARTICLE);
     await ready(page);
-    const summary = await page.evaluate(async () => {
+    await page.evaluate(async () => {
       const huge = 'Ω'.repeat(200_000);
       const source = [{ title: 'S', publisher: 'P', url: 'https://example.org/' }];
       const doc = {
@@ -169,9 +180,17 @@ const tests = {
       const el = document.createElement('div');
       el.id = 'stress';
       document.querySelector('article').append(el);
-      const handle = await window.Timeline.mount(el, { data: JSON.stringify(doc) });
-      await new Promise((r) => setTimeout(r, 50));
-      const root = el.shadowRoot;
+      window.__stress = await window.Timeline.mount(el, { data: JSON.stringify(doc) });
+    });
+    // Both events that pass validation are placed, and the problem with the third shows.
+    const stress = widget(page, 'stress');
+    await eventually(async () => {
+      const n = await stress.locator('.tl-stage [data-event-id]').count();
+      assert(n === 2, `${n} events on the stage`);
+      assert((await stress.locator('[role="alert"]').count()) === 1, 'no alert');
+    }, { what: 'the stress widget' });
+    await stress.settled();
+    const summary = await inWidget(page, 'stress', (root) => {
       const label = root.querySelector('[data-event-id="huge"] .tl-label').getBoundingClientRect();
       const stage = root.querySelector('.tl-stage').getBoundingClientRect();
       return {
@@ -179,7 +198,7 @@ const tests = {
         alert: root.querySelector('[role="alert"]')?.textContent ?? '',
         shown: [...root.querySelectorAll('.tl-stage [data-event-id]')].map((e) => e.dataset.eventId).sort(),
         pageWidth: document.documentElement.scrollWidth <= window.innerWidth,
-        destroyed: (handle.destroy(), root.querySelectorAll('.tl-root').length === 0),
+        destroyed: (window.__stress.destroy(), root.querySelectorAll('.tl-root').length === 0),
       };
     });
     assert(summary.labelWithinStage, 'a huge title is cut to its label');
@@ -222,7 +241,12 @@ const tests = {
       window.__removed = document.getElementById('ps752-timeline');
       window.__removed.remove();
     });
-    await page.waitForFunction(() => window.Timeline.get(window.__removed).then((h) => h === null), null, { timeout: 3000 });
+    // Timeline.get answers with a promise, which waitForFunction would take as truthy at
+    // once: ask again until the answer is null.
+    await eventually(async () => {
+      const gone = await page.evaluate(() => window.Timeline.get(window.__removed).then((h) => h === null));
+      assert(gone, 'Timeline.get still finds a widget on the removed element');
+    }, { what: 'the removed widget' });
     const lingering = await page.evaluate(() => window.__removed.shadowRoot.querySelectorAll('.tl-root').length);
     assert(lingering === 0, 'the removed element still holds a widget');
   },
@@ -349,4 +373,4 @@ async function hostListeners(page, selector) {
   return listeners.length;
 }
 
-await run(tests, { root: repo, outDir: path.join(repo, 'test-results'), ignoreErrors: expectedErrors });
+await run(tests, { root: repo, ignoreErrors: expectedErrors });

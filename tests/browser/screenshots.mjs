@@ -4,7 +4,7 @@
 //   make screenshots
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, Widget } from './harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = await serve(path.join(repo, 'dist/site'));
@@ -22,15 +22,20 @@ try {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // On the phone, the timeline itself; on the desktop, an event open below it.
     await page.goto(`${site.url}?lang=${lang}${phone ? '' : '#event=ps752-downed-2020'}`);
-    await page.locator(phone ? '.tl-stage [data-event-id]' : '.tl-details').first().waitFor({ timeout: 20_000 });
+    const widget = await new Widget(page).ready();
     if (!phone) {
-      // Zoom in around the selected event's marker.
-      const box = await page.locator('.tl-stage').boundingBox();
+      await page.locator('.tl-details').waitFor({ timeout: 20_000 });
+      await widget.settled();
+      // Zoom in around the selected event's marker, each wheel step waited for.
+      let view = await widget.view();
       const marker = await page.locator('.tl-stage [aria-pressed="true"]').boundingBox();
-      await page.mouse.move(marker.x + marker.width / 2, box.y + 100);
-      for (let i = 0; i < 4; i += 1) await page.mouse.wheel(0, -250);
-      await page.waitForTimeout(300);
+      await page.mouse.move(marker.x + marker.width / 2, view.top + 100);
+      for (let i = 0; i < 4; i += 1) {
+        await page.mouse.wheel(0, -250);
+        view = await widget.viewChange(view, { what: `wheel in, step ${i + 1}` });
+      }
     }
+    await widget.settled();
     await page.screenshot({ path: path.join(repo, `docs/screenshot-${name}.png`) });
     await page.close();
   }
