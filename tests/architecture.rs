@@ -319,11 +319,13 @@ struct Crate {
 }
 
 impl Crate {
+    /// The library as it is in `src/`.
     fn new() -> Self {
-        let files: BTreeMap<_, _> = library_files()
-            .into_iter()
-            .map(|f| (f.module.clone(), f))
-            .collect();
+        Crate::of(library_files())
+    }
+
+    fn of(files: Vec<File>) -> Self {
+        let files: BTreeMap<_, _> = files.into_iter().map(|f| (f.module.clone(), f)).collect();
         let mut krate = Crate {
             files,
             reexports: BTreeMap::new(),
@@ -511,21 +513,7 @@ fn the_cycle_check_sees_through_paths_and_reexports() {
         }
     };
     let build = |files: Vec<File>| {
-        let mut krate = Crate {
-            files: files.into_iter().map(|f| (f.module.clone(), f)).collect(),
-            reexports: BTreeMap::new(),
-        };
-        let mut reexports = BTreeMap::new();
-        for (module, f) in &krate.files {
-            let (uses, _) = paths(f);
-            let map: BTreeMap<_, _> = uses
-                .into_iter()
-                .filter(|(_, n, public)| *public && n != "*")
-                .filter_map(|(p, n, _)| Some((n, krate.absolute(module, &p)?)))
-                .collect();
-            reexports.insert(module.clone(), map);
-        }
-        krate.reexports = reexports;
+        let krate = Crate::of(files);
         let deps = krate.dependencies();
         let edges: BTreeSet<_> = deps.iter().filter_map(|(a, b)| siblings(a, b)).collect();
         find_cycle(&edges).map(|c| c.iter().map(show).collect::<Vec<_>>())
