@@ -104,20 +104,20 @@
     mounted.forEach(function (record, el) { tell(el); });
   }
 
+  /** Replaces what `el`'s shadow root shows by the message, in the widget's colours. */
   function tell(el) {
     try {
       var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     } catch (e) {
       return;
     }
-    var box = document.createElement('div');
+    var style = root.querySelector('style');
+    var widget = root.querySelector('.tl-root');
+    var box = widget ? widget.cloneNode(false) : document.createElement('div');
     box.className = 'tl-root';
-    box.lang = 'en';
-    box.dir = 'ltr';
-    box.setAttribute('role', 'alert');
-    box.innerHTML = '<section class="tl-problems"><p></p></section>';
+    box.innerHTML = '<section class="tl-problems" role="alert" lang="en" dir="ltr"><p></p></section>';
     box.querySelector('p').textContent = 'The timeline stopped working. Reload the page to try again.';
-    root.replaceChildren.apply(root, Array.prototype.slice.call(root.querySelectorAll(':scope > style')).concat(box));
+    root.replaceChildren.apply(root, style ? [style, box] : [box]);
   }
 
   /** Calls into the module; a trap stops every widget, any other error is thrown. */

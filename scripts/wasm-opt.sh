@@ -34,7 +34,7 @@ if [ $# -gt 0 ]; then
   exit 0
 fi
 
-: "${TRUNK_STAGING_DIR:?give a .wasm file, or run as Trunk's post_build hook}"
+: "${TRUNK_STAGING_DIR:?give a .wasm file, or run this as the post_build hook of Trunk}"
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0 # as Trunk's own wasm-opt: release builds only
 html="$TRUNK_STAGING_DIR/index.html"
 shopt -s nullglob
