@@ -99,7 +99,7 @@
   function stop(error) {
     if (!dead) {
       dead = error;
-      console.error('[timeline] the timeline stopped working: its WebAssembly module failed; reload the page to try again', error);
+      console.error('[timeline] the timeline stopped working: its WebAssembly module failed', error);
     }
     mounted.forEach(function (record, el) { tell(el); });
   }
@@ -115,9 +115,9 @@
     var widget = root.querySelector('.tl-root');
     var box = widget ? widget.cloneNode(false) : document.createElement('div');
     box.className = 'tl-root';
-    box.innerHTML = '<section class="tl-problems" role="alert" lang="en" dir="ltr"><p></p></section>';
-    box.querySelector('p').textContent = 'The timeline stopped working. Reload the page to try again.';
-    root.replaceChildren.apply(root, style ? [style, box] : [box]);
+    box.innerHTML = '<section class="tl-problems" role="alert" lang="en" dir="ltr"><p>The timeline stopped working. Reload the page to try again.</p></section>';
+    root.replaceChildren(box);
+    if (style) root.prepend(style);
   }
 
   /** Calls into the module; a trap stops every widget, any other error is thrown. */
@@ -131,16 +131,15 @@
     }
   }
 
-  window.addEventListener('error', function (event) {
-    if (!trapped(event.error)) return;
-    event.preventDefault(); // said in the console below, once
-    stop(event.error);
-  });
-  window.addEventListener('unhandledrejection', function (event) {
-    if (!trapped(event.reason)) return;
-    event.preventDefault();
-    stop(event.reason);
-  });
+  /** Traps in event handlers and promise callbacks, which no call here can catch. */
+  function uncaught(event) {
+    var error = event.error || event.reason;
+    if (!trapped(error)) return;
+    event.preventDefault(); // said in the console by stop(), once
+    stop(error);
+  }
+  window.addEventListener('error', uncaught);
+  window.addEventListener('unhandledrejection', uncaught);
 
   function assign(target, source) {
     for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];

@@ -24,17 +24,17 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.min.css"));
 pub struct EmbeddedTimeline {
     app: Option<yew::AppHandle<crate::ui::Timeline>>,
     shadow: web_sys::ShadowRoot,
-    /// The element's data attributes at mount (`embed`), under every `update`.
-    base: Given,
+    /// The element whose data attributes are read under the options (`embed`).
+    attributes: Option<web_sys::Element>,
 }
 
 #[wasm_bindgen]
 impl EmbeddedTimeline {
     /// Re-renders with new options (the same keys as `mount`; for `embed`, over the
-    /// element's data attributes as they were at mount).
+    /// element's data attributes).
     pub fn update(&mut self, options: &JsValue) {
         if let Some(app) = &mut self.app {
-            app.update(props(&from_object(options).over(&self.base)));
+            app.update(props(options, self.attributes.as_ref()));
         }
     }
 
@@ -52,24 +52,19 @@ impl EmbeddedTimeline {
 /// a shadow root.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
-    start(host, options, Given::default())
+    start(host, options, false)
 }
 
 /// The loader's mount: as [`mount`], with the element's data attributes under `options`.
 #[wasm_bindgen]
 pub fn embed(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
-    let base = Given::read(|spec| {
-        spec.attribute
-            .and_then(|name| host.get_attribute(name))
-            .map(Raw::Text)
-    });
-    start(host, options, base)
+    start(host, options, true)
 }
 
 fn start(
     host: web_sys::Element,
     options: &JsValue,
-    base: Given,
+    read_attributes: bool,
 ) -> Result<EmbeddedTimeline, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -87,37 +82,44 @@ fn start(
     shadow.append_child(&container)?;
     #[cfg(feature = "trap")]
     trap::arm(&host);
-    let props = props(&from_object(options).over(&base));
+    let attributes = read_attributes.then_some(host);
+    let props = props(options, attributes.as_ref());
     let app = yew::Renderer::<crate::ui::Timeline>::with_root_and_props(container, props).render();
     Ok(EmbeddedTimeline {
         app: Some(app),
         shadow,
-        base,
+        attributes,
     })
 }
 
-/// The options of a JavaScript object (absent, `undefined` and `null` keys are not given).
-fn from_object(options: &JsValue) -> Given {
-    Given::read(|spec| {
-        let value = js_sys::Reflect::get(options, &JsValue::from_str(spec.name)).ok()?;
-        if value.is_undefined() || value.is_null() {
-            None
-        } else if let Some(text) = value.as_string() {
-            Some(Raw::Text(text))
-        } else if js_sys::Array::is_array(&value) {
-            let list = js_sys::Array::from(&value);
-            Some(Raw::List(
-                list.iter().filter_map(|v| v.as_string()).collect(),
-            ))
-        } else {
-            Some(Raw::Other)
-        }
-    })
+/// An option from the JavaScript object (absent, `undefined` and `null` are not given).
+fn from_object(options: &JsValue, name: &str) -> Option<Raw> {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).ok()?;
+    if value.is_undefined() || value.is_null() {
+        None
+    } else if let Some(text) = value.as_string() {
+        Some(Raw::Text(text))
+    } else if js_sys::Array::is_array(&value) {
+        let list = js_sys::Array::from(&value);
+        Some(Raw::List(
+            list.iter().filter_map(|v| v.as_string()).collect(),
+        ))
+    } else {
+        Some(Raw::Other)
+    }
 }
 
-fn props(given: &Given) -> crate::ui::TimelineProps {
+/// The widget's properties: each option from `options`, else from the element's data
+/// attribute (as it is now).
+fn props(options: &JsValue, attributes: Option<&web_sys::Element>) -> crate::ui::TimelineProps {
+    let given = Given::read(|spec| {
+        from_object(options, spec.name).or_else(|| {
+            let name = spec.attribute?;
+            attributes?.get_attribute(name).map(Raw::Text)
+        })
+    });
     // The language given, else the article's, else the reader's browser's.
-    options::props(given, || crate::ui::readers_language(true))
+    options::props(&given, || crate::ui::readers_language(true))
 }
 
 /// A deliberate panic for the browser tests of the loader's recovery (`make dist` builds

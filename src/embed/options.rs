@@ -14,19 +14,45 @@ use crate::ui::{Options, Theme, TimelineProps};
 use Kind as K;
 use Reader::{Loader, Module};
 
-/// Which option a [`Spec`] is: the index of its value in [`Given`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    Data,
-    Error,
-    Src,
-    Height,
-    Lang,
-    Start,
-    End,
-    Event,
-    Categories,
-    Theme,
+/// The table: each option's key, name, data attribute, reader, kind, default and
+/// description, once. The macro makes [`Key`], [`OPTIONS`] (what the module reads at run
+/// time) and the defaults and descriptions ([`Spec::default`], [`Spec::about`]), which
+/// only documentation and tests use, so they cost the module nothing.
+macro_rules! options {
+    ($($key:ident $name:literal $attribute:expr, $reader:ident $kind:ident, $default:literal, $about:literal;)*) => {
+        /// Which option a [`Spec`] is: its index in [`OPTIONS`] and in [`Given`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key),* }
+
+        /// Every option of the embed, in the order of [`Key`].
+        pub const OPTIONS: [Spec; [$(Key::$key),*].len()] = [$(Spec {
+            key: Key::$key,
+            name: $name,
+            attribute: $attribute,
+            reader: $reader,
+            kind: K::$kind,
+        }),*];
+
+        /// Each option's default and description, in the order of [`Key`].
+        const DOCS: [(&str, &str); OPTIONS.len()] = [$(($default, $about)),*];
+    };
+}
+
+options! {
+    Data "data" None, Module Json, "the bundled data",
+        "the data: the text of data-src's file or of the inline <script type=\"application/json\">";
+    Error "error" None, Module Text, "none", "why the loader could not get the data, shown instead of it";
+    Src "src" Some("data-src"), Loader Url, "the bundled data",
+        "a JSON file in our format, which the loader fetches into `data`";
+    Height "height" Some("data-height"), Loader Length, "640px",
+        "the space the loader reserves before the widget loads";
+    Lang "lang" Some("data-lang"), Module Language, "the article's lang, then the reader's browser",
+        "the language of the interface, dates and events";
+    Start "start" Some("data-start"), Module Date, "everything", "the start of the window shown first (with end)";
+    End "end" Some("data-end"), Module Date, "everything", "the end of the window shown first (with start)";
+    Event "event" Some("data-event"), Module Text, "none", "the event selected first";
+    Categories "categories" Some("data-categories"), Module List, "all", "the categories shown first";
+    Theme "theme" Some("data-theme"), Module Theme, "auto", "the colour scheme; auto follows the reader's system";
 }
 
 /// Who reads an option.
@@ -70,54 +96,19 @@ pub struct Spec {
     pub attribute: Option<&'static str>,
     pub reader: Reader,
     pub kind: Kind,
-    /// What applies when it is not given.
-    pub default: &'static str,
-    pub about: &'static str,
 }
 
-const fn spec(
-    key: Key,
-    name: &'static str,
-    attribute: Option<&'static str>,
-    reader: Reader,
-    kind: Kind,
-    default: &'static str,
-    about: &'static str,
-) -> Spec {
-    Spec {
-        key,
-        name,
-        attribute,
-        reader,
-        kind,
-        default,
-        about,
+impl Spec {
+    /// What applies when the option is not given.
+    pub fn default(&self) -> &'static str {
+        DOCS[self.key as usize].0
+    }
+
+    /// What the option is, in a line.
+    pub fn about(&self) -> &'static str {
+        DOCS[self.key as usize].1
     }
 }
-
-/// Every option of the embed, in the order of [`Key`].
-#[rustfmt::skip]
-pub const OPTIONS: [Spec; 10] = [
-    spec(Key::Data, "data", None, Module, K::Json, "the bundled data",
-        "the data: the text of data-src's file or of the inline <script type=\"application/json\">"),
-    spec(Key::Error, "error", None, Module, K::Text, "",
-        "why the loader could not get the data, shown instead of it"),
-    spec(Key::Src, "src", Some("data-src"), Loader, K::Url, "the bundled data",
-        "a JSON file in our format, which the loader fetches into `data`"),
-    spec(Key::Height, "height", Some("data-height"), Loader, K::Length, "640px",
-        "the space the loader reserves before the widget loads"),
-    spec(Key::Lang, "lang", Some("data-lang"), Module, K::Language,
-        "the article's lang, then the reader's browser", "the language of the interface, dates and events"),
-    spec(Key::Start, "start", Some("data-start"), Module, K::Date, "everything",
-        "the start of the window shown first (with end)"),
-    spec(Key::End, "end", Some("data-end"), Module, K::Date, "everything",
-        "the end of the window shown first (with start)"),
-    spec(Key::Event, "event", Some("data-event"), Module, K::Text, "none", "the event selected first"),
-    spec(Key::Categories, "categories", Some("data-categories"), Module, K::List, "all",
-        "the categories shown first"),
-    spec(Key::Theme, "theme", Some("data-theme"), Module, K::Theme, "auto",
-        "the colour scheme; auto follows the reader's system"),
-];
 
 /// An option's value as the page gave it, before it is read.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,16 +178,6 @@ impl Given {
             }
         }
         given
-    }
-
-    /// These options, and `base`'s where these have none.
-    pub fn over(mut self, base: &Given) -> Given {
-        for (slot, under) in self.0.iter_mut().zip(&base.0) {
-            if slot.is_none() {
-                slot.clone_from(under);
-            }
-        }
-        self
     }
 
     fn get(&self, key: Key) -> Option<&Value> {
@@ -294,7 +275,11 @@ mod tests {
     fn the_table_is_in_the_order_of_its_keys_and_names_are_unique() {
         for (i, spec) in OPTIONS.iter().enumerate() {
             assert_eq!(spec.key as usize, i, "{spec:?}");
-            assert!(!spec.about.is_empty(), "{}", spec.name);
+            assert!(
+                !spec.about().is_empty() && !spec.default().is_empty(),
+                "{}",
+                spec.name
+            );
             if let Some(attribute) = spec.attribute {
                 assert_eq!(attribute, format!("data-{}", spec.name), "{}", spec.name);
             }
@@ -368,7 +353,7 @@ mod tests {
         // The loader's default height is the table's.
         let height = &OPTIONS[Key::Height as usize];
         assert!(
-            loader.contains(&format!("'{}'", height.default)),
+            loader.contains(&format!("'{}'", height.default())),
             "{height:?}"
         );
     }
@@ -482,21 +467,5 @@ mod tests {
         // The loader's error wins over any data.
         let failed = props_of(&[("error", text("Could not load x")), ("data", text("{}"))]);
         assert_eq!(failed.load_error.as_deref(), Some("Could not load x"));
-    }
-
-    #[test]
-    fn options_are_given_over_a_base() {
-        let base = given(&[("data-theme", text("dark")), ("data-event", text("a"))]);
-        let top = given(&[("event", text("b")), ("lang", text("fa"))]);
-        let both = top.over(&base);
-        assert_eq!(
-            both,
-            given(&[
-                ("theme", text("dark")),
-                ("event", text("b")),
-                ("lang", text("fa"))
-            ])
-        );
-        assert_eq!(Given::default().over(&base), base);
     }
 }
