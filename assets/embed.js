@@ -9,10 +9,14 @@
  * When every widget on the page at the first mount brings its own data, it loads the lean
  * module (timeline-lean.js, without the bundled data: 23 KB less); a widget without data
  * added after that gets the bundled data from events.json beside this script.
- * Options are data attributes: data-src, an inline <script type="application/json">
- * child, data-lang, data-height, data-start, data-end, data-event, data-categories,
- * data-theme. It adds no key or wheel listener to the page: the widget listens only on
- * its own element. The JavaScript API is window.Timeline (see the README).
+ * The options and their data attributes are listed once, in src/embed/options.rs: the
+ * module reads them from the element. This loader reads only what it needs first: the
+ * data (data-src or an inline <script type="application/json"> child) and data-height.
+ * It adds no key or wheel listener to the page: the widget listens only on its own
+ * element. The JavaScript API is window.Timeline (see the README).
+ *
+ * A panic in the module is a WebAssembly trap that leaves it unusable: the loader then
+ * stops every widget on the page with a message in its box, and says why in the console.
  */
 (function () {
   'use strict';
@@ -21,11 +25,14 @@
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
   var FETCH_TIMEOUT_MS = 15000;
-  var DEFAULT_HEIGHT = '640px';
+  var DEFAULT_HEIGHT = '640px'; // data-height's default
   var module = null;
   var lean = false; // the module loaded has no bundled data
-  var mounted = new WeakMap(); // element → { handle, pending }
+  var urls = []; // the module's glue and wasm, once chosen
+  var dead = null; // the trap that stopped the module
+  var mounted = new Map(); // element → { handle, pending }
   var INLINE = ':scope > script[type="application/json"]';
+  var RuntimeError = window.WebAssembly && WebAssembly.RuntimeError;
 
   /** Whether `el` brings no data of its own (inline JSON or data-src). */
   function bundled(el) {
@@ -39,8 +46,9 @@
         return !mounted.has(el) && bundled(el);
       });
       var name = lean ? 'timeline-lean' : 'timeline';
-      module = import(new URL(name + '.js', base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL(name + '_bg.wasm', base) }).then(function () {
+      urls = [new URL(name + '.js', base).href, new URL(name + '_bg.wasm', base).href];
+      module = import(urls[0]).then(function (glue) {
+        return glue.default({ module_or_path: urls[1] }).then(function () {
           return glue;
         });
       });
@@ -54,12 +62,13 @@
   }
 
   /** The data for an element: inline JSON, data-src, or nothing (the bundled data, which
-   *  the lean module fetches). */
+   *  the lean module fetches). Data given but empty is an error, never the bundled data. */
   function data(el) {
     var inline = el.querySelector(INLINE);
-    if (inline) return Promise.resolve({ data: inline.textContent });
+    if (inline) return Promise.resolve(inline.textContent.trim() ? { data: inline.textContent } : { error: 'The inline data is empty' });
     var src = el.getAttribute('data-src');
-    if (!src) return lean ? fetchData(new URL('events.json', base).href) : Promise.resolve({});
+    if (src === null) return lean ? fetchData(new URL('events.json', base).href) : Promise.resolve({});
+    if (!src.trim()) return Promise.resolve({ error: 'The data-src attribute is empty' });
     return fetchData(new URL(src, document.baseURI).href);
   }
 
@@ -71,7 +80,7 @@
         if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
         return response.text();
       })
-      .then(function (text) { return { data: text }; })
+      .then(function (text) { return text.trim() ? { data: text } : { error: 'The data from ' + url + ' is empty' }; })
       .catch(function (error) {
         var message = describe(error, url);
         console.error('[timeline] ' + message, error);
@@ -80,21 +89,65 @@
       .finally(function () { clearTimeout(timer); });
   }
 
-  function attributes(el) {
-    var options = {};
-    ['lang', 'start', 'end', 'event', 'categories', 'theme'].forEach(function (name) {
-      var value = el.getAttribute('data-' + name);
-      if (value !== null) options[name] = value;
-    });
-    return options;
+  /** Whether `error` is a trap of our module (not of another on the page). */
+  function trapped(error) {
+    var stack = (error && error.stack) || '';
+    return !!RuntimeError && error instanceof RuntimeError && urls.some(function (url) { return stack.indexOf(url) >= 0; });
   }
+
+  /** After a trap: the module is dead; every widget on the page says so in its box. */
+  function stop(error) {
+    if (!dead) {
+      dead = error;
+      console.error('[timeline] the timeline stopped working: its WebAssembly module failed', error);
+    }
+    mounted.forEach(function (record, el) { tell(el); });
+  }
+
+  /** Replaces what `el`'s shadow root shows by the message, in the widget's colours. */
+  function tell(el) {
+    try {
+      var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    } catch (e) {
+      return;
+    }
+    var style = root.querySelector('style');
+    var widget = root.querySelector('.tl-root');
+    var box = widget ? widget.cloneNode(false) : document.createElement('div');
+    box.className = 'tl-root';
+    box.innerHTML = '<section class="tl-problems" role="alert" lang="en" dir="ltr"><p>The timeline stopped working. Reload the page to try again.</p></section>';
+    root.replaceChildren(box);
+    if (style) root.prepend(style);
+  }
+
+  /** Calls into the module; a trap stops every widget, any other error is thrown. */
+  function call(fn) {
+    if (dead) return;
+    try {
+      return fn();
+    } catch (error) {
+      if (!trapped(error)) throw error;
+      stop(error);
+    }
+  }
+
+  /** Traps in event handlers and promise callbacks, which no call here can catch. */
+  function uncaught(event) {
+    var error = event.error || event.reason;
+    if (!trapped(error)) return;
+    event.preventDefault(); // said in the console by stop(), once
+    stop(error);
+  }
+  window.addEventListener('error', uncaught);
+  window.addEventListener('unhandledrejection', uncaught);
 
   function assign(target, source) {
     for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
     return target;
   }
 
-  /** Mounts into `el` with `options` (merged over its data attributes); resolves to a handle. */
+  /** Mounts into `el` with `options` (which the module reads over its data attributes);
+   *  resolves to a handle. */
   function mount(el, options) {
     var existing = mounted.get(el);
     if (existing) return existing.pending;
@@ -105,29 +158,36 @@
     record.pending = Promise.all([wasm(!given && bundled(el)), given ? {} : data(el)])
       .then(function (results) {
         var glue = results[0];
-        var settings = assign(assign(assign({}, results[1]), attributes(el)), options || {});
+        var settings = assign(assign({}, results[1]), options || {});
         if (mounted.get(el) !== record) return null; // removed from the page while loading
-        var widget = glue.mount(el, settings);
+        var widget = call(function () { return glue.embed(el, settings); });
+        if (dead) throw dead;
         var handle = {
           element: el,
           update: function (next) {
             if (mounted.get(el) !== record) return; // destroyed
             settings = assign(settings, next || {});
-            widget.update(settings);
+            call(function () { widget.update(settings); });
           },
           destroy: function () {
             if (mounted.get(el) !== record) return;
             mounted.delete(el);
-            widget.destroy();
-            widget.free();
+            if (dead) el.shadowRoot.replaceChildren(document.createElement('slot'));
+            call(function () {
+              widget.destroy();
+              widget.free();
+            });
           },
         };
         record.handle = handle;
         return handle;
       })
       .catch(function (error) {
-        mounted.delete(el);
-        console.error('[timeline] could not start the timeline', error);
+        if (dead) tell(el);
+        else {
+          mounted.delete(el);
+          console.error('[timeline] could not start the timeline', error);
+        }
         throw error;
       });
     mounted.set(el, record);

@@ -9,6 +9,8 @@
 #   events.json       the default data, for a widget added later to such a page
 #   fallback.html     the static event list (no-JS fallback) to paste inside the div;
 #                     fallback-fr.html and fallback-fa.html in French and Persian
+# Then dist/test-trap/, for the browser tests only (never to be shipped): the loader with
+# a module built with the `trap` feature, which panics on a test's command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # terser and wasm-opt from npm (package.json) first.
@@ -23,14 +25,7 @@ module() {
   cargo build --release --lib --target wasm32-unknown-unknown "$@"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
     target/wasm32-unknown-unknown/release/timeline.wasm
-  # --converge repeats -Oz while it still shrinks the module. --low-memory-unused lets
-  # wasm-opt fold constant offsets into loads and stores: sound for Rust's wasm32 layout,
-  # where the data starts at 1 MB above the stack and nothing lives in the first 1 KB.
-  # --flatten --rereloop between two -Oz rebuild the control flow, which -Oz then shrinks
-  # further: 692 B less gzip on the lean module, for about 25 s more.
-  # (The same flags in scripts/package.sh and index.html.)
-  wasm-opt -Oz --flatten --rereloop -Oz --converge --low-memory-unused --strip-debug --strip-producers \
-    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  scripts/wasm-opt.sh "$out/${name}_bg.wasm"
   terser "$out/$name.js" --module --compress --mangle -o "$out/$name.js"
 }
 module timeline
@@ -49,5 +44,20 @@ cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out
 for lang in fr fa; do
   cargo run --quiet --release --features ssr --bin timeline-fallback -- "$lang" > "$out/fallback-$lang.html"
 done
+echo "==> dist/test-trap/: the loader and a module that panics on command (browser tests only)"
+test_out=dist/test-trap
+rm -rf "$test_out" && mkdir -p "$test_out"
+cargo build --release --lib --target wasm32-unknown-unknown --features trap
+wasm-bindgen --target web --no-typescript --out-dir "$test_out" --out-name timeline \
+  target/wasm32-unknown-unknown/release/timeline.wasm
+# Not shrunk (it only needs to trap as a shipped module would); the same module under the
+# lean name, so the loader finds it whichever it picks.
+cp "$test_out/timeline.js" "$test_out/timeline-lean.js"
+cp "$test_out/timeline_bg.wasm" "$test_out/timeline-lean_bg.wasm"
+cp "$out/embed.js" "$out/events.json" "$test_out/"
+if grep -l 'timeline-trap' "$out"/* >/dev/null; then
+  echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2
+  exit 1
+fi
 echo "==> Sizes (bytes, gzip -9)"
 for f in "$out"/*; do printf '%8d %8d  %s\n' "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)" "$(basename "$f")"; done

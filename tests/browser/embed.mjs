@@ -361,6 +361,77 @@ const tests = {
     },
     { javaScriptEnabled: false },
   ),
+
+  'data given but empty is an error in its widget, never the bundled events': async ({ page, url }) => {
+    await page.route('**/empty.json', (route) => route.fulfill({ contentType: 'application/json', body: ' \n' }));
+    const widgets = `
+      <div id="empty-src" data-timeline data-src="/empty.json"></div>
+      <div id="empty-inline" data-timeline><script type="application/json">
+      </script></div>
+      <div id="empty-api"></div>
+      <script src="/dist/embed/embed.js"></script>
+      <script>addEventListener('load', () => Timeline.mount(document.getElementById('empty-api'), { data: '' }));</script>`;
+    // With a widget on the bundled data the loader picks the full module, else the lean one.
+    await page.route('**/empty-full.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body><div id="plain" data-timeline></div>${widgets}</body></html>` }));
+    await page.route('**/empty-lean.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${widgets}</body></html>` }));
+    const expected = { 'empty-src': /The data from http:\S+\/empty\.json is empty/, 'empty-inline': /The inline data is empty/, 'empty-api': /The data is empty/ };
+    for (const file of ['empty-full.html', 'empty-lean.html']) {
+      await page.goto(url + file);
+      for (const [id, message] of Object.entries(expected)) {
+        // Whatever the widget shows first: an alert or events.
+        await page.waitForFunction((id) => document.getElementById(id).shadowRoot?.querySelector('[role="alert"], .tl-stage [data-event-id]'), id, { timeout: 20_000 });
+        const shown = await inWidget(page, id, (root) => ({ alert: root.querySelector('[role="alert"]')?.textContent ?? '', events: root.querySelectorAll('[data-event-id]').length }));
+        assert(message.test(shown.alert), `${file} #${id}: ${shown.alert || 'no alert'}`);
+        assert(shown.events === 0, `${file} #${id} shows ${shown.events} events`);
+      }
+    }
+    // The widget on the bundled data still shows them.
+    await page.goto(url + 'empty-full.html');
+    await ready(page, ['plain']);
+  },
+
+  'a trap in the module stops every widget with a message, and the console says why': async ({ page, url }) => {
+    assert(fs.existsSync(path.join(repo, 'dist/test-trap/timeline_bg.wasm')), 'dist/test-trap is missing: run `make dist`');
+    // The loader's console.error is the expected outcome here: recorded, not reported.
+    await page.addInitScript(() => {
+      window.__errors = [];
+      console.error = (...args) => window.__errors.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' '));
+    });
+    const body = `<!doctype html><html lang="en"><body>
+      <div id="first" data-timeline></div><div id="second" data-timeline data-lang="fr"></div>
+      <script src="/dist/test-trap/embed.js"></script></body></html>`;
+    await page.route('**/trap.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+    const MESSAGE = 'The timeline stopped working. Reload the page to try again.';
+    const stopped = (ids) => page.waitForFunction(([ids, message]) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('[role="alert"]')?.textContent === message), [ids, MESSAGE], { timeout: 5000 });
+    // A panic in an event handler, and one in a promise callback (an unhandled rejection).
+    for (const event of ['timeline-trap', 'timeline-trap-later']) {
+      await page.goto(url + 'trap.html');
+      await ready(page, ['first', 'second']);
+      await page.evaluate((event) => document.getElementById('first').dispatchEvent(new Event(event)), event);
+      await stopped(['first', 'second']);
+      const left = await page.evaluate(() => ['first', 'second'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('.tl-stage, [data-event-id]').length));
+      assert(left.every((n) => n === 0), `${event}: the dead widgets are gone: ${left}`);
+      // Yew's panic hook logs the panic's message; the loader then says what it means, once.
+      const errors = (await page.evaluate(() => window.__errors)).filter((e) => e.startsWith('[timeline]'));
+      assert(errors.length === 1 && /stopped working/.test(errors[0]) && /RuntimeError: unreachable/.test(errors[0]), `${event}: console: ${JSON.stringify(errors)}`);
+    }
+    // Afterwards: the API does not call into the dead module, a widget added later says so
+    // too, and destroy shows the element's own content again.
+    const after = await page.evaluate(async () => {
+      const handle = await window.Timeline.get(document.getElementById('second'));
+      handle.update({ theme: 'dark' });
+      handle.destroy();
+      const late = document.createElement('div');
+      late.id = 'late';
+      late.setAttribute('data-timeline', '');
+      document.body.append(late);
+      return document.getElementById('second').shadowRoot.querySelectorAll('slot').length;
+    });
+    assert(after === 1, 'destroy after the trap shows the fallback');
+    await stopped(['first', 'late']);
+    const said = await page.evaluate(() => window.__errors.filter((e) => e.startsWith('[timeline]')).length);
+    assert(said === 1, `said ${said} times`);
+  },
 };
 
 /** Event listeners on the element `selector` and everything inside it, shadow roots

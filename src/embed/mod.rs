@@ -1,0 +1,149 @@
+//! The script-tag embed's entry (`assets/embed.js` loads it): mounts a widget into an
+//! element of someone else's page, inside a shadow root so the host's CSS cannot reach
+//! it and its CSS cannot leak out, and hands back a handle to update or destroy it.
+//!
+//! The options are those of [`options::OPTIONS`], the one list of them: given as a plain
+//! JavaScript object (`mount`, `update`), and for the loader's widgets (`embed`) also as
+//! the element's data attributes, which the object's keys override. Nothing here panics
+//! on bad options: unknown or malformed values are ignored, and data that is given but
+//! empty is an error, never the bundled data.
+
+pub mod options;
+
+use wasm_bindgen::prelude::*;
+
+use options::{Given, Raw};
+
+/// The widget's stylesheet, put into each shadow root (`assets/timeline.css` without
+/// comments and needless whitespace: `build.rs`).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.min.css"));
+
+/// A mounted widget. `destroy()` unmounts it, removes its listeners and shows the
+/// element's original content (the no-JS fallback) again.
+#[wasm_bindgen]
+pub struct EmbeddedTimeline {
+    app: Option<yew::AppHandle<crate::ui::Timeline>>,
+    shadow: web_sys::ShadowRoot,
+    /// The element whose data attributes are read under the options (`embed`).
+    attributes: Option<web_sys::Element>,
+}
+
+#[wasm_bindgen]
+impl EmbeddedTimeline {
+    /// Re-renders with new options (the same keys as `mount`; for `embed`, over the
+    /// element's data attributes).
+    pub fn update(&mut self, options: &JsValue) {
+        if let Some(app) = &mut self.app {
+            app.update(props(options, self.attributes.as_ref()));
+        }
+    }
+
+    /// Unmounts the widget. Calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        // A slot shows the element's own children (the fallback list) again.
+        self.shadow.set_inner_html("<slot></slot>");
+    }
+}
+
+/// Mounts a widget into `host` with `options`. Errors only when the element cannot take
+/// a shadow root.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
+    start(host, options, false)
+}
+
+/// The loader's mount: as [`mount`], with the element's data attributes under `options`.
+#[wasm_bindgen]
+pub fn embed(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
+    start(host, options, true)
+}
+
+fn start(
+    host: web_sys::Element,
+    options: &JsValue,
+    read_attributes: bool,
+) -> Result<EmbeddedTimeline, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
+    let document = host
+        .owner_document()
+        .ok_or("the element is not in a document")?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(CSS));
+    let container = document.create_element("div")?;
+    container.set_class_name("tl-host");
+    shadow.append_child(&style)?;
+    shadow.append_child(&container)?;
+    #[cfg(feature = "trap")]
+    trap::arm(&host);
+    let attributes = read_attributes.then_some(host);
+    let props = props(options, attributes.as_ref());
+    let app = yew::Renderer::<crate::ui::Timeline>::with_root_and_props(container, props).render();
+    Ok(EmbeddedTimeline {
+        app: Some(app),
+        shadow,
+        attributes,
+    })
+}
+
+/// An option from the JavaScript object (absent, `undefined` and `null` are not given).
+fn from_object(options: &JsValue, name: &str) -> Option<Raw> {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).ok()?;
+    if value.is_undefined() || value.is_null() {
+        None
+    } else if let Some(text) = value.as_string() {
+        Some(Raw::Text(text))
+    } else if js_sys::Array::is_array(&value) {
+        let list = js_sys::Array::from(&value);
+        Some(Raw::List(
+            list.iter().filter_map(|v| v.as_string()).collect(),
+        ))
+    } else {
+        Some(Raw::Other)
+    }
+}
+
+/// The widget's properties: each option from `options`, else from the element's data
+/// attribute (as it is now).
+fn props(options: &JsValue, attributes: Option<&web_sys::Element>) -> crate::ui::TimelineProps {
+    let given = Given::read(|spec| {
+        from_object(options, spec.name).or_else(|| {
+            let name = spec.attribute?;
+            attributes?.get_attribute(name).map(Raw::Text)
+        })
+    });
+    // The language given, else the article's, else the reader's browser's.
+    options::props(&given, || crate::ui::readers_language(true))
+}
+
+/// A deliberate panic for the browser tests of the loader's recovery (`make dist` builds
+/// this into `dist/test-trap/` only; readers never get it). With `panic = "abort"` a
+/// panic is a WebAssembly trap, as any bug would be.
+#[cfg(feature = "trap")]
+mod trap {
+    use wasm_bindgen::prelude::*;
+
+    /// A `timeline-trap` event on the element panics in its handler; a
+    /// `timeline-trap-later` event panics in a promise callback.
+    pub fn arm(host: &web_sys::Element) {
+        let now =
+            Closure::<dyn Fn(JsValue)>::new(|_| panic!("a deliberate trap (the trap feature)"));
+        let later = Closure::<dyn Fn(JsValue)>::new(|_| {
+            let trap = Closure::<dyn FnMut(JsValue)>::new(|_| {
+                panic!("a deliberate trap in a promise (the trap feature)")
+            });
+            let _ = js_sys::Promise::resolve(&JsValue::NULL).then(&trap);
+            trap.forget();
+        });
+        for (name, handler) in [("timeline-trap", now), ("timeline-trap-later", later)] {
+            let _ = host.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+            handler.forget();
+        }
+    }
+}
