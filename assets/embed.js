@@ -89,6 +89,13 @@
       .finally(function () { clearTimeout(timer); });
   }
 
+  /** What a widget says once the module has trapped, in each of the widget's languages. */
+  var STOPPED = {
+    en: 'The timeline stopped working. Reload the page to try again.',
+    fr: 'La chronologie a cessé de fonctionner. Rechargez la page pour réessayer.',
+    fa: 'خط زمانی از کار افتاد. برای تلاش دوباره، صفحه را از نو بارگذاری کنید.',
+  };
+
   /** Whether `error` is a trap of our module (not of another on the page). */
   function trapped(error) {
     var stack = (error && error.stack) || '';
@@ -115,7 +122,17 @@
     var widget = root.querySelector('.tl-root');
     var box = widget ? widget.cloneNode(false) : document.createElement('div');
     box.className = 'tl-root';
-    box.innerHTML = '<section class="tl-problems" role="alert" lang="en" dir="ltr"><p>The timeline stopped working. Reload the page to try again.</p></section>';
+    // In the widget's language (its root's lang), built as nodes: no HTML string sink.
+    var lang = STOPPED[box.getAttribute('lang')] ? box.getAttribute('lang') : 'en';
+    var section = document.createElement('section');
+    var p = document.createElement('p');
+    box.lang = lang;
+    box.dir = lang === 'fa' ? 'rtl' : 'ltr';
+    section.className = 'tl-problems';
+    section.setAttribute('role', 'alert');
+    p.textContent = STOPPED[lang];
+    section.appendChild(p);
+    box.appendChild(section);
     root.replaceChildren(box);
     if (style) root.prepend(style);
   }

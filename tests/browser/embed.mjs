@@ -401,8 +401,16 @@ const tests = {
       <div id="first" data-timeline></div><div id="second" data-timeline data-lang="fr"></div>
       <script src="/dist/test-trap/embed.js"></script></body></html>`;
     await page.route('**/trap.html', (route) => route.fulfill({ contentType: 'text/html', body }));
-    const MESSAGE = 'The timeline stopped working. Reload the page to try again.';
-    const stopped = (ids) => page.waitForFunction(([ids, message]) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('[role="alert"]')?.textContent === message), [ids, MESSAGE], { timeout: 5000 });
+    // Each widget says it in its own language (the second is French).
+    const MESSAGE = {
+      first: { lang: 'en', text: 'The timeline stopped working. Reload the page to try again.' },
+      second: { lang: 'fr', text: 'La chronologie a cessé de fonctionner. Rechargez la page pour réessayer.' },
+      late: { lang: 'en', text: 'The timeline stopped working. Reload the page to try again.' },
+    };
+    const stopped = (ids) => page.waitForFunction(([ids, messages]) => ids.every((id) => {
+      const alert = document.getElementById(id).shadowRoot?.querySelector('[role="alert"]');
+      return alert?.textContent === messages[id].text && alert.closest('[lang]')?.lang === messages[id].lang;
+    }), [ids, MESSAGE], { timeout: 5000 });
     // A panic in an event handler, and one in a promise callback (an unhandled rejection).
     for (const event of ['timeline-trap', 'timeline-trap-later']) {
       await page.goto(url + 'trap.html');
