@@ -910,36 +910,38 @@ impl Builder {
 }
 
 /// Elements that end the paragraph before them and start a new one after them.
+const BOUNDARIES: &[&str] = &[
+    "p",
+    "div",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "address",
+    "dl",
+    "dt",
+    "dd",
+    "body",
+    "html",
+];
+
 fn is_block_boundary(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "blockquote"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "hr"
-            | "pre"
-            | "table"
-            | "tr"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "figure"
-            | "figcaption"
-            | "address"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "body"
-            | "html"
-    )
+    BOUNDARIES.contains(&name)
 }
 
 fn has_content(inline: &Inline) -> bool {
