@@ -218,6 +218,19 @@ impl Mapper<'_> {
         }
     }
 
+    /// Fields of a slide that mean nothing where it is (an era's `group`, the title
+    /// slide's `unique_id`): a warning each, when given.
+    fn unused(&mut self, slide: &Slide, name: &str, fields: &[(&str, &Option<Part>)]) {
+        for (field, part) in fields {
+            if let Some(p) = part.as_ref().filter(|p| p.given().is_some()) {
+                self.warning(
+                    &p.place,
+                    format!("\"{field}\" is not used here (ignored) ({name})"),
+                );
+            }
+        }
+    }
+
     /// A date from its parts: `Ok(None)` when no part is given, `Err` (reported) when
     /// unusable. Times of day are a warning: the day is kept.
     fn date(&mut self, date: &SlideDate, what: &str, name: &str) -> Result<Option<Date>, ()> {
@@ -565,6 +578,15 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
                     );
                 }
             }
+            m.unused(
+                slide,
+                name,
+                &[
+                    ("unique_id", &slide.unique_id),
+                    ("group", &slide.group),
+                    ("display_date", &slide.display_date),
+                ],
+            );
             let headline = given(&slide.headline).map(Rich::inline);
             match headline.filter(|r| !r.is_empty()) {
                 Some(rich) => title = Text::Rich(rich),
@@ -795,6 +817,15 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
         }
         let name = slide_name(slide, "era");
         m.ignored(slide, &name);
+        m.unused(
+            slide,
+            &name,
+            &[
+                ("unique_id", &slide.unique_id),
+                ("group", &slide.group),
+                ("display_date", &slide.display_date),
+            ],
+        );
         let Some((start, end)) = m.dates(slide, &name) else {
             continue;
         };

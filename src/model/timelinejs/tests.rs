@@ -353,7 +353,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
         "colour": "red"
     }"##;
     let text = format!(
-        r#"{{"scale": "cosmological", "title": {{"text": {{"headline": "T"}}, "media": {{"url": "u"}}, "background": {{"color": "red"}}}}, "events": [{event}], "options": {{}}}}"#
+        r#"{{"scale": "cosmological", "title": {{"text": {{"headline": "T"}}, "media": {{"url": "u"}}, "background": {{"color": "red"}}, "unique_id": "t"}}, "events": [{event}], "options": {{}}}}"#
     );
     let (doc, problems) = read(&text);
     assert_eq!(doc.events.len(), 1, "kept, with warnings");
@@ -366,6 +366,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
         "warning: scale: scale \"cosmological\" is not supported: dates are read as years from -999999 to 999999, and each event beyond them is left out with an error",
         "warning: title.media: media are not shown yet: \"media\" is ignored (the title slide)",
         "warning: title.background: \"background\" is not supported (ignored) (the title slide)",
+        "warning: title.unique_id: \"unique_id\" is not used here (ignored) (the title slide)",
         "warning: events: no sources: TimelineJS3 data has none, so the events are shown without any",
         "warning: events[0].start_date.hour: times of day are not shown yet: start_date's hour, minute are ignored; the event is placed on its day (event \"PS752\")",
         "warning: events[0].start_date.format: \"start_date.format\" is not supported (ignored) (event \"PS752\")",
@@ -471,7 +472,8 @@ fn eras_map_to_eras() {
         "eras": [
             {"start_date": {"year": "602"}, "end_date": {"year": "628"}, "text": {"headline": "Roman–Persian War", "text": "<p>Long.</p>"}},
             {"start_date": {"year": "610"}, "end_date": {"year": "641", "month": "6"}},
-            {"start_date": {"year": "700"}, "text": {"headline": "No end"}}
+            {"start_date": {"year": "700"}, "text": {"headline": "No end"}},
+            {"start_date": {"year": "800"}, "end_date": {"year": "801"}, "group": "G", "text": {"headline": "Grouped"}}
         ]}"#;
     let (doc, problems) = read(text);
     let eras: Vec<(String, String, String, Option<String>)> = doc
@@ -501,6 +503,12 @@ fn eras_map_to_eras() {
                 "0641-06".to_owned(),
                 None
             ),
+            (
+                "Grouped".to_owned(),
+                "0800".to_owned(),
+                "0801".to_owned(),
+                None
+            ),
         ]
     );
     assert_eq!(
@@ -509,6 +517,7 @@ fn eras_map_to_eras() {
             "warning: events: the timeline has no events",
             "warning: eras[1]: no headline: the era is labelled \"0610 – 0641-06\" (this era)",
             "error: eras[2]: missing end_date: an era needs one; the era is left out (era \"No end\")",
+            "warning: eras[3].group: \"group\" is not used here (ignored) (era \"Grouped\")",
         ]
     );
 }
