@@ -220,7 +220,7 @@ impl Mapper<'_> {
 
     /// Fields of a slide that mean nothing where it is (an era's `group`, the title
     /// slide's `unique_id`): a warning each, when given.
-    fn unused(&mut self, slide: &Slide, name: &str, fields: &[(&str, &Option<Part>)]) {
+    fn unused(&mut self, name: &str, fields: &[(&str, &Option<Part>)]) {
         for (field, part) in fields {
             if let Some(p) = part.as_ref().filter(|p| p.given().is_some()) {
                 self.warning(
@@ -579,7 +579,6 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
                 }
             }
             m.unused(
-                slide,
                 name,
                 &[
                     ("unique_id", &slide.unique_id),
@@ -818,7 +817,6 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
         let name = slide_name(slide, "era");
         m.ignored(slide, &name);
         m.unused(
-            slide,
             &name,
             &[
                 ("unique_id", &slide.unique_id),
