@@ -15,6 +15,7 @@ mod objects;
 mod paths;
 mod problem;
 mod rules;
+mod spreadsheet;
 #[cfg(test)]
 mod tests;
 
@@ -29,6 +30,9 @@ use checker::Checker;
 
 /// Checks `text` against the data format and decodes what is usable.
 pub fn validate(text: &str) -> Validated {
+    if spreadsheet::is_csv(text) {
+        return spreadsheet::validate(text);
+    }
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(e) => {
@@ -49,6 +53,7 @@ pub fn validate(text: &str) -> Validated {
         text,
         problems: Vec::new(),
         errors: 0,
+        sources_optional: false,
     };
     let document = checker.document(&root);
     let mut raw = checker.problems;
