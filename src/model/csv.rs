@@ -40,6 +40,8 @@ pub struct CsvError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table<'a> {
     pub records: Vec<Vec<Field<'a>>>,
+    /// By record: the byte offset just after its last field (its line break, or the end).
+    pub ends: Vec<usize>,
     pub errors: Vec<CsvError>,
 }
 
@@ -101,21 +103,22 @@ impl<'a> Reader<'a> {
         loop {
             let field = self.field(fields.len());
             fields.push(field);
+            if self.peek() == Some(b',') {
+                self.pos += 1;
+                continue;
+            }
+            self.table.ends.push(self.pos);
             match self.peek() {
-                Some(b',') => self.pos += 1,
                 Some(b'\r') => {
                     self.pos += 1;
                     if self.peek() == Some(b'\n') {
                         self.pos += 1;
                     }
-                    break;
                 }
-                Some(b'\n') => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => break,
+                Some(b'\n') => self.pos += 1,
+                _ => {}
             }
+            break;
         }
         self.table.records.push(fields);
     }
@@ -293,6 +296,7 @@ mod tests {
             .map(|r| r.iter().map(|f| f.offset).collect())
             .collect();
         assert_eq!(offsets, [vec![3, 6, 13], vec![15, 21]]);
+        assert_eq!(table.ends, [13, 22]);
         assert_eq!(text.get(21..), Some("z"));
     }
 
@@ -359,6 +363,7 @@ mod tests {
                     prop_assert!(last.is_none_or(|l| l < field.offset) || field.offset == text.len());
                     last = Some(field.offset);
                 }
+                prop_assert_eq!(table.ends.len(), table.records.len());
                 for e in &table.errors {
                     prop_assert!(e.record < table.records.len());
                     prop_assert!(e.field < table.records[e.record].len());

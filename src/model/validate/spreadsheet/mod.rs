@@ -106,6 +106,10 @@ pub(crate) const PALETTE: [&str; 8] = [
     "#3f7ac4", "#c06932", "#2ca09a", "#ba5493", "#a8913a", "#735dab", "#bb4037", "#5b8a3c",
 ];
 
+/// The placeholder category of a sheet whose rows name none (as the "known" list says).
+const NO_CATEGORY: &str = "none";
+const UNGROUPED_COLOR: &str = "#555555";
+
 /// A header cell of our layout: what it holds, for which source (1 for `source_url`, 2 for
 /// `source_url_2`…) and in which language (`title_fr`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,6 +193,7 @@ struct Row<'t> {
     title_at: Option<usize>,
     summary_at: Option<usize>,
     date_at: Option<usize>,
+    end_at: Option<usize>,
     category_at: Option<usize>,
     source_at: Option<usize>,
     last: usize,
@@ -310,6 +315,11 @@ pub(super) fn validate(text: &str) -> Validated {
     let mut places = Vec::new();
     for (r, record) in table.records.iter().enumerate() {
         places.extend(record.iter().enumerate().map(|(c, f)| (f.offset, r, c)));
+        // A short row: its end stands for the first missing cell.
+        let end = table.ends.get(r).copied().unwrap_or(0);
+        if record.len() < header.len() && record.last().is_some_and(|f| f.offset < end) {
+            places.push((end, r, record.len()));
+        }
     }
     let cells = Cells { places, header };
     let mut checker = Checker {
@@ -338,7 +348,7 @@ pub(super) fn validate(text: &str) -> Validated {
             message,
         })
     };
-    let document = ours(&table.records, &bad_rows, &mut checker, &mut report);
+    let document = ours(&table, &bad_rows, &mut checker, &mut report);
     let mut raw = checker.problems;
     for p in &mut raw {
         p.path = cells.path(p.offset);
@@ -474,6 +484,7 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
                 Base::Title => &mut row.title_at,
                 Base::Summary => &mut row.summary_at,
                 Base::Date => &mut row.date_at,
+                Base::End => &mut row.end_at,
                 Base::Category => &mut row.category_at,
                 Base::SourceUrl => &mut row.source_at,
                 _ => &mut None,
@@ -542,12 +553,12 @@ enum RowType {
 
 /// Our layout: the document the rows stand for, checked.
 fn ours(
-    records: &[Vec<Field<'_>>],
+    table: &csv::Table<'_>,
     bad_rows: &[bool],
     checker: &mut Checker,
     report: &mut Report,
 ) -> Option<crate::model::format::Document> {
-    let (header_fields, data) = records.split_first()?;
+    let (header_fields, data) = table.records.split_first()?;
     let header = header(header_fields, report)?;
     let header_offset = header_fields.first().map_or(0, |f| f.offset);
     let mut rows = Vec::new();
@@ -557,6 +568,9 @@ fn ours(
         }
         let mut row = row(&header, record, report);
         row.number = i + 2;
+        if record.len() < header.columns.len() {
+            row.last = table.ends.get(i + 1).copied().unwrap_or(row.last);
+        }
         let end = row.last;
         let kind = match row.kind.map(|(t, _)| t.to_ascii_lowercase()) {
             None => RowType::Event,
@@ -615,7 +629,11 @@ fn ours(
                 let mut members = vec![
                     member("label", text_value(&row.title, row.title_at.unwrap_or(end))),
                     member("start", date_value(row)),
-                    member("end", row.end.map_or(string("", end), cell_value)),
+                    member(
+                        "end",
+                        row.end
+                            .map_or(string("", row.end_at.unwrap_or(end)), cell_value),
+                    ),
                 ];
                 if !row.summary.is_empty() {
                     members.push(member("summary", text_value(&row.summary, end)));
@@ -658,11 +676,27 @@ fn ours(
         .zip(&header.columns)
         .find(|(_, c)| c.is_some_and(|c| c.base == Base::Category))
         .map_or(header_offset, |(f, _)| f.offset);
+    // No event row has a category: a placeholder, so that the document (and the problems
+    // with the rows) still comes out; it is removed below.
+    let placeholder = categories.values.is_empty();
+    if placeholder {
+        categories.values.push(Value {
+            offset: category_offset,
+            kind: Kind::Object(vec![
+                member("id", string(NO_CATEGORY, category_offset)),
+                member("label", string(NO_CATEGORY, category_offset)),
+                member("color", string(UNGROUPED_COLOR, category_offset)),
+            ]),
+        });
+    }
     members.push(member("categories", Value { offset: category_offset, kind: Kind::Array(categories.values) }));
     members.push(member("eras", Value { offset: header_offset, kind: Kind::Array(eras) }));
     members.push(member("events", Value { offset: header_offset, kind: Kind::Array(events) }));
     let root = Value { offset: header_offset, kind: Kind::Object(members) };
     let mut document = checker.document(&root)?;
+    if placeholder {
+        document.categories.clear();
+    }
     match title {
         None => {
             report(
