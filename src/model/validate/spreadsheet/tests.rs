@@ -303,6 +303,7 @@ fn header_problems_are_reported_once_at_the_header() {
         (
             "date,category,title,summary,source_url,title_en,Title_FR,source_url_21",
             &[
+                "warning: row 1, \"date\": the timeline has no events (line 1, column 1)",
                 "error: row 1, \"title_en\": column \"title_en\" repeats column \"title\" (ignored) (line 1, column 40)",
                 "error: row 1, \"Title_FR\": \"FR\" is not a language code (expected a code such as \"en\", \"fr\" or \"fr-CA\"): column \"Title_FR\" is ignored (line 1, column 49)",
                 "warning: row 1, \"source_url_21\": at most 20 sources are read: column \"source_url_21\" is ignored (line 1, column 58)",
