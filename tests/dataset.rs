@@ -24,7 +24,7 @@ fn event<'a>(doc: &'a Document, id: &str) -> &'a Event {
 
 fn translations(text: &Text) -> Vec<&str> {
     match text {
-        Text::Plain(_) => vec![],
+        Text::Plain(_) | Text::Rich(_) => vec![],
         Text::Translated(map) => map.keys().collect(),
     }
 }

@@ -99,7 +99,10 @@ fn the_widget_has_its_header_toolbar_and_counts() {
     let doc = bundled_doc();
     let html = widget(bundled());
     assert!(html.contains("<h1 class=\"tl-title\">Canada–Iran relations</h1>"));
-    assert!(html.contains(&format!("Last updated <time datetime=\"{}\">", doc.updated)));
+    assert!(html.contains(&format!(
+        "Last updated <time datetime=\"{}\">",
+        doc.updated.unwrap()
+    )));
     assert!(html.contains("aria-label=\"Search events\""));
     for label in [
         "aria-label=\"Zoom in\"",

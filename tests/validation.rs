@@ -195,7 +195,7 @@ fn the_minimal_document_decodes_as_expected() {
     let expected = Document {
         title: "A minimal timeline".into(),
         description: None,
-        updated: Date::parse("2024-01-15").unwrap(),
+        updated: Some(Date::parse("2024-01-15").unwrap()),
         categories: vec![Category {
             id: "general".into(),
             label: "General".into(),
@@ -207,6 +207,7 @@ fn the_minimal_document_decodes_as_expected() {
             date: Date::parse("2012-09-07").unwrap(),
             approximate: false,
             end: None,
+            date_label: None,
             category: "general".into(),
             tags: vec![],
             title: "Something happened".into(),
@@ -477,7 +478,7 @@ fn hostile_documents_give_bounded_answers() {
             .map(|e| &e.title);
         let translations = title.map(|t| match t {
             Text::Translated(map) => map.len(),
-            Text::Plain(_) => 0,
+            Text::Plain(_) | Text::Rich(_) => 0,
         });
         assert_eq!(translations, kept, "{what}");
     }
@@ -691,6 +692,7 @@ fn event(categories: Vec<String>) -> impl Strategy<Value = Event> {
                 date,
                 approximate,
                 end,
+                date_label: None,
                 category,
                 tags,
                 title,
@@ -742,7 +744,7 @@ fn document() -> impl Strategy<Value = Document> {
                     let mut doc = Document {
                         title,
                         description,
-                        updated,
+                        updated: Some(updated),
                         categories,
                         eras,
                         events,

@@ -294,7 +294,11 @@ impl Locale {
     /// An event's date at its precision, as a range when it has an end, and marked when
     /// approximate: `7 September 2012`, `about September 2013`,
     /// `June 2016 – 30 June 2017`; in the locale's calendar first where it has one.
+    /// An event with a `date_label` shows that instead, as the data writes it.
     pub fn event_date(&self, event: &Event) -> String {
+        if let Some(label) = &event.date_label {
+            return label.get(self.code).to_owned();
+        }
         let end = event.end.filter(|end| *end != event.date);
         let span = |write: &dyn Fn(&Date) -> Option<String>| -> Option<String> {
             let start = write(&event.date)?;

@@ -193,6 +193,7 @@ mod tests {
             date: Date::parse(date).unwrap(),
             approximate: false,
             end: None,
+            date_label: None,
             category: category.to_owned(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             title,
@@ -216,7 +217,7 @@ mod tests {
         let mut d = Document {
             title: Text::from("Test"),
             description: None,
-            updated: Date::parse("2026-01-01").unwrap(),
+            updated: Some(Date::parse("2026-01-01").unwrap()),
             categories: vec![
                 category("diplomacy", "Diplomacy", "Diplomatie"),
                 category("aviation", "Aviation", "Aviation"),

@@ -10,16 +10,21 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::date::{Date, Day};
+use super::rich::Rich;
 
 /// The language every document must be readable in, and the fallback for a missing translation.
 pub const DEFAULT_LANG: &str = "en";
 
-/// Human-readable text: one string, or translations keyed by language code.
+/// Human-readable text: one string, or translations keyed by language code; or, from
+/// data that carries markup (TimelineJS3's), one text with a safe subset of HTML, parsed.
+/// Our own format's strings are always plain: never read as HTML.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
     Translated(Translations),
+    /// Markup in the reader-independent text: `get` gives its plain text.
+    Rich(Rich),
 }
 
 /// Translations keyed by language code: each code once, in code order (as a map would
@@ -124,6 +129,7 @@ impl Text {
     pub fn get_with_lang(&self, lang: &str) -> (&str, Option<&str>) {
         match self {
             Text::Plain(s) => (s, None),
+            Text::Rich(r) => (&r.plain, None),
             Text::Translated(map) => map
                 .get_key_value(lang)
                 .or_else(|| map.get_key_value(DEFAULT_LANG))
@@ -142,6 +148,7 @@ impl Text {
     pub fn all(&self) -> impl Iterator<Item = &str> {
         let (one, many) = match self {
             Text::Plain(s) => (Some(s.as_str()), None),
+            Text::Rich(r) => (Some(r.plain.as_str()), None),
             Text::Translated(map) => (None, Some(map.values())),
         };
         one.into_iter().chain(many.into_iter().flatten())
@@ -161,8 +168,10 @@ pub struct Document {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
-    /// When the content was last revised.
-    pub updated: Date,
+    /// When the content was last revised: always known in our format; TimelineJS3 data
+    /// does not say, and then nothing is shown rather than a made-up date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
     pub categories: Vec<Category>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub eras: Vec<Era>,
@@ -198,6 +207,11 @@ pub struct Event {
     /// For an event that lasts: its last date (inclusive).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// The date as shown to readers instead of `date` (and `end`) written at their
+    /// precision, such as "Spring 1980" (TimelineJS3's `display_date`). The dates still
+    /// place the event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_label: Option<Text>,
     pub category: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -220,6 +234,9 @@ pub struct Source {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
 }
+
+/// The longest event id accepted, in characters.
+pub const MAX_ID_LEN: usize = 100;
 
 pub const MIN_IMPORTANCE: u8 = 1;
 pub const MAX_IMPORTANCE: u8 = 3;

@@ -614,6 +614,7 @@ mod tests {
             date: Date::from_day(Day(start)),
             approximate: false,
             end: end.map(|d| Date::from_day(Day(d))),
+            date_label: None,
             category: "c".to_owned(),
             tags: vec![],
             title: Text::from("Title"),

@@ -12,10 +12,14 @@ pub mod filter;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod paths;
+pub mod problem;
+pub mod rich;
 pub mod solar_hijri;
 pub mod sort;
 pub mod synthetic;
 pub mod text;
+pub mod timelinejs;
 pub mod validate;
 pub mod viewport;
 

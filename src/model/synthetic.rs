@@ -124,6 +124,7 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
                 date,
                 approximate: rng.below(20) == 0,
                 end,
+                date_label: None,
                 category: category.to_owned(),
                 tags: vec![place.to_owned(), format!("tag{}", rng.below(50))],
                 title: translated(
@@ -151,7 +152,7 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
             format!("Chronologie synthétique de {n} événements"),
         ),
         description: None,
-        updated: Date::from_day(Day(last)),
+        updated: Some(Date::from_day(Day(last))),
         categories: CATEGORIES
             .iter()
             .map(|(id, en, fr, color)| Category {

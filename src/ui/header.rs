@@ -19,11 +19,13 @@ pub fn header(doc: &Document, locale: &'static Locale, onaction: &Callback<Actio
                 <h1 class="tl-title" lang={lang_attr(title_lang, lang)}>{ title }</h1>
                 { language_switch(locale, onaction) }
             </div>
-            <p class="tl-updated">
-                { fill_html(locale.last_updated, html! {
-                    <time datetime={doc.updated.to_string()}>{ locale.date(&doc.updated) }</time>
-                }) }
-            </p>
+            if let Some(updated) = doc.updated {
+                <p class="tl-updated">
+                    { fill_html(locale.last_updated, html! {
+                        <time datetime={updated.to_string()}>{ locale.date(&updated) }</time>
+                    }) }
+                </p>
+            }
             if let Some(description) = &doc.description {
                 <p class="tl-description" lang={lang_attr(description.get_with_lang(lang).1, lang)}>
                     { description.get(lang) }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::options::Options;
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
+use crate::model::date::{Date, Day};
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
 use crate::model::layout::{longest_days, spans, Ranked, Span};
@@ -116,9 +117,10 @@ impl State {
     pub fn new(doc: Rc<Document>, locale: &'static Locale, width: f64) -> State {
         let (index, title_chars) = texts_in(&doc, locale);
         let filter = Filter::default();
-        let (first, last) = doc
-            .extent()
-            .unwrap_or((doc.updated.first_day(), doc.updated.last_day()));
+        let (first, last) = doc.extent().unwrap_or_else(|| {
+            let updated = doc.updated.unwrap_or(Date::from_day(Day(0)));
+            (updated.first_day(), updated.last_day())
+        });
         let viewport = Viewport::fit_to(first, last, width);
         let mut state = State {
             longest_days: longest_days(&doc.events),

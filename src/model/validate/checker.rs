@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use super::fields::{FieldSpec, Fields, MAX_FIELDS, MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS};
-use super::paths::{quote, Path};
-use super::problem::{RawProblem, Severity};
 use super::rules::{forbidden_char, is_language_code, suggestion};
 use crate::model::date::Date;
 use crate::model::format::{Text, DEFAULT_LANG, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::json::{Kind, Member, Value};
+use crate::model::paths::{quote, Path};
+use crate::model::problem::{RawProblem, Severity};
 
 /// Strings seen so far, each with a number (an index, or an offset). Every map in the
 /// validator has this one type, so the WASM holds one copy of the hash map's code.

@@ -46,6 +46,7 @@ pub const EVENT_FIELDS: &[FieldSpec] = &[
     required("date"),
     optional("approximate"),
     optional("end"),
+    optional("date_label"),
     required("category"),
     optional("tags"),
     required("title"),
@@ -60,8 +61,7 @@ pub const SOURCE_FIELDS: &[FieldSpec] = &[
     optional("date"),
 ];
 
-/// The longest event id accepted, in characters.
-pub const MAX_ID_LEN: usize = 100;
+pub use crate::model::format::MAX_ID_LEN;
 
 /// The longest language code read, in characters: BCP 47's practical maximum (RFC 5646,
 /// section 4.4.1). A longer one's translation is ignored, with a warning.

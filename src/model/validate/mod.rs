@@ -12,23 +12,24 @@
 mod checker;
 mod fields;
 mod objects;
-mod paths;
-mod problem;
 mod rules;
 mod spreadsheet;
 #[cfg(test)]
 mod tests;
 
+pub use super::problem::{locate, Problem, RawProblem, Severity, Validated};
 pub use fields::{
     FieldSpec, CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN,
     MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS, SOURCE_FIELDS,
 };
-pub use problem::{Problem, Severity, Validated};
 
-use super::json::{self, Locator};
+use super::json;
+use super::timelinejs;
 use checker::Checker;
 
-/// Checks `text` against the data format and decodes what is usable.
+/// Checks `text` against the data format and decodes what is usable. TimelineJS3's JSON
+/// format, recognised by its content ([`timelinejs::is_timelinejs`]), is read too: mapped
+/// onto ours, with a warning for whatever it holds that we do not show.
 pub fn validate(text: &str) -> Validated {
     if spreadsheet::is_csv(text) {
         return spreadsheet::validate(text);
@@ -49,6 +50,14 @@ pub fn validate(text: &str) -> Validated {
             };
         }
     };
+    if timelinejs::is_timelinejs(&root) {
+        let mut raw = Vec::new();
+        let document = timelinejs::read_json(&root, text, &mut raw);
+        return Validated {
+            document,
+            problems: locate(text, raw),
+        };
+    }
     let mut checker = Checker {
         text,
         problems: Vec::new(),
@@ -56,22 +65,8 @@ pub fn validate(text: &str) -> Validated {
         sources_optional: false,
     };
     let document = checker.document(&root);
-    let mut raw = checker.problems;
-    // Stable: problems at the same place keep the order they were found in.
-    super::sort::sort_by_key(&mut raw, |p| (p.offset as i64, 0));
-    let mut locator = Locator::new(text);
-    let problems = raw
-        .into_iter()
-        .map(|p| {
-            let (line, column) = locator.locate(p.offset);
-            Problem {
-                severity: p.severity,
-                path: p.path,
-                message: p.message,
-                line,
-                column,
-            }
-        })
-        .collect();
-    Validated { document, problems }
+    Validated {
+        document,
+        problems: locate(text, checker.problems),
+    }
 }

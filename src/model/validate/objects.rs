@@ -5,10 +5,10 @@ use super::checker::{Checker, Seen};
 use super::fields::{
     CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN, SOURCE_FIELDS,
 };
-use super::paths::{push_cut, quote, Path};
 use super::rules::{is_category_id, is_colour, url_problem};
 use crate::model::format::{Category, Document, Era, Event, Source, DEFAULT_IMPORTANCE};
 use crate::model::json::{Kind, Value};
+use crate::model::paths::{push_cut, quote, Path};
 
 impl Checker<'_> {
     pub(super) fn document<'v>(&mut self, root: &'v Value<'v>) -> Option<Document> {
@@ -113,7 +113,7 @@ impl Checker<'_> {
         let mut document = Document {
             title: title?,
             description,
-            updated: updated?,
+            updated: Some(updated?),
             categories,
             eras,
             events,
@@ -262,6 +262,12 @@ impl Checker<'_> {
             }
             None => Some(None),
         };
+        let date_label = match fields.get("date_label") {
+            Some(v) => self
+                .text(v, &path.key("date_label"), "date label")
+                .map(Some),
+            None => Some(None),
+        };
         let mut usable_category = true;
         let category = fields.get("category").and_then(|v| {
             let category_path = path.key("category");
@@ -317,6 +323,7 @@ impl Checker<'_> {
             date: date?,
             approximate: approximate?,
             end: end?,
+            date_label: date_label?,
             category: category?.to_owned(),
             tags: tags?,
             title: title?,

@@ -2,7 +2,7 @@
 //! forbidden characters, and the "did you mean" suggestion for a misspelt field.
 
 use super::fields::FieldSpec;
-use super::paths::quote;
+use crate::model::paths::quote;
 
 /// Optimal-string-alignment distance (adjacent transpositions count once), for "did you mean".
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {

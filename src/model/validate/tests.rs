@@ -3,13 +3,13 @@
 use super::checker::Seen;
 use super::fields::{CATEGORY_FIELDS, EVENT_FIELDS};
 use super::objects::Categories;
-use super::paths::{quote, Path};
 use super::rules::{
     edit_distance, is_category_id, is_colour, is_language_code, suggestion, url_problem,
 };
 use super::*;
 use crate::model::date::Date;
 use crate::model::format::{Document, Event, Source, Text, DEFAULT_IMPORTANCE};
+use crate::model::paths::{quote, Path};
 
 /// Every problem as "error: path: message (line L, column C)".
 fn problems(text: &str) -> Vec<String> {
@@ -57,7 +57,7 @@ fn a_valid_document_decodes_with_defaults() {
     assert!(v.is_valid());
     let d = v.document.unwrap();
     assert_eq!(d.title, Text::from("T"));
-    assert_eq!(d.updated, Date::parse("2024-01-01").unwrap());
+    assert_eq!(d.updated, Some(Date::parse("2024-01-01").unwrap()));
     assert_eq!(d.categories.len(), 2);
     assert_eq!(d.categories[1].color, "#abcdef");
     // Sorted by date: 2001 comes first.
@@ -75,6 +75,7 @@ fn a_valid_document_decodes_with_defaults() {
             date: Date::parse("2012-09-07").unwrap(),
             approximate: false,
             end: None,
+            date_label: None,
             category: "a".into(),
             tags: vec![],
             title: "T".into(),

@@ -4,28 +4,28 @@
 /// A JSON path, built on the stack as the checker descends and only turned into a
 /// string when a problem is reported.
 #[derive(Clone, Copy)]
-pub(super) enum Path<'p> {
+pub(crate) enum Path<'p> {
     Root,
     Key(&'p Path<'p>, &'p str),
     Index(&'p Path<'p>, usize),
 }
 
 impl<'p> Path<'p> {
-    pub(super) fn key(&'p self, key: &'p str) -> Path<'p> {
+    pub(crate) fn key(&'p self, key: &'p str) -> Path<'p> {
         Path::Key(self, key)
     }
 
-    pub(super) fn index(&'p self, index: usize) -> Path<'p> {
+    pub(crate) fn index(&'p self, index: usize) -> Path<'p> {
         Path::Index(self, index)
     }
 
-    pub(super) fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::new();
         self.write(&mut out);
         out
     }
 
-    pub(super) fn write(&self, out: &mut String) {
+    pub(crate) fn write(&self, out: &mut String) {
         match self {
             Path::Root => {}
             Path::Key(parent, key) => {
@@ -56,7 +56,7 @@ impl<'p> Path<'p> {
 }
 
 /// A string as messages show it: in double quotes, escaped so it stays on one line.
-pub(super) fn quote_full(s: &str) -> String {
+pub(crate) fn quote_full(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -67,7 +67,7 @@ pub(super) fn quote_full(s: &str) -> String {
 }
 
 /// Like [`quote_full`], but a long string is cut after 60 characters.
-pub(super) fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(4 * CUT) + 5);
     out.push('"');
     push_cut(&mut out, s);
@@ -80,7 +80,7 @@ const CUT: usize = 60;
 
 /// Pushes `s` escaped onto one line and cut after [`CUT`] characters (then "…"), so a
 /// message is short however long the value it shows.
-pub(super) fn push_cut(out: &mut String, s: &str) {
+pub(crate) fn push_cut(out: &mut String, s: &str) {
     let mut chars = s.chars();
     for c in chars.by_ref().take(CUT) {
         push_escaped(out, c);

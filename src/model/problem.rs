@@ -1,8 +1,10 @@
-//! What the validator reports: problems, their severity, and the validated document.
+//! What the readers of data report (the validator, the TimelineJS3 reader): problems,
+//! their severity, where they are, and the validated document.
 
 use std::fmt;
 
 use crate::model::format::Document;
+use crate::model::json::Locator;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,7 +50,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// What [`validate`] found: the usable part of the document and every problem.
+/// What [`crate::model::validate::validate`] found: the usable part of the document and every problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Validated {
     /// `None` when the top level is unusable; otherwise every valid event and era.
@@ -76,10 +78,33 @@ impl Validated {
     }
 }
 
-/// A problem as the checker finds it: at a byte offset, located once all are found.
-pub(super) struct RawProblem {
-    pub(super) offset: usize,
-    pub(super) severity: Severity,
-    pub(super) path: String,
-    pub(super) message: String,
+/// A problem as a reader finds it: at a byte offset of the source, turned into a line and
+/// column by [`locate`] once all are found (the readers of other formats, such as
+/// TimelineJS3's, report these too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawProblem {
+    pub offset: usize,
+    pub severity: Severity,
+    /// As [`Problem::path`] shows it.
+    pub path: String,
+    pub message: String,
+}
+
+/// The problems found in `text`, in the order of their places, each with its line and column.
+pub fn locate(text: &str, mut raw: Vec<RawProblem>) -> Vec<Problem> {
+    // Stable: problems at the same place keep the order they were found in.
+    crate::model::sort::sort_by_key(&mut raw, |p| (p.offset as i64, 0));
+    let mut locator = Locator::new(text);
+    raw.into_iter()
+        .map(|p| {
+            let (line, column) = locator.locate(p.offset);
+            Problem {
+                severity: p.severity,
+                path: p.path,
+                message: p.message,
+                line,
+                column,
+            }
+        })
+        .collect()
 }
