@@ -13,12 +13,15 @@ use std::borrow::Cow;
 
 use super::checker::{Checker, Seen};
 use super::fields::FieldSpec;
-use super::paths::quote;
-use super::problem::{Problem, RawProblem, Severity, Validated};
+use crate::model::paths::quote;
+use crate::model::problem::{locate, RawProblem, Severity, Validated};
 use super::rules::{is_language_code, suggestion};
 use crate::model::csv::{self, Field};
 use crate::model::format::Text;
-use crate::model::json::{Kind, Locator, Member, Number, Value};
+use crate::model::json::{Kind, Member, Number, Value};
+use crate::model::timelinejs::{PALETTE, UNGROUPED_COLOR};
+
+mod timelinejs;
 
 /// Whether `text` is to be read as CSV: it does not start like JSON (`{`, `[`), and its
 /// first line is one of the layouts' header rows or at least has a comma.
@@ -28,7 +31,8 @@ pub(super) fn is_csv(text: &str) -> bool {
         return false;
     }
     let line = rest.split(['\n', '\r']).next().unwrap_or("");
-    line.contains(',') || header_names(line).any(|h| column(h).is_some())
+    line.contains(',')
+        || header_names(line).any(|h| column(h).is_some() || timelinejs::column(h).is_some())
 }
 
 fn header_names(line: &str) -> impl Iterator<Item = &str> {
@@ -42,6 +46,7 @@ enum Base {
     Id,
     Date,
     End,
+    DateLabel,
     Approximate,
     Title,
     Summary,
@@ -60,6 +65,7 @@ const COLUMNS: &[(&str, Base)] = &[
     ("id", Base::Id),
     ("date", Base::Date),
     ("end_date", Base::End),
+    ("date_label", Base::DateLabel),
     ("approximate", Base::Approximate),
     ("title", Base::Title),
     ("summary", Base::Summary),
@@ -78,6 +84,7 @@ const COLUMN_SPECS: &[FieldSpec] = &[
     spec("id"),
     spec("date"),
     spec("end_date"),
+    spec("date_label"),
     spec("approximate"),
     spec("title"),
     spec("summary"),
@@ -101,14 +108,8 @@ const fn spec(name: &'static str) -> FieldSpec {
 /// numbered columns costs bounded work per row.
 const MAX_SOURCES: u32 = 20;
 
-/// Category colours, in order of first use: distinct, and readable on light and dark.
-pub(crate) const PALETTE: [&str; 8] = [
-    "#3f7ac4", "#c06932", "#2ca09a", "#ba5493", "#a8913a", "#735dab", "#bb4037", "#5b8a3c",
-];
-
 /// The placeholder category of a sheet whose rows name none (as the "known" list says).
 const NO_CATEGORY: &str = "none";
-const UNGROUPED_COLOR: &str = "#555555";
 
 /// A header cell of our layout: what it holds, for which source (1 for `source_url`, 2 for
 /// `source_url_2`…) and in which language (`title_fr`).
@@ -148,7 +149,12 @@ fn column(header: &str) -> Option<Column<'_>> {
         }
         let lang = match rest_written.strip_prefix(['_', ' ']) {
             None if rest.is_empty() => None,
-            Some(lang) if matches!(base, Base::Title | Base::Summary | Base::SourceTitle) => {
+            Some(lang)
+                if matches!(
+                    base,
+                    Base::Title | Base::Summary | Base::DateLabel | Base::SourceTitle
+                ) =>
+            {
                 Some(lang)
             }
             _ => return None,
@@ -181,6 +187,7 @@ struct Row<'t> {
     approximate: Option<Cell<'t>>,
     title: TextCells<'t>,
     summary: TextCells<'t>,
+    date_label: TextCells<'t>,
     category: Option<Cell<'t>>,
     importance: Option<Cell<'t>>,
     tags: Option<Cell<'t>>,
@@ -340,36 +347,35 @@ pub(super) fn validate(text: &str) -> Validated {
             message: format!("CSV syntax error: {}", e.message),
         });
     }
-    let mut report = |severity, offset, message: String| {
-        own.push(RawProblem {
-            offset,
-            severity,
-            path: cells.path(offset),
-            message,
-        })
+    // TimelineJS3's layout when more of the header's cells are its columns than ours.
+    let theirs = header
+        .iter()
+        .filter(|f| timelinejs::column(&f.text).is_some())
+        .count();
+    let mine = header.iter().filter(|f| column(&f.text).is_some()).count();
+    let document = if theirs > mine {
+        let path = |offset| cells.path(offset);
+        timelinejs::read(&table, &bad_rows, &path, &mut own)
+    } else {
+        let mut report = |severity, offset, message: String| {
+            own.push(RawProblem {
+                offset,
+                severity,
+                path: cells.path(offset),
+                message,
+            })
+        };
+        ours(&table, &bad_rows, &mut checker, &mut report)
     };
-    let document = ours(&table, &bad_rows, &mut checker, &mut report);
     let mut raw = checker.problems;
     for p in &mut raw {
         p.path = cells.path(p.offset);
     }
     raw.append(&mut own);
-    crate::model::sort::sort_by_key(&mut raw, |p| (p.offset as i64, 0));
-    let mut locator = Locator::new(text);
-    let problems = raw
-        .into_iter()
-        .map(|p| {
-            let (line, column) = locator.locate(p.offset);
-            Problem {
-                severity: p.severity,
-                path: p.path,
-                message: p.message,
-                line,
-                column,
-            }
-        })
-        .collect();
-    Validated { document, problems }
+    Validated {
+        document,
+        problems: locate(text, raw),
+    }
 }
 
 type Report<'r> = dyn FnMut(Severity, usize, String) + 'r;
@@ -526,6 +532,7 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
             Base::Tags => row.tags = Some(cell),
             Base::Title => push_text(&mut row.title, entry),
             Base::Summary => push_text(&mut row.summary, entry),
+            Base::DateLabel => push_text(&mut row.date_label, entry),
             Base::SourceUrl => source.map_or((), |s| s.url = Some(cell)),
             Base::SourceTitle => source.map_or((), |s| push_text(&mut s.title, entry)),
             Base::SourcePublisher => source.map_or((), |s| s.publisher = Some(cell)),
@@ -697,6 +704,10 @@ fn ours(
     if placeholder {
         document.categories.clear();
     }
+    if updated.is_none() {
+        // Not said: nothing is shown rather than a made-up date.
+        document.updated = None;
+    }
     match title {
         None => {
             report(
@@ -737,6 +748,9 @@ fn event<'t>(
     let mut members = vec![member("id", id), member("date", date)];
     if let Some(cell) = row.end {
         members.push(member("end", cell_value(cell)));
+    }
+    if !row.date_label.is_empty() {
+        members.push(member("date_label", text_value(&row.date_label, end)));
     }
     if let Some((text, offset)) = row.approximate {
         let kind = match text.to_ascii_lowercase().as_str() {

@@ -48,7 +48,8 @@ fn csv_is_recognised_by_its_first_line_and_json_stays_json() {
         ("hello", false),
         ("id,date,title", true),
         ("\u{feff}Year,Month,Day,Headline", true),
-        ("Headline", false),
+        ("Headline", true),
+        ("Headline Text", false),
         ("title", true),
         ("a,b\n1,2", true),
     ];
@@ -152,19 +153,19 @@ fn the_template_validates_and_its_events_equal_the_bundled_ones() {
 #[test]
 fn our_layout_field_by_field() {
     let text = lines(&[
-        "Type,ID,Date,End Date,Approximate,Category,Importance,Tags,Title,Title_fr,Summary,Source URL,Source Title,Source Publisher,Source Date,source_url_2,source_title_2,source_title_2_fr",
-        "title,,2024-05-01,,,,,,My timeline,Ma chronologie,About it,,,,,,,",
-        "era,,1980-01,1988,,,,,Closed,,The years without,,,,,,,",
-        "event,a,2012-09-07,2012-09,yes,diplomacy,3,\"x, y ,,z\",Hello,Bonjour,Sum,https://www.cbc.ca/a,A title,CBC,2012-09-08,https://example.org/b,B,B fr",
-        ",,2013,,no,trade,,,Untitled row,,S,https://example.org/c,,,,,,",
-        ",b,2013-01,,,diplomacy,1,,Plain,,\"Two\nlines\",https://example.org/d,D,P,,,,",
+        "Type,ID,Date,End Date,Date Label,Approximate,Category,Importance,Tags,Title,Title_fr,Summary,Source URL,Source Title,Source Publisher,Source Date,source_url_2,source_title_2,source_title_2_fr",
+        "title,,2024-05-01,,,,,,,My timeline,Ma chronologie,About it,,,,,,,",
+        "era,,1980-01,1988,,,,,,Closed,,The years without,,,,,,,",
+        "event,a,2012-09-07,2012-09,Early September 2012,yes,diplomacy,3,\"x, y ,,z\",Hello,Bonjour,Sum,https://www.cbc.ca/a,A title,CBC,2012-09-08,https://example.org/b,B,B fr",
+        ",,2013,,,no,trade,,,Untitled row,,S,https://example.org/c,,,,,,",
+        ",b,2013-01,,,,diplomacy,1,,Plain,,\"Two\nlines\",https://example.org/d,D,P,,,,",
     ]);
     let v = validate(&text);
     assert_eq!(v.problems, [], "{:?}", v.problems);
     let d = v.document.expect("a document");
     assert_eq!(d.title, translated(&[("en", "My timeline"), ("fr", "Ma chronologie")]));
     assert_eq!(d.description, Some(Text::from("About it")));
-    assert_eq!(d.updated, Date::parse("2024-05-01").unwrap());
+    assert_eq!(d.updated, Date::parse("2024-05-01").ok());
     assert_eq!(d.eras.len(), 1);
     assert_eq!(d.eras[0].label, Text::from("Closed"));
     assert_eq!(d.eras[0].start, Date::parse("1980-01").unwrap());
@@ -177,6 +178,7 @@ fn our_layout_field_by_field() {
         date: Date::parse("2012-09-07").unwrap(),
         approximate: true,
         end: Some(Date::parse("2012-09").unwrap()),
+        date_label: Some(Text::from("Early September 2012")),
         category: "diplomacy".to_owned(),
         tags: vec!["x".to_owned(), "y".to_owned(), "z".to_owned()],
         title: translated(&[("en", "Hello"), ("fr", "Bonjour")]),
@@ -202,6 +204,7 @@ fn our_layout_field_by_field() {
         date: Date::parse("2013").unwrap(),
         approximate: false,
         end: None,
+        date_label: None,
         category: "trade".to_owned(),
         tags: vec![],
         title: Text::from("Untitled row"),
@@ -220,6 +223,7 @@ fn our_layout_field_by_field() {
         date: Date::parse("2013-01").unwrap(),
         approximate: false,
         end: None,
+        date_label: None,
         category: "diplomacy".to_owned(),
         tags: vec![],
         title: Text::from("Plain"),
@@ -387,3 +391,4 @@ mod properties {
         }
     }
 }
+
