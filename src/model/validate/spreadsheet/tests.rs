@@ -392,3 +392,126 @@ mod properties {
     }
 }
 
+
+mod timelinejs_layout {
+    use super::super::timelinejs::{column, Col};
+    use super::*;
+
+    #[test]
+    fn its_columns_are_matched_ignoring_case_spaces_and_underscores() {
+        let cases: &[(&str, Option<Col>)] = &[
+            ("Year", Some(Col::Year)),
+            (" end year ", Some(Col::EndYear)),
+            ("END_YEAR", Some(Col::EndYear)),
+            ("Media  Thumbnail", Some(Col::MediaThumbnail)),
+            ("Alt Text", Some(Col::AltText)),
+            ("Display Date", Some(Col::DisplayDate)),
+            ("Type", Some(Col::Type)),
+            ("Years", None),
+            ("Start Date", None),
+            ("", None),
+        ];
+        for &(header, expected) in cases {
+            assert_eq!(column(header), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn rows_become_slides_field_by_field_in_any_column_order() {
+        // Reordered, some columns missing, headers in other cases.
+        let text = lines(&[
+            "headline,TYPE,year,Month,day,Time,End Year,End Month,End Day,Display Date,Text,Group,Media,Media Caption,Media Credit,Alt Text",
+            "The title,title,,,,,,,,,<p>About <em>it</em></p>,,,,,",
+            "An era,era,1939,9,,,1945,,,,,,,,,",
+            "Day,,1815,12,10,,1852,11,27,,<p>One</p><p>Two</p>,People,,,,",
+            "Month and year,,1943,7,,,1946,,,Mid-1943,,Machines,,,,",
+            "Year,,1951,,,,,,,,,People,https://example.org/a.jpg,A caption,Credit,Alt",
+            "Timed,,2020,1,8,6:14 AM,,,,,,,,,,",
+        ]);
+        let v = validate(&text);
+        let d = v.document.clone().expect("a document");
+        assert_eq!(d.title.get("en"), "The title");
+        assert_eq!(d.description.as_ref().map(|t| t.get("en")), Some("About it"));
+        assert_eq!(d.updated, None);
+        assert_eq!(d.eras.len(), 1);
+        assert_eq!(d.eras[0].label.get("en"), "An era");
+        assert_eq!(d.eras[0].start, Date::parse("1939-09").unwrap());
+        assert_eq!(d.eras[0].end, Date::parse("1945").unwrap());
+        let events: Vec<(&str, String, Option<String>, &str, Option<&str>)> = d
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.title.get("en"),
+                    e.date.to_string(),
+                    e.end.map(|d| d.to_string()),
+                    e.category.as_str(),
+                    e.date_label.as_ref().map(|t| t.get("en")),
+                )
+            })
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("Day", "1815-12-10".into(), Some("1852-11-27".into()), "people", None),
+                ("Month and year", "1943-07".into(), Some("1946".into()), "machines", Some("Mid-1943")),
+                ("Year", "1951".into(), None, "people", None),
+                ("Timed", "2020-01-08".into(), None, "ungrouped", None),
+            ]
+        );
+        assert_eq!(d.events[0].summary.get("en"), "One\nTwo");
+        assert_eq!(d.events[0].date.precision(), Precision::Day);
+        assert_eq!(d.events[1].date.precision(), Precision::Month);
+        assert_eq!(d.events[2].date.precision(), Precision::Year);
+        // What is not shown (media, the time of day) is a warning naming the cell.
+        let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
+        assert!(
+            warnings.iter().any(|w| w.starts_with("row 6, \"Media\": media are not shown yet")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.starts_with(
+                "row 7, \"Time\": times of day are not shown yet: start_date's hour, minute are ignored"
+            )),
+            "{warnings:?}"
+        );
+        assert_eq!(v.errors().count(), 0, "{:?}", v.problems);
+    }
+
+    #[test]
+    fn problems_name_the_row_and_column_and_the_valid_rows_stay() {
+        let text = lines(&[
+            "Year,Month,Day,End Year,Headline,Type,Background,Extra",
+            "1990,13,,,Bad month,,,",
+            "abc,,,,Bad year,,,",
+            ",,,,No year,,,",
+            "2000,,,1999,Ends before,,,",
+            "2001,2,30,,Bad day,,,",
+            "2002,,,,Fine,,#fff,x",
+            "2003,,,,\"Broken \"quote,,,",
+            "2004,,,,Also fine,,,",
+        ]);
+        let v = validate(&text);
+        let errors: Vec<String> = v.errors().map(|p| format!("{p}")).collect();
+        assert_eq!(
+            errors,
+            [
+                "row 2, \"Month\": start_date is not a valid date: month 13 is not between 1 and 12; the event is left out (event \"Bad month\") (line 2, column 6)",
+                "row 3, \"Year\": year \"abc\" is not a whole number; the event is left out (event \"Bad year\") (line 3, column 1)",
+                "row 4, \"Year\": missing start_date (with at least a year); the event is left out (event \"No year\") (line 4, column 1)",
+                "row 5, \"End Year\": end \"1999\" is before the start \"2000\"; the event is left out (event \"Ends before\") (line 5, column 8)",
+                "row 6, \"Day\": start_date is not a valid date: February 2001 has 28 days, not 30; the event is left out (event \"Bad day\") (line 6, column 8)",
+                "row 8, \"Headline\": CSV syntax error: text after the closing quote of a field: a quote inside a quoted field must be doubled (\"\") (line 8, column 18)",
+            ]
+        );
+        let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
+        assert!(warnings.contains(&"row 1, \"Extra\": unknown column \"Extra\" (ignored) (line 1, column 47)".to_owned()), "{warnings:?}");
+        assert!(warnings.contains(&"row 7, \"Background\": \"Background\" is not supported (ignored) (event \"Fine\") (line 7, column 13)".to_owned()), "{warnings:?}");
+        let titles: Vec<&str> = v
+            .document
+            .as_ref()
+            .map(|d| d.events.iter().map(|e| e.title.get("en")).collect())
+            .unwrap_or_default();
+        assert_eq!(titles, ["Fine", "Also fine"]);
+    }
+}
