@@ -505,8 +505,8 @@ mod timelinejs_layout {
             ]
         );
         let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
-        assert!(warnings.contains(&"row 1, \"Extra\": unknown column \"Extra\" (ignored) (line 1, column 47)".to_owned()), "{warnings:?}");
-        assert!(warnings.contains(&"row 7, \"Background\": \"Background\" is not supported (ignored) (event \"Fine\") (line 7, column 13)".to_owned()), "{warnings:?}");
+        assert!(warnings.contains(&"row 1, \"Extra\": unknown column \"Extra\" (ignored) (line 1, column 50)".to_owned()), "{warnings:?}");
+        assert!(warnings.contains(&"row 7, \"Background\": \"Background\" is not supported (ignored) (event \"Fine\") (line 7, column 15)".to_owned()), "{warnings:?}");
         let titles: Vec<&str> = v
             .document
             .as_ref()
