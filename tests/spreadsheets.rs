@@ -47,7 +47,11 @@ fn shared(name: &str) -> String {
 }
 
 fn package(path: &str) -> String {
-    read(&manifest().join("node_modules/@knight-lab/timelinejs").join(path))
+    read(
+        &manifest()
+            .join("node_modules/@knight-lab/timelinejs")
+            .join(path),
+    )
 }
 
 /// What the rows of a TimelineJS3 sheet say, read with the CSV reader alone: per event row
@@ -129,7 +133,12 @@ fn timelinejs_template_sheet_from_its_package() {
 #[test]
 fn timelinejs_test_sheet_from_its_package() {
     let text = package("src/js/core/__tests__/women_in_computing.csv");
-    check_timelinejs_sheet("__tests__/women_in_computing.csv", &text, "Women in Computing", 10);
+    check_timelinejs_sheet(
+        "__tests__/women_in_computing.csv",
+        &text,
+        "Women in Computing",
+        10,
+    );
 }
 
 #[test]
@@ -154,11 +163,19 @@ fn shared_women_in_computing_sheet_field_by_field() {
         [
             ("Ada Lovelace", s("1815-12-10"), Some(s("1852-11-27"))),
             ("The First Computer", s("1943-06-05"), None),
-            ("...And the women who made it work", s("1943-07"), Some(s("1946"))),
+            (
+                "...And the women who made it work",
+                s("1943-07"),
+                Some(s("1946"))
+            ),
             ("Edith Clarke: Bucking the Trend", s("1948-03-14"), None),
             ("Rózsa Péter writes recursion", s("1951"), None),
             ("Grace Hopper invents the compiler", s("1952"), None),
-            ("Contributions to space exploration", s("1956"), Some(s("1962"))),
+            (
+                "Contributions to space exploration",
+                s("1956"),
+                Some(s("1962"))
+            ),
             ("The First PhD in Computer Science", s("1958"), None),
             ("Karen Spärck Jones makes search possible", s("1972"), None),
             ("\"The Mother of the Internet\"", s("1985"), None),
@@ -166,7 +183,10 @@ fn shared_women_in_computing_sheet_field_by_field() {
     );
     // Its text is HTML: the summary is its text, never markup.
     let ada = &doc.events[0];
-    assert!(ada.summary.get("en").starts_with("Women have been programming"));
+    assert!(ada
+        .summary
+        .get("en")
+        .starts_with("Women have been programming"));
     assert!(!ada.summary.get("en").contains("<p>"));
 }
 
@@ -190,7 +210,10 @@ fn timelinejs_parser_test_csv_reads_as_its_own_test_expects() {
         "let's just pile it  all in here,  commas, \"quoted strings\" and \nnew lines!"
     );
     assert_eq!(rows[2], ["an ok day", "3", "this is less ambitious"]);
-    assert_eq!(rows[3], ["a day, i guess", "2", "what else could go wrong?"]);
+    assert_eq!(
+        rows[3],
+        ["a day, i guess", "2", "what else could go wrong?"]
+    );
     // Neither layout: the header's problems, and no document.
     let v = validate(&text);
     assert!(v.document.is_none());

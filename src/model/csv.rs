@@ -222,7 +222,9 @@ pub fn write<S: AsRef<str>>(records: &[Vec<S>]) -> String {
             let field = field.as_ref();
             let quoted = field.is_empty() && record.len() == 1
                 || field.starts_with('\u{feff}')
-                || field.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+                || field
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
             if quoted {
                 out.push('"');
                 out.push_str(&field.replace('"', "\"\""));
@@ -240,8 +242,11 @@ pub fn write<S: AsRef<str>>(records: &[Vec<S>]) -> String {
 mod tests {
     use super::*;
 
-    /// The fields of every record, and the errors as (record, field, offset).
-    fn read(text: &str) -> (Vec<Vec<String>>, Vec<(usize, usize, usize)>) {
+    /// An error as (record, field, offset).
+    type At = (usize, usize, usize);
+
+    /// The fields of every record, and the errors.
+    fn read(text: &str) -> (Vec<Vec<String>>, Vec<At>) {
         let table = parse(text);
         let records = table
             .records
@@ -277,7 +282,10 @@ mod tests {
             ("\"one\ntwo\rthree\"", &[&["one\ntwo\nthree"]]),
             (" a , b ", &[&[" a ", " b "]]),
             ("é,😀\n", &[&["é", "😀"]]),
-            ("a,b,c\n1\n1,2,3,4", &[&["a", "b", "c"], &["1"], &["1", "2", "3", "4"]]),
+            (
+                "a,b,c\n1\n1,2,3,4",
+                &[&["a", "b", "c"], &["1"], &["1", "2", "3", "4"]],
+            ),
         ];
         for &(text, expected) in cases {
             let (records, errors) = read(text);
@@ -309,11 +317,19 @@ mod tests {
         );
         let cases: &[Case] = &[
             // Never closed: the rest of the text is the field, the error at its quote.
-            ("a\nb,\"open,\nstill", &[&["a"], &["b", "open,\nstill"]], &[(1, 1, 4)]),
+            (
+                "a\nb,\"open,\nstill",
+                &[&["a"], &["b", "open,\nstill"]],
+                &[(1, 1, 4)],
+            ),
             // Text after the closing quote: kept after the quoted part.
             ("\"ab\"cd,e\nf", &[&["abcd", "e"], &["f"]], &[(0, 0, 4)]),
             // A bare quote in an unquoted field: kept as written.
-            ("x,5\" floppy\ny", &[&["x", "5\" floppy"], &["y"]], &[(0, 1, 3)]),
+            (
+                "x,5\" floppy\ny",
+                &[&["x", "5\" floppy"], &["y"]],
+                &[(0, 1, 3)],
+            ),
             ("\"", &[&[""]], &[(0, 0, 0)]),
         ];
         for &(text, expected, errors) in cases {

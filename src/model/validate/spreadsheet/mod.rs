@@ -13,12 +13,12 @@ use std::borrow::Cow;
 
 use super::checker::{Checker, Seen};
 use super::fields::FieldSpec;
-use crate::model::paths::quote;
-use crate::model::problem::{locate, RawProblem, Severity, Validated};
 use super::rules::{is_language_code, suggestion};
 use crate::model::csv::{self, Field};
 use crate::model::format::Text;
 use crate::model::json::{Kind, Member, Number, Value};
+use crate::model::paths::quote;
+use crate::model::problem::{locate, RawProblem, Severity, Validated};
 use crate::model::timelinejs::{PALETTE, UNGROUPED_COLOR};
 
 mod timelinejs;
@@ -125,7 +125,13 @@ fn column(header: &str) -> Option<Column<'_>> {
     let header = header.trim();
     let normal: String = header
         .chars()
-        .map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     COLUMNS.iter().find_map(|&(name, base)| {
         let rest = normal.strip_prefix(name)?;
@@ -294,10 +300,10 @@ fn host(url: &str) -> &str {
 fn generated_id(date: &str, title: &str) -> String {
     let mut id = String::with_capacity(date.len() + 41);
     id.push_str(date);
-    let mut words = 0;
-    for word in title
+    for (words, word) in title
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
+        .enumerate()
     {
         if id.len() + word.len() > 60 || words == 8 {
             break;
@@ -306,7 +312,6 @@ fn generated_id(date: &str, title: &str) -> String {
             id.push('-');
         }
         id.push_str(&word.to_ascii_lowercase());
-        words += 1;
     }
     if id.is_empty() {
         id.push_str("event");
@@ -410,7 +415,10 @@ fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>
                 report(
                     Severity::Warning,
                     field.offset,
-                    format!("at most {MAX_SOURCES} sources are read: column {} is ignored", quote(name)),
+                    format!(
+                        "at most {MAX_SOURCES} sources are read: column {} is ignored",
+                        quote(name)
+                    ),
                 );
                 None
             }
@@ -427,17 +435,30 @@ fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>
                 None
             }
             Some(c) => {
-                if let Some(i) = columns.iter().position(|o| o.as_ref().map(key) == Some(key(&c))) {
+                if let Some(i) = columns
+                    .iter()
+                    .position(|o| o.as_ref().map(key) == Some(key(&c)))
+                {
                     let first = fields.get(i).map_or("", |f| f.text.trim());
                     report(
                         Severity::Error,
                         field.offset,
-                        format!("column {} repeats column {} (ignored)", quote(name), quote(first)),
+                        format!(
+                            "column {} repeats column {} (ignored)",
+                            quote(name),
+                            quote(first)
+                        ),
                     );
                     None
                 } else {
                     if !sources.contains(&c.source)
-                        && matches!(c.base, Base::SourceUrl | Base::SourceTitle | Base::SourcePublisher | Base::SourceDate)
+                        && matches!(
+                            c.base,
+                            Base::SourceUrl
+                                | Base::SourceTitle
+                                | Base::SourcePublisher
+                                | Base::SourceDate
+                        )
                     {
                         sources.push(c.source);
                     }
@@ -479,7 +500,11 @@ fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>
 /// text in them are a warning.
 fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) -> Row<'t> {
     let mut row = Row {
-        sources: header.sources.iter().map(|_| SourceCells::default()).collect(),
+        sources: header
+            .sources
+            .iter()
+            .map(|_| SourceCells::default())
+            .collect(),
         ..Row::default()
     };
     row.last = record.last().map_or(0, |f| f.offset);
@@ -645,7 +670,10 @@ fn ours(
                 if !row.summary.is_empty() {
                     members.push(member("summary", text_value(&row.summary, end)));
                 }
-                eras.push(Value { offset: end, kind: Kind::Object(members) });
+                eras.push(Value {
+                    offset: end,
+                    kind: Kind::Object(members),
+                });
             }
             RowType::Event => {
                 let id = match (row.id, slug) {
@@ -696,10 +724,31 @@ fn ours(
             ]),
         });
     }
-    members.push(member("categories", Value { offset: category_offset, kind: Kind::Array(categories.values) }));
-    members.push(member("eras", Value { offset: header_offset, kind: Kind::Array(eras) }));
-    members.push(member("events", Value { offset: header_offset, kind: Kind::Array(events) }));
-    let root = Value { offset: header_offset, kind: Kind::Object(members) };
+    members.push(member(
+        "categories",
+        Value {
+            offset: category_offset,
+            kind: Kind::Array(categories.values),
+        },
+    ));
+    members.push(member(
+        "eras",
+        Value {
+            offset: header_offset,
+            kind: Kind::Array(eras),
+        },
+    ));
+    members.push(member(
+        "events",
+        Value {
+            offset: header_offset,
+            kind: Kind::Array(events),
+        },
+    ));
+    let root = Value {
+        offset: header_offset,
+        kind: Kind::Object(members),
+    };
     let mut document = checker.document(&root)?;
     if placeholder {
         document.categories.clear();
@@ -785,13 +834,30 @@ fn event<'t>(
             .filter(|t| !t.is_empty())
             .map(|t| string(t, offset))
             .collect();
-        members.push(member("tags", Value { offset, kind: Kind::Array(tags) }));
+        members.push(member(
+            "tags",
+            Value {
+                offset,
+                kind: Kind::Array(tags),
+            },
+        ));
     }
-    members.push(member("title", text_value(&row.title, row.title_at.unwrap_or(end))));
-    members.push(member("summary", text_value(&row.summary, row.summary_at.unwrap_or(end))));
+    members.push(member(
+        "title",
+        text_value(&row.title, row.title_at.unwrap_or(end)),
+    ));
+    members.push(member(
+        "summary",
+        text_value(&row.summary, row.summary_at.unwrap_or(end)),
+    ));
     let mut sources = Vec::new();
     for s in &row.sources {
-        let first = s.url.or(s.publisher).or(s.date).map(|c| c.1).or(s.title.first().map(|t| t.2));
+        let first = s
+            .url
+            .or(s.publisher)
+            .or(s.date)
+            .map(|c| c.1)
+            .or(s.title.first().map(|t| t.2));
         let Some(offset) = first else { continue };
         let url = s.url.unwrap_or(("", offset));
         let mut source = vec![member("url", string(url.0, url.1))];
@@ -807,7 +873,10 @@ fn event<'t>(
         if let Some(cell) = s.date {
             source.push(member("date", cell_value(cell)));
         }
-        sources.push(Value { offset, kind: Kind::Object(source) });
+        sources.push(Value {
+            offset,
+            kind: Kind::Object(source),
+        });
     }
     if sources.is_empty() {
         if !row.sources.is_empty() {
@@ -818,7 +887,13 @@ fn event<'t>(
             );
         }
     } else {
-        members.push(member("sources", Value { offset: end, kind: Kind::Array(sources) }));
+        members.push(member(
+            "sources",
+            Value {
+                offset: end,
+                kind: Kind::Array(sources),
+            },
+        ));
     }
     if let Some((text, offset)) = row.importance {
         let kind = match text.parse::<f64>() {
@@ -830,7 +905,10 @@ fn event<'t>(
         };
         members.push(member("importance", Value { offset, kind }));
     }
-    Value { offset: end, kind: Kind::Object(members) }
+    Value {
+        offset: end,
+        kind: Kind::Object(members),
+    }
 }
 
 #[cfg(test)]

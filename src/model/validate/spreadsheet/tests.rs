@@ -65,13 +65,7 @@ fn csv_is_recognised_by_its_first_line_and_json_stays_json() {
 
 #[test]
 fn header_cells_are_read_whatever_their_case_spaces_and_suffixes() {
-    let col = |base, source, lang| {
-        Some(Column {
-            base,
-            source,
-            lang,
-        })
-    };
+    let col = |base, source, lang| Some(Column { base, source, lang });
     let cases: &[(&str, Option<Column>)] = &[
         ("id", col(Base::Id, 1, None)),
         (" Date ", col(Base::Date, 1, None)),
@@ -130,7 +124,11 @@ fn the_template_validates_and_its_events_equal_the_bundled_ones() {
     let ids: Vec<&str> = csv.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["canadian-caper-1980", "embassy-closed-2012", "ps752-downed-2020"]
+        [
+            "canadian-caper-1980",
+            "embassy-closed-2012",
+            "ps752-downed-2020"
+        ]
     );
     for event in &csv.events {
         let bundled = json.events.iter().find(|e| e.id == event.id);
@@ -163,7 +161,10 @@ fn our_layout_field_by_field() {
     let v = validate(&text);
     assert_eq!(v.problems, [], "{:?}", v.problems);
     let d = v.document.expect("a document");
-    assert_eq!(d.title, translated(&[("en", "My timeline"), ("fr", "Ma chronologie")]));
+    assert_eq!(
+        d.title,
+        translated(&[("en", "My timeline"), ("fr", "Ma chronologie")])
+    );
     assert_eq!(d.description, Some(Text::from("About it")));
     assert_eq!(d.updated, Date::parse("2024-05-01").ok());
     assert_eq!(d.eras.len(), 1);
@@ -392,7 +393,6 @@ mod properties {
     }
 }
 
-
 mod timelinejs_layout {
     use super::super::timelinejs::{column, Col};
     use super::*;
@@ -431,13 +431,17 @@ mod timelinejs_layout {
         let v = validate(&text);
         let d = v.document.clone().expect("a document");
         assert_eq!(d.title.get("en"), "The title");
-        assert_eq!(d.description.as_ref().map(|t| t.get("en")), Some("About it"));
+        assert_eq!(
+            d.description.as_ref().map(|t| t.get("en")),
+            Some("About it")
+        );
         assert_eq!(d.updated, None);
         assert_eq!(d.eras.len(), 1);
         assert_eq!(d.eras[0].label.get("en"), "An era");
         assert_eq!(d.eras[0].start, Date::parse("1939-09").unwrap());
         assert_eq!(d.eras[0].end, Date::parse("1945").unwrap());
-        let events: Vec<(&str, String, Option<String>, &str, Option<&str>)> = d
+        type Row<'d> = (&'d str, String, Option<String>, &'d str, Option<&'d str>);
+        let events: Vec<Row> = d
             .events
             .iter()
             .map(|e| {
@@ -453,8 +457,20 @@ mod timelinejs_layout {
         assert_eq!(
             events,
             [
-                ("Day", "1815-12-10".into(), Some("1852-11-27".into()), "people", None),
-                ("Month and year", "1943-07".into(), Some("1946".into()), "machines", Some("Mid-1943")),
+                (
+                    "Day",
+                    "1815-12-10".into(),
+                    Some("1852-11-27".into()),
+                    "people",
+                    None
+                ),
+                (
+                    "Month and year",
+                    "1943-07".into(),
+                    Some("1946".into()),
+                    "machines",
+                    Some("Mid-1943")
+                ),
                 ("Year", "1951".into(), None, "people", None),
                 ("Timed", "2020-01-08".into(), None, "ungrouped", None),
             ]
@@ -466,7 +482,9 @@ mod timelinejs_layout {
         // What is not shown (media, the time of day) is a warning naming the cell.
         let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
         assert!(
-            warnings.iter().any(|w| w.starts_with("row 6, \"Media\": media are not shown yet")),
+            warnings
+                .iter()
+                .any(|w| w.starts_with("row 6, \"Media\": media are not shown yet")),
             "{warnings:?}"
         );
         assert!(
@@ -505,7 +523,13 @@ mod timelinejs_layout {
             ]
         );
         let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
-        assert!(warnings.contains(&"row 1, \"Extra\": unknown column \"Extra\" (ignored) (line 1, column 50)".to_owned()), "{warnings:?}");
+        assert!(
+            warnings.contains(
+                &"row 1, \"Extra\": unknown column \"Extra\" (ignored) (line 1, column 50)"
+                    .to_owned()
+            ),
+            "{warnings:?}"
+        );
         assert!(warnings.contains(&"row 7, \"Background\": \"Background\" is not supported (ignored) (event \"Fine\") (line 7, column 15)".to_owned()), "{warnings:?}");
         let titles: Vec<&str> = v
             .document

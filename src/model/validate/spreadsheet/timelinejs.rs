@@ -242,11 +242,17 @@ fn slide(
         end.place = p;
         slide.end_date = Some(end);
     }
-    let media_place = [&media.url, &media.credit, &media.caption, &media.thumbnail, &media.alt]
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|p| p.place.clone());
+    let media_place = [
+        &media.url,
+        &media.credit,
+        &media.caption,
+        &media.thumbnail,
+        &media.alt,
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .map(|p| p.place.clone());
     if let Some(p) = media_place {
         media.place = p;
         slide.media = Some(media);
@@ -280,7 +286,10 @@ fn time(date: &mut SlideDate, text: &str, place: &Place) {
         date.hour = part(text);
         return;
     }
-    let hour = numbers.first().and_then(|h| h.parse::<u32>().ok()).unwrap_or(0);
+    let hour = numbers
+        .first()
+        .and_then(|h| h.parse::<u32>().ok())
+        .unwrap_or(0);
     let hour = match pm {
         Some(true) if hour < 12 => hour + 12,
         Some(false) if hour == 12 => 0,
