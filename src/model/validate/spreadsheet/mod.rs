@@ -108,6 +108,10 @@ const fn spec(name: &'static str) -> FieldSpec {
 /// numbered columns costs bounded work per row.
 const MAX_SOURCES: u32 = 20;
 
+/// The most header cells read: a sheet of either layout needs far fewer, and checking a
+/// header for repeated columns then costs bounded work however long its line is.
+pub(super) const MAX_COLUMNS: usize = 512;
+
 /// The placeholder category of a sheet whose rows name none (as the "known" list says).
 const NO_CATEGORY: &str = "none";
 
@@ -385,6 +389,20 @@ pub(super) fn validate(text: &str) -> Validated {
 
 type Report<'r> = dyn FnMut(Severity, usize, String) + 'r;
 
+/// A warning at the first header cell past [`MAX_COLUMNS`], if there is one.
+pub(super) fn too_many_columns(fields: &[Field], report: &mut Report) {
+    if let Some(field) = fields.get(MAX_COLUMNS) {
+        report(
+            Severity::Warning,
+            field.offset,
+            format!(
+                "the header row has {} cells; only the first {MAX_COLUMNS} columns are read",
+                fields.len()
+            ),
+        );
+    }
+}
+
 /// What makes two columns the same: `title` is English, so `title_en` beside it repeats it.
 fn key<'a>(c: &Column<'a>) -> (Base, u32, &'a str) {
     (c.base, c.source, c.lang.unwrap_or("en"))
@@ -392,9 +410,10 @@ fn key<'a>(c: &Column<'a>) -> (Base, u32, &'a str) {
 
 /// Reads our layout's header row; `None` (with an error) when a required column is missing.
 fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>> {
-    let mut columns: Vec<Option<Column>> = Vec::with_capacity(fields.len());
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(fields.len().min(MAX_COLUMNS));
     let mut sources = Vec::new();
-    for field in fields {
+    too_many_columns(fields, report);
+    for field in fields.iter().take(MAX_COLUMNS) {
         let name = field.text.trim();
         let column = column(name).filter(|c| c.source >= 1);
         let column = match column {

@@ -539,3 +539,31 @@ mod timelinejs_layout {
         assert_eq!(titles, ["Fine", "Also fine"]);
     }
 }
+
+/// A hostile header (a line of 100,000 repeated columns) costs bounded work: the columns
+/// past the 512th are not read, with one warning; quadratic checks would take minutes.
+#[test]
+fn a_huge_header_is_read_in_bounded_time() {
+    for column in ["title_fr", "Headline"] {
+        let mut header = String::from("date,title,summary,category,Year");
+        for _ in 0..100_000 {
+            header.push(',');
+            header.push_str(column);
+        }
+        let row = format!("2020,T,S,c,2020{}\n", ",x".repeat(100_000));
+        let text = format!("{header}\n{}", row.repeat(3));
+        let started = std::time::Instant::now();
+        let v = validate(&text);
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{column}: {:?}",
+            started.elapsed()
+        );
+        let warnings: Vec<&str> = v.warnings().map(|p| p.message.as_str()).collect();
+        assert!(
+            warnings
+                .contains(&"the header row has 100005 cells; only the first 512 columns are read"),
+            "{column}"
+        );
+    }
+}

@@ -91,8 +91,17 @@ pub(super) fn read(
         path: path(header.first().map_or(0, |f| f.offset)),
         offset: header.first().map_or(0, |f| f.offset),
     };
-    let mut columns = Vec::with_capacity(header.len());
-    for field in header {
+    let mut columns = Vec::with_capacity(header.len().min(super::MAX_COLUMNS));
+    let mut seen = [false; COLUMNS.len()];
+    super::too_many_columns(header, &mut |severity, offset, message| {
+        reports.push(RawProblem {
+            offset,
+            severity,
+            path: path(offset),
+            message,
+        })
+    });
+    for field in header.iter().take(super::MAX_COLUMNS) {
         let name = field.text.trim();
         let col = column(name);
         if col.is_none() && !name.is_empty() {
@@ -104,7 +113,8 @@ pub(super) fn read(
             });
         }
         if let Some(c) = col {
-            if columns.contains(&Some(c)) {
+            let index = COLUMNS.iter().position(|&(_, k)| k == c).unwrap_or(0);
+            if seen.get(index).copied().unwrap_or(false) {
                 reports.push(RawProblem {
                     offset: field.offset,
                     severity: Severity::Error,
@@ -113,6 +123,9 @@ pub(super) fn read(
                 });
                 columns.push(None);
                 continue;
+            }
+            if let Some(slot) = seen.get_mut(index) {
+                *slot = true;
             }
         }
         columns.push(col);
