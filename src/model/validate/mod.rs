@@ -8,6 +8,8 @@
 //! is not JSON, is not an object, or has no usable title, update date or category).
 //! Unknown fields are warnings, never errors, so a newer document still loads.
 //! `docs/data-format.md` lists the rules and messages; keep it in step with this folder.
+//! CSV text (a spreadsheet, recognised by its first line) goes through `spreadsheet/`: its
+//! rows are checked as the JSON they stand for, and each problem names its row and column.
 
 mod checker;
 mod fields;
