@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::rich;
 use super::state::Action;
 use super::text::{fill_html, lang_attr};
 use crate::locale::{Locale, LOCALES};
@@ -16,7 +17,13 @@ pub fn header(doc: &Document, locale: &'static Locale, onaction: &Callback<Actio
     html! {
         <header class="tl-header">
             <div class="tl-header-top">
-                <h1 class="tl-title" lang={lang_attr(title_lang, lang)}>{ title }</h1>
+                if title.trim().is_empty() {
+                    <h1 class="tl-title">{ locale.timeline }</h1>
+                } else {
+                    <h1 class="tl-title" lang={lang_attr(title_lang, lang)}>
+                        { rich::inline_text(&doc.title, title) }
+                    </h1>
+                }
                 { language_switch(locale, onaction) }
             </div>
             if let Some(updated) = doc.updated {
@@ -27,9 +34,8 @@ pub fn header(doc: &Document, locale: &'static Locale, onaction: &Callback<Actio
                 </p>
             }
             if let Some(description) = &doc.description {
-                <p class="tl-description" lang={lang_attr(description.get_with_lang(lang).1, lang)}>
-                    { description.get(lang) }
-                </p>
+                { rich::block_text(description, description.get(lang), "tl-description",
+                    lang_attr(description.get_with_lang(lang).1, lang)) }
             }
         </header>
     }

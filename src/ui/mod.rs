@@ -1,6 +1,7 @@
 //! The Yew components. Browser APIs are used only in effects and event handlers (and in
 //! [`start_page`]), so every component also renders natively under SSR in `cargo test`.
-//! Event text is always rendered as text, never as HTML.
+//! Event text is always rendered as text, never as HTML: the safe subset of markup that
+//! TimelineJS3 data may carry is parsed in the model and built as elements (`rich.rs`).
 
 mod details;
 mod dom;
@@ -13,6 +14,7 @@ mod metrics;
 mod options;
 mod overview;
 mod problems;
+mod rich;
 mod stage;
 pub mod state;
 mod text;

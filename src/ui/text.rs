@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::rich;
 use crate::locale::Locale;
 use crate::model::format::{Document, Event};
 
@@ -82,8 +83,10 @@ pub fn event_body(event: &Event, locale: &Locale, title_id: Option<&'static str>
     let (summary, summary_lang) = event.summary.get_with_lang(lang);
     html! {
         <>
-            <h2 id={title_id} class="tl-card-title" lang={lang_attr(title_lang, lang)}>{ title }</h2>
-            <p class="tl-card-summary" lang={lang_attr(summary_lang, lang)}>{ summary }</p>
+            <h2 id={title_id} class="tl-card-title" lang={lang_attr(title_lang, lang)}>
+                { rich::inline_text(&event.title, title) }
+            </h2>
+            { rich::block_text(&event.summary, summary, "tl-card-summary", lang_attr(summary_lang, lang)) }
             { sources(event, locale) }
         </>
     }
@@ -92,7 +95,11 @@ pub fn event_body(event: &Event, locale: &Locale, title_id: Option<&'static str>
 /// The event's sources as links that open in a new tab without giving it access to us.
 /// A source's title and publisher are in the source's own language, isolated, so a
 /// Latin title reads whole inside Persian text.
+/// An event without sources (TimelineJS3 data has none) shows nothing about them.
 pub fn sources(event: &Event, locale: &Locale) -> Html {
+    if event.sources.is_empty() {
+        return Html::default();
+    }
     let lang = locale.code;
     let label = if event.sources.len() == 1 {
         locale.sources.one
