@@ -16,7 +16,7 @@ use super::fields::FieldSpec;
 use super::rules::{is_language_code, suggestion};
 use crate::model::csv::{self, Field};
 use crate::model::format::Text;
-use crate::model::json::{Kind, Member, Number, Value};
+use crate::model::json::{parse_f64, Kind, Member, Number, Value};
 use crate::model::paths::quote;
 use crate::model::problem::{locate, RawProblem, Severity, Validated};
 use crate::model::timelinejs::{PALETTE, UNGROUPED_COLOR};
@@ -915,11 +915,20 @@ fn event<'t>(
         ));
     }
     if let Some((text, offset)) = row.importance {
-        let kind = match text.parse::<f64>() {
-            Ok(value) if value.is_finite() => Kind::Number(Number {
-                value,
-                integer: text.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
-            }),
+        // A number cell as JSON would write it; the JSON reader's float parser (the
+        // browser's, in the WASM build), not Rust's, which would add 15 KB.
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let unsigned = text.strip_prefix('-').unwrap_or(text);
+        let integer = match unsigned.split_once('.') {
+            None if digits(unsigned) => Some(true),
+            Some((whole, fraction)) if digits(whole) && digits(fraction) => Some(false),
+            _ => None,
+        };
+        let value = integer
+            .and_then(|_| parse_f64(text))
+            .filter(|v| v.is_finite());
+        let kind = match (integer, value) {
+            (Some(integer), Some(value)) => Kind::Number(Number { value, integer }),
             _ => Kind::String(Cow::Borrowed(text)),
         };
         members.push(member("importance", Value { offset, kind }));
