@@ -470,16 +470,17 @@ fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>
                     );
                     None
                 } else {
-                    if !sources.contains(&c.source)
-                        && matches!(
-                            c.base,
-                            Base::SourceUrl
-                                | Base::SourceTitle
-                                | Base::SourcePublisher
-                                | Base::SourceDate
-                        )
-                    {
-                        sources.push(c.source);
+                    // Kept in ascending order (at most MAX_SOURCES): no sort's code in the WASM.
+                    let at = sources.partition_point(|&n| n < c.source);
+                    let source = matches!(
+                        c.base,
+                        Base::SourceUrl
+                            | Base::SourceTitle
+                            | Base::SourcePublisher
+                            | Base::SourceDate
+                    );
+                    if source && sources.get(at) != Some(&c.source) {
+                        sources.insert(at, c.source);
                     }
                     Some(c)
                 }
@@ -487,7 +488,6 @@ fn header<'t>(fields: &'t [Field<'t>], report: &mut Report) -> Option<Header<'t>
         };
         columns.push(column);
     }
-    sources.sort_unstable();
     let has = |base| columns.iter().flatten().any(|c| c.base == base);
     let mut complete = true;
     for (base, name) in [

@@ -567,3 +567,24 @@ fn a_huge_header_is_read_in_bounded_time() {
         );
     }
 }
+
+#[test]
+fn sources_come_in_the_order_of_their_numbers_whatever_the_columns_order() {
+    let text = lines(&[
+        "source_url_3,date,category,title,summary,source_url,Source Publisher 3,source_url_2",
+        "https://example.org/3,2020,c,T,S,https://example.org/1,Third,",
+    ]);
+    let d = doc(&text);
+    let sources: Vec<(&str, &str)> = d.events[0]
+        .sources
+        .iter()
+        .map(|s| (s.url.as_str(), s.publisher.as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("https://example.org/1", "example.org"),
+            ("https://example.org/3", "Third")
+        ]
+    );
+}
