@@ -10,7 +10,7 @@ use std::rc::Rc;
 use serde_json::Value;
 use timeline::locale;
 use timeline::model::format::Document;
-use timeline::model::validate::{validate, Severity};
+use timeline::model::validate::validate;
 use timeline::ui::{EventList, EventListProps, Timeline, TimelineProps};
 use yew::{BaseComponent, LocalServerRenderer};
 

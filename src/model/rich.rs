@@ -192,12 +192,9 @@ impl<'a> Tokenizer<'a> {
         let mut i = 0;
         while i + needle.len() <= hay.len() {
             // Jump to the next candidate first byte.
-            let Some(step) = hay
+            let step = hay
                 .get(i..)
-                .and_then(|h| h.iter().position(|b| b.to_ascii_lowercase() == first))
-            else {
-                return None;
-            };
+                .and_then(|h| h.iter().position(|b| b.to_ascii_lowercase() == first))?;
             i += step;
             if let Some(window) = hay.get(i..i + needle.len()) {
                 if window.eq_ignore_ascii_case(needle) {
@@ -903,11 +900,10 @@ impl Builder {
                     items.push(blocks);
                 }
             }
-            Some(BlockFrame::List { ordered, items }) => {
-                if !items.is_empty() {
-                    self.push_block(Block::List { ordered, items });
-                }
+            Some(BlockFrame::List { ordered, items }) if !items.is_empty() => {
+                self.push_block(Block::List { ordered, items });
             }
+            Some(BlockFrame::List { .. }) => {}
             None => {}
         }
     }
