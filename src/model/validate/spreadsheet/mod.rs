@@ -17,7 +17,7 @@ use super::rules::{is_language_code, suggestion};
 use crate::model::csv::{self, Field};
 use crate::model::format::Text;
 use crate::model::json::{parse_f64, Kind, Member, Number, Value};
-use crate::model::paths::quote;
+use crate::model::paths::{quote, Path};
 use crate::model::problem::{locate, RawProblem, Severity, Validated};
 use crate::model::timelinejs::{PALETTE, UNGROUPED_COLOR};
 
@@ -710,21 +710,22 @@ fn ours(
             }
         }
     }
-    let mut members = Vec::new();
-    match title {
-        Some(row) if !row.title.is_empty() => {
-            members.push(member("title", text_value(&row.title, row.last)));
-        }
-        _ => members.push(member("title", string("-", header_offset))),
-    }
-    if let Some(row) = title.filter(|r| !r.summary.is_empty()) {
-        members.push(member("description", text_value(&row.summary, row.last)));
-    }
-    let updated = title.and_then(|r| r.date);
-    members.push(member(
-        "updated",
-        updated.map_or(string("1970", header_offset), cell_value),
-    ));
+    // The title row's texts and date are checked here, each on its own, so that one of
+    // them in error costs only itself (the document gets placeholders, replaced below).
+    let at = Path::Root;
+    let title_text = title
+        .filter(|row| !row.title.is_empty())
+        .and_then(|row| checker.text(&text_value(&row.title, row.last), &at, "title"));
+    let description = title
+        .filter(|row| !row.summary.is_empty())
+        .and_then(|row| checker.text(&text_value(&row.summary, row.last), &at, "summary"));
+    let updated = title
+        .and_then(|row| row.date)
+        .and_then(|cell| checker.date(&cell_value(cell), &at));
+    let mut members = vec![
+        member("title", string("-", header_offset)),
+        member("updated", string("1970", header_offset)),
+    ];
     let category_offset = header_fields
         .iter()
         .zip(&header.columns)
@@ -772,21 +773,23 @@ fn ours(
     if placeholder {
         document.categories.clear();
     }
-    if updated.is_none() {
-        // Not said: nothing is shown rather than a made-up date.
-        document.updated = None;
+    // What the title row does not say (or says in error) is not shown: no made-up date.
+    document.title = title_text.unwrap_or(Text::Plain(String::new()));
+    document.description = description;
+    document.updated = updated;
+    if let Some(row) = title.filter(|row| row.title.is_empty()) {
+        report(
+            Severity::Warning,
+            row.title_at.unwrap_or(row.last),
+            "the title row has no title: the timeline has none".to_owned(),
+        );
     }
-    match title {
-        None => {
-            report(
-                Severity::Warning,
-                header_offset,
-                "no title row: add a row of type \"title\" whose title, summary and date are the timeline's title, description and date of last update".to_owned(),
-            );
-            document.title = Text::Plain(String::new());
-        }
-        Some(row) if row.title.is_empty() => document.title = Text::Plain(String::new()),
-        Some(_) => {}
+    if title.is_none() {
+        report(
+            Severity::Warning,
+            header_offset,
+            "no title row: add a row of type \"title\" whose title, summary and date are the timeline's title, description and date of last update".to_owned(),
+        );
     }
     Some(document)
 }

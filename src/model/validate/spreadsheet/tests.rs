@@ -588,3 +588,25 @@ fn sources_come_in_the_order_of_their_numbers_whatever_the_columns_order() {
         ]
     );
 }
+
+#[test]
+fn a_title_row_in_error_costs_only_its_own_values() {
+    let text = lines(&[
+        "type,date,category,title,summary,source_url",
+        "title,2024-13,,,About,",
+        ",2020,c,Kept,S,https://example.org/",
+    ]);
+    let v = validate(&text);
+    assert_eq!(
+        problems(&text),
+        [
+            "error: row 2, \"date\": \"2024-13\" is not a valid date: month 13 is not between 1 and 12 (line 2, column 7)",
+            "warning: row 2, \"title\": the title row has no title: the timeline has none (line 2, column 16)",
+        ]
+    );
+    let d = v.document.expect("a document");
+    assert_eq!(d.title, Text::from(""));
+    assert_eq!(d.description, Some(Text::from("About")));
+    assert_eq!(d.updated, None);
+    assert_eq!(d.events.len(), 1);
+}
