@@ -8,6 +8,10 @@
 //! A problem is found at a cell's offset, which names its row and column: its path is
 //! `row 14, "End Year"` (row 1 is the header, as a spreadsheet numbers them) and its line
 //! and column are in the text. A row with an error is left out, the others are kept.
+//!
+//! That is our layout. TimelineJS3's (`timelinejs.rs`) is read into TimelineJS3's own
+//! slides instead and mapped by [`crate::model::timelinejs::map`], as its JSON is. The
+//! layout is the one most of the header's cells belong to (ours on a tie).
 
 use std::borrow::Cow;
 
