@@ -6,6 +6,7 @@
 
 pub mod axis;
 pub mod calendar;
+pub mod csv;
 pub mod date;
 pub mod filter;
 pub mod format;

@@ -21,6 +21,8 @@ pub(super) struct Checker<'t> {
     pub(super) text: &'t str,
     pub(super) problems: Vec<RawProblem>,
     pub(super) errors: usize,
+    /// An event may have no sources (spreadsheets): the reader of such data warns instead.
+    pub(super) sources_optional: bool,
 }
 
 impl Checker<'_> {
@@ -144,7 +146,8 @@ impl Checker<'_> {
             }
         }
         for (field, value) in spec.iter().zip(fields.values) {
-            if field.required && value.is_none() {
+            let optional = self.sources_optional && field.name == "sources";
+            if field.required && value.is_none() && !optional {
                 self.error(
                     path,
                     object.offset,

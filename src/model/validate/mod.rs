@@ -8,11 +8,14 @@
 //! is not JSON, is not an object, or has no usable title, update date or category).
 //! Unknown fields are warnings, never errors, so a newer document still loads.
 //! `docs/data-format.md` lists the rules and messages; keep it in step with this folder.
+//! CSV text (a spreadsheet, recognised by its first line) goes through `spreadsheet/`: its
+//! rows are checked as the JSON they stand for, and each problem names its row and column.
 
 mod checker;
 mod fields;
 mod objects;
 mod rules;
+mod spreadsheet;
 #[cfg(test)]
 mod tests;
 
@@ -30,6 +33,9 @@ use checker::Checker;
 /// format, recognised by its content ([`timelinejs::is_timelinejs`]), is read too: mapped
 /// onto ours, with a warning for whatever it holds that we do not show.
 pub fn validate(text: &str) -> Validated {
+    if spreadsheet::is_csv(text) {
+        return spreadsheet::validate(text);
+    }
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(e) => {
@@ -58,6 +64,7 @@ pub fn validate(text: &str) -> Validated {
         text,
         problems: Vec::new(),
         errors: 0,
+        sources_optional: false,
     };
     let document = checker.document(&root);
     Validated {

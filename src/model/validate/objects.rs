@@ -306,9 +306,11 @@ impl Checker<'_> {
         let summary = fields
             .get("summary")
             .and_then(|v| self.text(v, &path.key("summary"), "summary"));
-        let sources = fields
-            .get("sources")
-            .and_then(|v| self.sources(v, &path.key("sources")));
+        let sources = match fields.get("sources") {
+            Some(v) => self.sources(v, &path.key("sources")),
+            None if self.sources_optional => Some(Vec::new()),
+            None => None,
+        };
         let importance = match fields.get("importance") {
             Some(v) => self.importance(v, &path.key("importance")),
             None => Some(DEFAULT_IMPORTANCE),
