@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::inline::Styles;
+use super::inline::{use_styles, Styles};
 use super::state::Action;
 use super::text::{button, category_color, event_body, event_meta};
 use crate::locale::Locale;
@@ -17,16 +17,12 @@ use crate::model::format::Document;
 /// component that calls this (see `inline`); for [`details`].
 #[hook]
 pub fn use_details_color() -> Rc<RefCell<Styles>> {
-    let color = use_mut_ref(|| Styles::new(&["--tl-cat"]));
-    {
-        let color = color.clone();
-        use_effect(move || color.borrow_mut().apply());
-    }
-    color
+    use_styles(&[&["--tl-cat"]])
 }
 
-/// The panel of event `index`, coloured through `color` (from [`use_details_color`]). A function, not a component: a component type of its own
-/// costs WASM, and as a function it is only re-diffed with the widget while it is open.
+/// The panel of event `index`, coloured through `color` (from [`use_details_color`]).
+/// A function, not a component: a component type of its own costs WASM, and as a
+/// function it is only re-diffed with the widget while it is open.
 pub fn details(
     doc: &Document,
     index: u32,
@@ -42,7 +38,7 @@ pub fn details(
         let mut color = color.borrow_mut();
         color.begin();
         let value = category_color(doc, event).to_owned();
-        color.slot(u64::from(index), [value, String::new(), String::new()])
+        color.slot(0, u64::from(index), [value, String::new(), String::new()])
     };
     let act = |action: Action| onaction.reform(move |_: MouseEvent| action.clone());
     html! {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::inline::Styles;
+use super::inline::use_styles;
 use super::text::{category_color, event_body, event_meta, importance_attr};
 use crate::locale::{self, Locale};
 use crate::model::format::{Document, Event};
@@ -31,11 +31,7 @@ pub fn EventList(props: &EventListProps) -> Html {
     // Each card's category colour, written through the CSSOM (see `inline`): so the
     // server-rendered list (the embed's no-JS fallback) has none, and needs no inline
     // style of the host page.
-    let colors = use_mut_ref(|| Styles::new(&["--tl-cat"]));
-    {
-        let colors = colors.clone();
-        use_effect(move || colors.borrow_mut().apply());
-    }
+    let colors = use_styles(&[&["--tl-cat"]]);
     let mut colors = colors.borrow_mut();
     colors.begin();
     html! {
@@ -43,14 +39,20 @@ pub fn EventList(props: &EventListProps) -> Html {
             { for props.indices.iter().filter_map(|&i| {
                 let event = doc.events.get(i as usize)?;
                 let color = category_color(doc, event).to_owned();
-                let card = colors.slot(u64::from(i), [color, String::new(), String::new()]);
+                let card = colors.slot(0, u64::from(i), [color, String::new(), String::new()]);
                 Some(event_item(doc, event, locale, props.selected == Some(i), card))
             }) }
         </ol>
     }
 }
 
-fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool, card: NodeRef) -> Html {
+fn event_item(
+    doc: &Document,
+    event: &Event,
+    locale: &Locale,
+    selected: bool,
+    card: NodeRef,
+) -> Html {
     html! {
         <li class="tl-list-item"
             key={event.id.clone()} data-event-id={event.id.clone()}

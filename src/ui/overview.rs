@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::dom::x_inside;
 use super::gestures::OverviewDrag;
-use super::inline::Styles;
+use super::inline::use_styles;
 use super::state::Action;
 use super::text::{px, Fixed};
 use crate::model::format::Document;
@@ -38,11 +38,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let drag = use_mut_ref(OverviewDrag::default);
     let overview_ref = use_node_ref();
     // The window's position and width, written through the CSSOM (see `inline`).
-    let styles = use_mut_ref(|| Styles::new(&["transform", "width"]));
-    {
-        let styles = styles.clone();
-        use_effect(move || styles.borrow_mut().apply());
-    }
+    let styles = use_styles(&[&["transform", "width"]]);
 
     let left = full.x_of(view.start());
     let width = (full.x_of(view.end()) - left).max(2.0);
@@ -81,11 +77,15 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let window_ref = {
         let mut styles = styles.borrow_mut();
         styles.begin();
-        styles.slot(0, [
-            format!("translateX({}px)", px(sign * left)),
-            format!("{}px", px(width)),
-            String::new(),
-        ])
+        styles.slot(
+            0,
+            0,
+            [
+                format!("translateX({}px)", px(sign * left)),
+                format!("{}px", px(width)),
+                String::new(),
+            ],
+        )
     };
     html! {
         <div class="tl-overview" ref={overview_ref} aria-hidden="true"

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::dom::{set_class, show_class_for, target_with, x_in};
 use super::gestures::{cluster_window, wheel, Gesture, Wheel, WheelMove, DOUBLE_CLICK_ZOOM};
-use super::inline::Styles;
+use super::inline::{use_styles, Kinds};
 use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, ROW_PX};
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
@@ -58,11 +58,7 @@ pub fn Stage(props: &StageProps) -> Html {
     // The timer that hides the wheel hint: dropped, so cancelled, with the stage.
     let hint_timer = use_mut_ref(|| None::<Timeout>);
     // Positions and sizes, written through the CSSOM after each render (see `inline`).
-    let styles = use_mut_ref(StageStyles::default);
-    {
-        let styles = styles.clone();
-        use_effect(move || styles.borrow_mut().apply());
-    }
+    let styles = use_styles(STYLES);
     let mut styles = styles.borrow_mut();
     styles.begin();
     let doc = &props.document;
@@ -192,7 +188,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
                     let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
                     (x1 > x0).then(|| {
-                        let node = styles.eras.slot(i as u64, [
+                        let node = styles.slot(ERAS, i as u64, [
                             format!("translateX({}px)", px(sign * x0)),
                             format!("{}px", px(x1 - x0)),
                             String::new(),
@@ -221,7 +217,7 @@ pub fn Stage(props: &StageProps) -> Html {
                     // step rewrites one property per item (its transform), and an item is
                     // two elements.
                     let key = u64::from(p.event);
-                    let item_ref = styles.items.slot(key, [
+                    let item_ref = styles.slot(ITEMS, key, [
                         format!(
                             "translate({}px, {}px)",
                             px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
@@ -231,7 +227,7 @@ pub fn Stage(props: &StageProps) -> Html {
                         color.to_owned(),
                     ]);
                     let label_width = format!("{}px", px(p.label_px + 4.0));
-                    let label_ref = styles.labels.slot(key, [
+                    let label_ref = styles.slot(LABELS, key, [
                         format!("{}px", px(p.label_x - p.x + MARKER_BOX_PX / 2.0)),
                         if p.flipped { label_width.clone() } else { String::new() },
                         if p.flipped { String::new() } else { label_width },
@@ -251,7 +247,7 @@ pub fn Stage(props: &StageProps) -> Html {
                 }) }
                 { for laid.clusters.iter().map(|c| {
                     let n = c.count as usize;
-                    let node = styles.clusters.slot(u64::from(c.first), [
+                    let node = styles.slot(CLUSTERS, u64::from(c.first), [
                         format!("translate({}px, {}px)", px(sign * c.left), px(lane_y)),
                         String::new(),
                         String::new(),
@@ -269,7 +265,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <div class="tl-axis" aria-hidden="true">
                 { for ticks.ticks.iter().map(|t| {
                     // As a key, the day with its sign bit flipped: in the days' order.
-                    let node = styles.ticks.slot((t.day.0 as u64) ^ (1 << 63), [
+                    let node = styles.slot(TICKS, (t.day.0 as u64) ^ (1 << 63), [
                         format!("translateX({}px)", px(sign * t.x)),
                         String::new(),
                         String::new(),
@@ -285,53 +281,22 @@ pub fn Stage(props: &StageProps) -> Html {
     }
 }
 
-/// The inline styles of the stage's elements, by kind; keyed by event (items and their
-/// labels), by first event (clusters), by day (ticks) and by index (eras), each in the
-/// order the stage renders them.
-struct StageStyles {
-    eras: Styles,
-    items: Styles,
-    labels: Styles,
-    clusters: Styles,
-    ticks: Styles,
-}
-
-impl Default for StageStyles {
-    fn default() -> Self {
-        Self {
-            eras: Styles::new(&["transform", "width"]),
-            // `color`: the item draws its marker and bar in `currentColor`.
-            items: Styles::new(&["transform", "width", "color"]),
-            labels: Styles::new(&["inset-inline-start", "width", "max-width"]),
-            clusters: Styles::new(&["transform"]),
-            ticks: Styles::new(&["transform"]),
-        }
-    }
-}
-
-impl StageStyles {
-    fn begin(&mut self) {
-        for s in self.all() {
-            s.begin();
-        }
-    }
-
-    fn apply(&mut self) {
-        for s in self.all() {
-            s.apply();
-        }
-    }
-
-    fn all(&mut self) -> [&mut Styles; 5] {
-        [
-            &mut self.eras,
-            &mut self.items,
-            &mut self.labels,
-            &mut self.clusters,
-            &mut self.ticks,
-        ]
-    }
-}
+/// The kinds of the stage's elements that `Styles` positions, and their properties:
+/// keyed by index (eras), by event (items and their labels), by first event (clusters)
+/// and by day (ticks), each in the order the stage renders them.
+const STYLES: Kinds = &[
+    &["transform", "width"],
+    // `color`: the item draws its marker and bar in `currentColor`.
+    &["transform", "width", "color"],
+    &["inset-inline-start", "width", "max-width"],
+    &["transform"],
+    &["transform"],
+];
+const ERAS: usize = 0;
+const ITEMS: usize = 1;
+const LABELS: usize = 2;
+const CLUSTERS: usize = 3;
+const TICKS: usize = 4;
 
 /// The placed events ordered by date (their indices are in date order).
 fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {

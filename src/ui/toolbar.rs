@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::inline::Styles;
+use super::inline::use_styles;
 use super::state::{Action, ViewMode};
 use super::text::{button, lang_attr};
 use crate::locale::Locale;
@@ -34,11 +34,7 @@ pub struct ToolbarProps {
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     // Each category's colour, written through the CSSOM (see `inline`).
-    let colors = use_mut_ref(|| Styles::new(&["--tl-cat"]));
-    {
-        let colors = colors.clone();
-        use_effect(move || colors.borrow_mut().apply());
-    }
+    let colors = use_styles(&[&["--tl-cat"]]);
     let mut colors = colors.borrow_mut();
     colors.begin();
     let act = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
@@ -66,7 +62,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     let count = props.counts.get(i).copied().unwrap_or(0);
                     let (label, label_lang) = c.label.get_with_lang(locale.code);
                     let label_lang = lang_attr(label_lang, locale.code);
-                    let node = colors.slot(i as u64, [c.color.clone(), String::new(), String::new()]);
+                    let node = colors.slot(0, i as u64, [c.color.clone(), String::new(), String::new()]);
                     html! {
                         <button type="button" class="tl-category" data-category={c.id.clone()}
                             aria-pressed={pressed(shown)}
