@@ -137,9 +137,9 @@ impl Slot {
         // A new element for the key (it left and came back, or Yew replaced it) has
         // none of the values: write them all.
         if self.element.as_ref() != Some(&node) {
-            self.style = node
-                .dyn_ref::<web_sys::HtmlElement>()
-                .map(web_sys::HtmlElement::style);
+            // Every element styled here is an HTML one (the references are only given
+            // to those).
+            self.style = Some(node.unchecked_ref::<web_sys::HtmlElement>().style());
             self.element = Some(node);
             self.applied = Default::default();
         }
@@ -152,11 +152,8 @@ impl Slot {
             if wanted == applied {
                 continue;
             }
-            if wanted.is_empty() {
-                let _ = style.remove_property(property);
-            } else {
-                let _ = style.set_property(property, wanted);
-            }
+            // An empty value removes the property (CSSOM's setProperty).
+            let _ = style.set_property(property, wanted);
             applied.clone_from(wanted);
         }
     }
