@@ -447,3 +447,78 @@ fn a_few_problems_are_all_listed_without_a_count() {
     assert!(!html.contains("tl-problems-more"));
     assert!(!html.contains(" more ("));
 }
+
+/// A page whose Content-Security-Policy has `style-src 'self'` (no `'unsafe-inline'`)
+/// refuses every `style` attribute in markup: the widget sets positions, sizes and
+/// colours through the CSSOM from effects instead, so what the server renders (and the
+/// no-JS fallback, the list) has none, in every part and every language.
+#[test]
+fn no_part_of_the_widget_renders_a_style_attribute() {
+    let doc = bundled_doc();
+    let ps752 = doc
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2020-01-08")
+        .expect("PS752");
+    let with_details = |lang: &str| {
+        let mut props = TimelineProps::from_validated(bundled());
+        props.lang = lang.to_owned().into();
+        props.options.initial_event = Some(ps752.id.clone().into());
+        render::<Timeline>(props)
+    };
+    let large = widget(Validated {
+        document: Some(synthetic(10_000, 1)),
+        problems: vec![],
+    });
+    // (what, its markup, what it must show, so that it is that part being checked)
+    let cases = [
+        (
+            "the widget with details, in English",
+            with_details("en"),
+            &[
+                "class=\"tl-era\"",
+                "class=\"tl-item\"",
+                "class=\"tl-label\"",
+                "class=\"tl-cluster\"",
+                "class=\"tl-tick\"",
+                "class=\"tl-overview-window\"",
+                "class=\"tl-category\"",
+                "class=\"tl-details\"",
+            ][..],
+        ),
+        (
+            "the widget with details, in Persian",
+            with_details("fa"),
+            &[
+                "class=\"tl-item\"",
+                "class=\"tl-tick\"",
+                "class=\"tl-details\"",
+            ][..],
+        ),
+        (
+            "10,000 events",
+            large,
+            &["class=\"tl-item\"", "class=\"tl-cluster\""][..],
+        ),
+        (
+            "the list (the fallback), in English",
+            list(doc.clone(), "en"),
+            &["class=\"tl-card\""][..],
+        ),
+        (
+            "the list (the fallback), in Persian",
+            list(doc.clone(), "fa"),
+            &["class=\"tl-card\""][..],
+        ),
+    ];
+    for (what, html, parts) in cases {
+        for part in parts {
+            assert!(html.contains(part), "{what}: no {part}");
+        }
+        if let Some(at) = html.find("style=") {
+            let start = html[..at].rfind('<').unwrap_or(0);
+            let tag: String = html[start..].chars().take(200).collect();
+            panic!("{what}: a style attribute in {tag}");
+        }
+    }
+}

@@ -2,30 +2,48 @@
 //! summary and sources, with Previous and Next. A side panel on wide screens, a bottom
 //! sheet on narrow ones (CSS).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::inline::{use_styles, Styles};
 use super::state::Action;
 use super::text::{button, category_color, event_body, event_meta};
 use crate::locale::Locale;
 use crate::model::format::Document;
 
-/// The panel of event `index`. A function, not a component: a component type of its own
-/// costs WASM, and as a function it is only re-diffed with the widget while it is open.
+/// The panel's category colour, written through the CSSOM after each render of the
+/// component that calls this (see `inline`); for [`details`].
+#[hook]
+pub fn use_details_color() -> Rc<RefCell<Styles>> {
+    use_styles(&[&["--tl-cat"]])
+}
+
+/// The panel of event `index`, coloured through `color` (from [`use_details_color`]).
+/// A function, not a component: a component type of its own costs WASM, and as a
+/// function it is only re-diffed with the widget while it is open.
 pub fn details(
     doc: &Document,
     index: u32,
     locale: &Locale,
     (has_previous, has_next): (bool, bool),
     onaction: &Callback<Action>,
+    color: &RefCell<Styles>,
 ) -> Html {
     let Some(event) = doc.events.get(index as usize) else {
         return Html::default();
     };
-    let color = category_color(doc, event);
+    let node = {
+        let mut color = color.borrow_mut();
+        color.begin();
+        let value = category_color(doc, event).to_owned();
+        color.slot(0, u64::from(index), [value, String::new(), String::new()])
+    };
     let act = |action: Action| onaction.reform(move |_: MouseEvent| action.clone());
     html! {
         <aside class="tl-details" aria-labelledby="tl-details-title" data-event-id={event.id.clone()}
-            style={format!("--tl-cat: {color}")}>
+            ref={node}>
             <div class="tl-details-head">
                 { event_meta(doc, event, locale) }
                 { button("tl-button tl-close", "×", Some(locale.close_details), None, None, false,

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::inline::use_styles;
 use super::text::{category_color, event_body, event_meta, importance_attr};
 use crate::locale::{self, Locale};
 use crate::model::format::{Document, Event};
@@ -27,24 +28,37 @@ pub struct EventListProps {
 pub fn EventList(props: &EventListProps) -> Html {
     let doc = &props.document;
     let locale = props.locale;
+    // Each card's category colour, written through the CSSOM (see `inline`): so the
+    // server-rendered list (the embed's no-JS fallback) has none, and needs no inline
+    // style of the host page.
+    let colors = use_styles(&[&["--tl-cat"]]);
+    let mut colors = colors.borrow_mut();
+    colors.begin();
     html! {
         <ol class="tl-list" aria-label={locale.events}>
             { for props.indices.iter().filter_map(|&i| {
                 let event = doc.events.get(i as usize)?;
-                Some(event_item(doc, event, locale, props.selected == Some(i)))
+                let color = category_color(doc, event).to_owned();
+                let card = colors.slot(0, u64::from(i), [color, String::new(), String::new()]);
+                Some(event_item(doc, event, locale, props.selected == Some(i), card))
             }) }
         </ol>
     }
 }
 
-fn event_item(doc: &Document, event: &Event, locale: &Locale, selected: bool) -> Html {
-    let color = category_color(doc, event);
+fn event_item(
+    doc: &Document,
+    event: &Event,
+    locale: &Locale,
+    selected: bool,
+    card: NodeRef,
+) -> Html {
     html! {
         <li class="tl-list-item"
             key={event.id.clone()} data-event-id={event.id.clone()}
             data-importance={importance_attr(event.importance)}
             aria-current={selected.then_some("true")}>
-            <article class="tl-card" style={format!("--tl-cat: {color}")}>
+            <article class="tl-card" ref={card}>
                 { event_meta(doc, event, locale) }
                 { event_body(event, locale, None) }
             </article>

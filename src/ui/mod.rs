@@ -9,6 +9,7 @@ mod event_list;
 mod gestures;
 mod header;
 mod hooks;
+mod inline;
 mod keys;
 mod metrics;
 mod options;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::dom::x_inside;
 use super::gestures::OverviewDrag;
+use super::inline::use_styles;
 use super::state::Action;
 use super::text::{px, Fixed};
 use crate::model::format::Document;
@@ -36,6 +37,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let sign = if rtl { -1.0 } else { 1.0 };
     let drag = use_mut_ref(OverviewDrag::default);
     let overview_ref = use_node_ref();
+    // The window's position and width, written through the CSSOM (see `inline`).
+    let styles = use_styles(&[&["transform", "width"]]);
 
     let left = full.x_of(view.start());
     let width = (full.x_of(view.end()) - left).max(2.0);
@@ -71,12 +74,24 @@ pub fn Overview(props: &OverviewProps) -> Html {
         Callback::from(move |_: PointerEvent| drag.borrow_mut().up())
     };
 
+    let window_ref = {
+        let mut styles = styles.borrow_mut();
+        styles.begin();
+        styles.slot(
+            0,
+            0,
+            [
+                format!("translateX({}px)", px(sign * left)),
+                format!("{}px", px(width)),
+                String::new(),
+            ],
+        )
+    };
     html! {
         <div class="tl-overview" ref={overview_ref} aria-hidden="true"
             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
             <Histogram document={props.document.clone()} matching={props.matching.clone()} viewport={full} />
-            <div class="tl-overview-window"
-                style={format!("transform: translateX({}px); width: {}px", px(sign * left), px(width))}></div>
+            <div class="tl-overview-window" ref={window_ref}></div>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::dom::{set_class, show_class_for, target_with, x_in};
 use super::gestures::{cluster_window, wheel, Gesture, Wheel, WheelMove, DOUBLE_CLICK_ZOOM};
+use super::inline::{use_styles, Kinds};
 use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, ROW_PX};
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
@@ -56,6 +57,10 @@ pub fn Stage(props: &StageProps) -> Html {
     let previous = use_mut_ref(Vec::<(u32, u32)>::new);
     // The timer that hides the wheel hint: dropped, so cancelled, with the stage.
     let hint_timer = use_mut_ref(|| None::<Timeout>);
+    // Positions and sizes, written through the CSSOM after each render (see `inline`).
+    let styles = use_styles(STYLES);
+    let mut styles = styles.borrow_mut();
+    styles.begin();
     let doc = &props.document;
     let view = props.viewport;
     let locale = props.locale;
@@ -179,13 +184,20 @@ pub fn Stage(props: &StageProps) -> Html {
                 <p class="tl-wheel-hint" aria-hidden="true">{ locale.wheel_hint }</p>
             }
             <div class="tl-eras" aria-hidden="true">
-                { for doc.eras.iter().filter_map(|era| {
+                { for doc.eras.iter().enumerate().filter_map(|(i, era)| {
                     let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
                     let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
-                    (x1 > x0).then(|| html! {
-                        <div class="tl-era" style={format!("transform: translateX({}px); width: {}px", px(sign * x0), px(x1 - x0))}>
-                            <span class="tl-era-label" lang={lang_attr(era.label.get_with_lang(lang).1, lang)}>{ era.label.get(lang) }</span>
-                        </div>
+                    (x1 > x0).then(|| {
+                        let node = styles.slot(ERAS, i as u64, [
+                            format!("translateX({}px)", px(sign * x0)),
+                            format!("{}px", px(x1 - x0)),
+                            String::new(),
+                        ]);
+                        html! {
+                            <div class="tl-era" key={i} ref={node}>
+                                <span class="tl-era-label" lang={lang_attr(era.label.get_with_lang(lang).1, lang)}>{ era.label.get(lang) }</span>
+                            </div>
+                        }
                     })
                 }) }
             </div>
@@ -202,21 +214,24 @@ pub fn Stage(props: &StageProps) -> Html {
                     // `color`: a custom property on every item made each restyle copy the
                     // inherited ones); the label hangs off it at an offset that a zoom or a
                     // pan leaves unchanged (unless it flips or sticks to the edge): each
-                    // step rewrites one style per item, and an item is two elements.
-                    let mut style = format!(
-                        "transform: translate({}px, {}px); color: {color}",
-                        px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
-                    );
-                    if p.bar_px > 0.0 {
+                    // step rewrites one property per item (its transform), and an item is
+                    // two elements.
+                    let key = u64::from(p.event);
+                    let item_ref = styles.slot(ITEMS, key, [
+                        format!(
+                            "translate({}px, {}px)",
+                            px(sign * (p.x - MARKER_BOX_PX / 2.0)), px(f64::from(p.row) * ROW_PX)
+                        ),
                         // The bar runs from the marker's centre to the end's (CSS).
-                        style += &format!("; width: {}px", px(p.bar_px + MARKER_BOX_PX));
-                    }
-                    let label_style = format!(
-                        "inset-inline-start: {}px; {}: {}px",
-                        px(p.label_x - p.x + MARKER_BOX_PX / 2.0),
-                        if p.flipped { "width" } else { "max-width" },
-                        px(p.label_px + 4.0)
-                    );
+                        if p.bar_px > 0.0 { format!("{}px", px(p.bar_px + MARKER_BOX_PX)) } else { String::new() },
+                        color.to_owned(),
+                    ]);
+                    let label_width = format!("{}px", px(p.label_px + 4.0));
+                    let label_ref = styles.slot(LABELS, key, [
+                        format!("{}px", px(p.label_x - p.x + MARKER_BOX_PX / 2.0)),
+                        if p.flipped { label_width.clone() } else { String::new() },
+                        if p.flipped { String::new() } else { label_width },
+                    ]);
                     Some(html! {
                         <button type="button" key={e.id.clone()}
                             class="tl-item" data-range={e.end.is_some().then_some("")}
@@ -225,34 +240,63 @@ pub fn Stage(props: &StageProps) -> Html {
                             aria-label={format!("{}: {title}", locale.event_date(e))}
                             aria-pressed={if selected { "true" } else { "false" }}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
-                            {style}>
-                            <span class="tl-label" style={label_style} lang={lang_attr(title_lang, lang)}>{ title }</span>
+                            ref={item_ref}>
+                            <span class="tl-label" ref={label_ref} lang={lang_attr(title_lang, lang)}>{ title }</span>
                         </button>
                     })
                 }) }
                 { for laid.clusters.iter().map(|c| {
                     let n = c.count as usize;
+                    let node = styles.slot(CLUSTERS, u64::from(c.first), [
+                        format!("translate({}px, {}px)", px(sign * c.left), px(lane_y)),
+                        String::new(),
+                        String::new(),
+                    ]);
                     html! {
                         <button type="button" class="tl-cluster" key={format!("c{}", c.first)}
                             data-cluster="" data-first={Fixed(c.first_day, 4).to_string()} data-last={Fixed(c.last_day, 4).to_string()}
                             aria-label={locale.counted(&locale.cluster_label, n)} tabindex="-1"
-                            style={format!("transform: translate({}px, {}px)", px(sign * c.left), px(lane_y))}>
+                            ref={node}>
                             { format!("+{}", locale.number(n as u64)) }
                         </button>
                     }
                 }) }
             </div>
             <div class="tl-axis" aria-hidden="true">
-                { for ticks.ticks.iter().map(|t| html! {
-                    <div key={t.day.0} class="tl-tick" data-major={t.major.then_some("")}
-                        style={format!("transform: translateX({}px)", px(sign * t.x))}>
-                        <span class="tl-tick-label">{ &t.label }</span>
-                    </div>
+                { for ticks.ticks.iter().map(|t| {
+                    // As a key, the day with its sign bit flipped: in the days' order.
+                    let node = styles.slot(TICKS, (t.day.0 as u64) ^ (1 << 63), [
+                        format!("translateX({}px)", px(sign * t.x)),
+                        String::new(),
+                        String::new(),
+                    ]);
+                    html! {
+                        <div key={t.day.0} class="tl-tick" data-major={t.major.then_some("")} ref={node}>
+                            <span class="tl-tick-label">{ &t.label }</span>
+                        </div>
+                    }
                 }) }
             </div>
         </div>
     }
 }
+
+/// The kinds of the stage's elements that `Styles` positions, and their properties:
+/// keyed by index (eras), by event (items and their labels), by first event (clusters)
+/// and by day (ticks), each in the order the stage renders them.
+const STYLES: Kinds = &[
+    &["transform", "width"],
+    // `color`: the item draws its marker and bar in `currentColor`.
+    &["transform", "width", "color"],
+    &["inset-inline-start", "width", "max-width"],
+    &["transform"],
+    &["transform"],
+];
+const ERAS: usize = 0;
+const ITEMS: usize = 1;
+const LABELS: usize = 2;
+const CLUSTERS: usize = 3;
+const TICKS: usize = 4;
 
 /// The placed events ordered by date (their indices are in date order).
 fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::inline::use_styles;
 use super::state::{Action, ViewMode};
 use super::text::{button, lang_attr};
 use crate::locale::Locale;
@@ -32,6 +33,10 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    // Each category's colour, written through the CSSOM (see `inline`).
+    let colors = use_styles(&[&["--tl-cat"]]);
+    let mut colors = colors.borrow_mut();
+    colors.begin();
     let act = |action: Action| props.onaction.reform(move |_: MouseEvent| action.clone());
     let oninput = {
         let onaction = props.onaction.clone();
@@ -57,10 +62,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     let count = props.counts.get(i).copied().unwrap_or(0);
                     let (label, label_lang) = c.label.get_with_lang(locale.code);
                     let label_lang = lang_attr(label_lang, locale.code);
+                    let node = colors.slot(0, i as u64, [c.color.clone(), String::new(), String::new()]);
                     html! {
                         <button type="button" class="tl-category" data-category={c.id.clone()}
                             aria-pressed={pressed(shown)}
-                            style={format!("--tl-cat: {}", c.color)}
+                            ref={node}
                             onclick={act(Action::ToggleCategory(c.id.clone().into()))}>
                             <span class="tl-swatch" aria-hidden="true"></span>
                             <span class="tl-category-label" lang={label_lang}>{ label }</span>

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::details::details;
+use super::details::{details, use_details_color};
 use super::dom::{focus, target_inside, target_is_text_field};
 use super::event_list::{list_view, LIST_PAGE};
 use super::header::{bare_header, header};
@@ -68,6 +68,7 @@ fn Widget(props: &WidgetProps) -> Html {
     let stage_ref = use_node_ref();
     let search_ref = use_node_ref();
     let list_limit = use_state(|| LIST_PAGE);
+    let details_color = use_details_color();
 
     use_new_props(
         state.dispatcher(),
@@ -168,7 +169,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 { details(doc, i, locale, (
                     position.is_some_and(|p| p > 0),
                     position.is_some_and(|p| p + 1 < state.matching.len()),
-                ), &onaction) }
+                ), &onaction, &details_color) }
             }
             <div class="tl-sr-only" aria-live="polite">{ announcement }</div>
         </div>

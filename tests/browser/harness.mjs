@@ -35,7 +35,8 @@ const TYPES = {
   '.ttf': 'font/ttf',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. A request
+ * with `?csp=<policy>` gets that Content-Security-Policy header. */
 export function serve(root) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -50,7 +51,11 @@ export function serve(root) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+      // A test asks for a Content-Security-Policy on its page with ?csp=<policy>.
+      const csp = url.searchParams.get('csp');
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
