@@ -522,3 +522,31 @@ fn no_part_of_the_widget_renders_a_style_attribute() {
         }
     }
 }
+
+#[test]
+fn warnings_alone_are_folded_and_do_not_interrupt() {
+    // An unknown field is a warning: every event is shown, so the list is folded for the
+    // editor (a details element) rather than announced to the reader as an alert.
+    let json = r##"{"title": "T", "updated": "2026-01-01", "colour_scheme": "x",
+      "categories": [{"id": "d", "label": "D", "color": "#336699"}],
+      "events": [{"id": "a", "date": "2020-01-01", "category": "d", "title": "T", "summary": "S",
+        "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/"}]}]}"##;
+    let validated = validate(json);
+    assert!(!validated.problems.is_empty());
+    assert!(validated
+        .problems
+        .iter()
+        .all(|p| p.severity == timeline::model::validate::Severity::Warning));
+    let html = widget(validated);
+    // The folded list: a details element of that class, its summary the heading.
+    let open = html.find("<details ").expect("a details element");
+    let tag = &html[open..open + html[open..].find('>').unwrap()];
+    assert!(
+        tag.contains("class=\"tl-problems\"") && tag.contains("data-severity=\"warning\""),
+        "{tag}"
+    );
+    assert!(html[open..].contains("><summary>The timeline's data has warnings.</summary>"));
+    assert!(html.contains("colour_scheme"));
+    assert!(!html.contains("role=\"alert\""));
+    assert!(html.contains("data-event-id=\"a\""));
+}

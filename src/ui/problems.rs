@@ -45,11 +45,11 @@ pub fn Problems(props: &ProblemsProps) -> Html {
     use_console_list(props.problems.clone());
     let locale = props.locale;
     let problems = &props.problems;
+    let has_error = problems.iter().any(|p| p.severity == Severity::Error);
     let (heading, lines): (&str, Vec<(bool, String)>) = match &props.load_error {
         Some(error) => (locale.load_failed, vec![(true, error.to_string())]),
         None if problems.is_empty() => return Html::default(),
         None => {
-            let has_error = problems.iter().any(|p| p.severity == Severity::Error);
             let heading = if has_error {
                 locale.data_errors
             } else {
@@ -67,9 +67,8 @@ pub fn Problems(props: &ProblemsProps) -> Html {
     // The problems themselves are for the data's editors, and in English: their paths
     // and messages are what docs/data-format.md explains. The count of the rest is in
     // the reader's language.
-    html! {
-        <section class="tl-problems" role="alert" aria-label={locale.problems}>
-            <p>{ heading }</p>
+    let list = html! {
+        <>
             <ul lang={(locale.code != DEFAULT_LANG).then_some(DEFAULT_LANG)} dir="ltr">
                 { for lines.into_iter().map(|(error, text)| html! {
                     <li class="tl-problem" data-severity={if error { "error" } else { "warning" }}>{ text }</li>
@@ -78,6 +77,23 @@ pub fn Problems(props: &ProblemsProps) -> Html {
             if let Some(more) = more {
                 <p class="tl-problems-more">{ locale.counted(&locale.more_problems, more) }</p>
             }
+        </>
+    };
+    if props.load_error.is_none() && !has_error {
+        // Warnings only: every event is shown, so the reader is not interrupted (no
+        // alert) and the list waits, folded, for whoever edits the data. A timeline
+        // imported from TimelineJS3 has one for each field we do not show yet.
+        return html! {
+            <details class="tl-problems" data-severity="warning" aria-label={locale.problems}>
+                <summary>{ heading }</summary>
+                { list }
+            </details>
+        };
+    }
+    html! {
+        <section class="tl-problems" role="alert" aria-label={locale.problems}>
+            <p>{ heading }</p>
+            { list }
         </section>
     }
 }
