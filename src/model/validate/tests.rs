@@ -11,8 +11,9 @@ use crate::model::date::Date;
 use crate::model::format::{Document, Event, Source, Text, DEFAULT_IMPORTANCE};
 use crate::model::paths::{quote, Path};
 
-/// Every problem as "error: path: message (line L, column C)".
-fn problems(text: &str) -> Vec<String> {
+/// Every problem as "error: path: message (line L, column C)" (the spreadsheet tests use
+/// it too).
+pub(super) fn problems(text: &str) -> Vec<String> {
     validate(text)
         .problems
         .iter()

@@ -1,19 +1,11 @@
 //! Spreadsheets: recognition by the header row, our layout field by field, problems by row
 //! and column header (every one at once, the valid rows kept), and no panic on any input.
 
+use super::super::tests::problems;
 use super::super::validate;
 use super::{column, generated_id, host, is_csv, Base, Column};
 use crate::model::date::{Date, Precision};
 use crate::model::format::{Document, Event, Source, Text};
-
-/// Every problem as "error: path: message (line L, column C)".
-fn problems(text: &str) -> Vec<String> {
-    validate(text)
-        .problems
-        .iter()
-        .map(|p| format!("{}: {p}", p.severity))
-        .collect()
-}
 
 fn doc(text: &str) -> Document {
     let v = validate(text);
