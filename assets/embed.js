@@ -198,8 +198,9 @@
     var widget = root.querySelector('.tl-root');
     var box = widget ? widget.cloneNode(false) : document.createElement('div');
     box.className = 'tl-root';
-    // In the widget's language (its root's lang), built as nodes: no HTML string sink.
-    var lang = [box.getAttribute('lang'), el.getAttribute('data-lang'), (document.documentElement.lang || '').slice(0, 2)].filter(function (l) { return said[l]; })[0] || 'en';
+    // Built as nodes: no HTML string sink.
+    // A widget's own language, else (no widget yet: its module was refused) the article's.
+    var lang = [box.getAttribute('lang'), (document.documentElement.lang || '').slice(0, 2)].filter(function (l) { return said[l]; })[0] || 'en';
     var section = document.createElement('section');
     var p = document.createElement('p');
     box.lang = lang;
@@ -278,7 +279,8 @@
       .catch(function (error) {
         if (dead) tell(el);
         else if (error && error.refused) {
-          console.error('[timeline] ' + error.message);
+          if (!error.said) console.error('[timeline] ' + error.message); // once per file
+          error.said = true;
           tell(el, REFUSED);
           if (mounted.get(el) === record) mounted.delete(el);
         } else {
