@@ -17,6 +17,14 @@
  *
  * A panic in the module is a WebAssembly trap that leaves it unusable: the loader then
  * stops every widget on the page with a message in its box, and says why in the console.
+ *
+ * Security (README, "Security"): no HTML string sink (Trusted Types), no inline style (the
+ * module adopts a constructable stylesheet, else links timeline.css beside this script),
+ * and every file it loads from its folder (glue, wasm, events.json) is checked against the
+ * sha384 hash that scripts/dist.sh writes into INTEGRITY below: a file that does not match
+ * is refused, with a message in the widget's box and the console. Requests: only its own
+ * folder and the page's data-src, no cookies across origins, the referrer at most the
+ * page's origin across origins.
  */
 (function () {
   'use strict';
@@ -33,6 +41,59 @@
   var mounted = new Map(); // element → { handle, pending }
   var INLINE = ':scope > script[type="application/json"]';
   var RuntimeError = window.WebAssembly && WebAssembly.RuntimeError;
+  // File name → its sha384 SRI hash, written by scripts/dist.sh (never by hand); left a
+  // string in the unbuilt source, where nothing is checked.
+  var INTEGRITY = '@TIMELINE_INTEGRITY@';
+  var REQUEST = { credentials: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin' };
+
+  /** The SRI hash of a file beside this script, or '' (unbuilt source). */
+  function integrity(name) {
+    return (typeof INTEGRITY === 'object' && INTEGRITY[name]) || '';
+  }
+
+  /** A file of ours was refused: the error says which and why, in the widget's box too. */
+  function Refused(url) {
+    var error = new Error('Refused ' + url + ': it does not match the integrity hash the loader carries (the file was changed on the server or on the way).');
+    error.refused = true;
+    return error;
+  }
+
+  /** fetch() of our file `name` with its hash (the browser checks it). On failure, a second
+   *  request without it tells a mismatch from a network error. */
+  function fetchOwn(name, init) {
+    var url = new URL(name, base).href;
+    var hash = integrity(name);
+    return fetch(url, assign(assign({ integrity: hash }, REQUEST), init || {})).catch(function (error) {
+      if (!hash || (error && error.name === 'AbortError')) throw error;
+      return fetch(url, assign(assign({}, REQUEST), init || {})).then(
+        function (response) { throw response.ok ? Refused(url) : error; },
+        function () { throw error; }
+      );
+    });
+  }
+
+  /** The glue (an ES module) with its hash: a <link rel="modulepreload" integrity> fetches
+   *  and checks it into the module map, which import() then reuses without fetching again.
+   *  Where modulepreload is missing, import() alone (the wasm is still checked). */
+  function importOwn(name) {
+    var url = new URL(name, base).href;
+    var hash = integrity(name);
+    var link = document.createElement('link');
+    if (!hash || !link.relList || !link.relList.supports || !link.relList.supports('modulepreload')) return import(url);
+    return new Promise(function (resolve, reject) {
+      link.rel = 'modulepreload';
+      link.integrity = hash;
+      link.href = url;
+      link.onload = function () { link.remove(); resolve(import(url)); };
+      link.onerror = function () {
+        link.remove();
+        fetch(url, REQUEST).then(function (response) {
+          reject(response.ok ? Refused(url) : new Error('the server answered ' + response.status + ' ' + response.statusText));
+        }, reject);
+      };
+      document.head.appendChild(link);
+    });
+  }
 
   /** Whether `el` brings no data of its own (inline JSON or data-src). */
   function bundled(el) {
@@ -47,8 +108,11 @@
       });
       var name = lean ? 'timeline-lean' : 'timeline';
       urls = [new URL(name + '.js', base).href, new URL(name + '_bg.wasm', base).href];
-      module = import(urls[0]).then(function (glue) {
-        return glue.default({ module_or_path: urls[1] }).then(function () {
+      // Both requested at once; the wasm's Response (checked by fetch) goes to the glue.
+      var bytes = fetchOwn(name + '_bg.wasm');
+      bytes.catch(function () {}); // reported through `module`
+      module = importOwn(name + '.js').then(function (glue) {
+        return glue.default({ module_or_path: bytes }).then(function () {
           return glue;
         });
       });
@@ -67,22 +131,25 @@
     var inline = el.querySelector(INLINE);
     if (inline) return Promise.resolve(inline.textContent.trim() ? { data: inline.textContent } : { error: 'The inline data is empty' });
     var src = el.getAttribute('data-src');
-    if (src === null) return lean ? fetchData(new URL('events.json', base).href) : Promise.resolve({});
+    if (src === null) return lean ? fetchData('events.json', true) : Promise.resolve({});
     if (!src.trim()) return Promise.resolve({ error: 'The data-src attribute is empty' });
-    return fetchData(new URL(src, document.baseURI).href);
+    return fetchData(src, false);
   }
 
-  function fetchData(url) {
+  /** The page's data-src (`own`: our events.json, checked against its hash). */
+  function fetchData(src, own) {
+    var url = new URL(src, own ? base : document.baseURI).href;
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
-    return fetch(url, { signal: controller.signal, credentials: 'same-origin' })
+    var init = { signal: controller.signal };
+    return (own ? fetchOwn(src, init) : fetch(url, assign(assign({}, REQUEST), init)))
       .then(function (response) {
         if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
         return response.text();
       })
       .then(function (text) { return text.trim() ? { data: text } : { error: 'The data from ' + url + ' is empty' }; })
       .catch(function (error) {
-        var message = describe(error, url);
+        var message = error && error.refused ? error.message : describe(error, url);
         console.error('[timeline] ' + message, error);
         return { error: message };
       })
@@ -94,6 +161,13 @@
     en: 'The timeline stopped working. Reload the page to try again.',
     fr: 'La chronologie a cessé de fonctionner. Rechargez la page pour réessayer.',
     fa: 'خط زمانی از کار افتاد. برای تلاش دوباره، صفحه را از نو بارگذاری کنید.',
+  };
+
+  /** What a widget says when a file of ours failed its integrity check. */
+  var REFUSED = {
+    en: 'The timeline was not started: one of its files does not match its integrity hash.',
+    fr: 'La chronologie n’a pas été lancée : un de ses fichiers ne correspond pas à son empreinte d’intégrité.',
+    fa: 'خط زمانی اجرا نشد: یکی از پرونده‌هایش با چکیدهٔ یکپارچگی‌اش نمی‌خواند.',
   };
 
   /** Whether `error` is a trap of our module (not of another on the page). */
@@ -111,26 +185,29 @@
     mounted.forEach(function (record, el) { tell(el); });
   }
 
-  /** Replaces what `el`'s shadow root shows by the message, in the widget's colours. */
-  function tell(el) {
+  /** Replaces what `el`'s shadow root shows by the message (STOPPED, or `said`), in the
+   *  widget's colours (its stylesheet, adopted or linked, stays). */
+  function tell(el, said) {
+    said = said || STOPPED;
     try {
       var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     } catch (e) {
       return;
     }
-    var style = root.querySelector('style');
+    var style = root.querySelector('style, link[rel="stylesheet"]');
     var widget = root.querySelector('.tl-root');
     var box = widget ? widget.cloneNode(false) : document.createElement('div');
     box.className = 'tl-root';
-    // In the widget's language (its root's lang), built as nodes: no HTML string sink.
-    var lang = STOPPED[box.getAttribute('lang')] ? box.getAttribute('lang') : 'en';
+    // Built as nodes: no HTML string sink.
+    // A widget's own language, else (no widget yet: its module was refused) the article's.
+    var lang = [box.getAttribute('lang'), (document.documentElement.lang || '').slice(0, 2)].filter(function (l) { return said[l]; })[0] || 'en';
     var section = document.createElement('section');
     var p = document.createElement('p');
     box.lang = lang;
     box.dir = lang === 'fa' ? 'rtl' : 'ltr';
     section.className = 'tl-problems';
     section.setAttribute('role', 'alert');
-    p.textContent = STOPPED[lang];
+    p.textContent = said[lang];
     section.appendChild(p);
     box.appendChild(section);
     root.replaceChildren(box);
@@ -177,7 +254,7 @@
         var glue = results[0];
         var settings = assign(assign({}, results[1]), options || {});
         if (mounted.get(el) !== record) return null; // removed from the page while loading
-        var widget = call(function () { return glue.embed(el, settings); });
+        var widget = call(function () { return glue.embed(el, settings, new URL('timeline.css', base).href, integrity('timeline.css') || undefined); });
         if (dead) throw dead;
         var handle = {
           element: el,
@@ -201,7 +278,12 @@
       })
       .catch(function (error) {
         if (dead) tell(el);
-        else {
+        else if (error && error.refused) {
+          if (!error.said) console.error('[timeline] ' + error.message); // once per file
+          error.said = true;
+          tell(el, REFUSED);
+          if (mounted.get(el) === record) mounted.delete(el);
+        } else {
           mounted.delete(el);
           console.error('[timeline] could not start the timeline', error);
         }

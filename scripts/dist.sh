@@ -9,6 +9,12 @@
 #   events.json       the default data, for a widget added later to such a page
 #   fallback.html     the static event list (no-JS fallback) to paste inside the div;
 #                     fallback-fr.html and fallback-fa.html in French and Persian
+#   timeline.css      the widget's stylesheet, linked only where a browser lacks
+#                     constructable stylesheets
+#   embed.js.sri      the SRI hash of embed.js for the snippet's integrity attribute;
+#                     snippet.html the snippet with it
+# embed.js carries the sha384 hashes of the files it loads (written here, never by hand:
+# the placeholder '@TIMELINE_INTEGRITY@' in assets/embed.js) and refuses a changed file.
 # Then dist/test-trap/, for the browser tests only (never to be shipped): the loader with
 # a module built with the `trap` feature, which panics on a test's command.
 set -euo pipefail
@@ -37,8 +43,36 @@ node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.string
 # Both scripts are downloaded by every reader: minified they are about 40% smaller gzipped.
 # terser (npm, package.json) is pure JavaScript; the loader is a classic script, the glue
 # (above) an ES module (its exports keep their names).
-echo "==> terser: the loader"
-terser assets/embed.js --compress --mangle -o "$out/embed.js"
+cp assets/timeline.css "$out/timeline.css"
+# The SRI value (sha384, base64) of a file.
+sri() { node -e 'process.stdout.write("sha384-" + require("crypto").createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$1"; }
+# The loader for the files of folder $1, with their hashes in it, minified into $1/embed.js.
+loader() {
+  local dir=$1 tmp
+  tmp=$(mktemp --suffix=.js)
+  node -e '
+    const fs = require("fs"), crypto = require("crypto"), path = require("path");
+    const [src, dir, dest] = process.argv.slice(1);
+    const hashes = {};
+    for (const name of ["timeline.js", "timeline_bg.wasm", "timeline-lean.js", "timeline-lean_bg.wasm", "events.json", "timeline.css"]) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) hashes[name] = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(file)).digest("base64");
+    }
+    const text = fs.readFileSync(src, "utf8");
+    const placeholder = "\u0027@TIMELINE_INTEGRITY@\u0027";
+    if (text.split(placeholder).length !== 2) throw new Error("the integrity placeholder is not in " + src + " exactly once");
+    fs.writeFileSync(dest, text.replace(placeholder, JSON.stringify(hashes)));
+  ' assets/embed.js "$dir" "$tmp"
+  terser "$tmp" --compress --mangle -o "$dir/embed.js"
+  rm -f "$tmp"
+  if grep -q '@TIMELINE_INTEGRITY@' "$dir/embed.js"; then echo "ERROR: $dir/embed.js has no hashes" >&2; exit 1; fi
+}
+echo "==> terser: the loader, with the hashes of the files it loads"
+loader "$out"
+sri "$out/embed.js" > "$out/embed.js.sri"
+printf '<div data-timeline></div>\n<script src="https://example.org/timeline/embed.js" integrity="%s" crossorigin="anonymous" async></script>\n' \
+  "$(cat "$out/embed.js.sri")" > "$out/snippet.html"
+echo "==> embed.js integrity (for the snippet): $(cat "$out/embed.js.sri")"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
 cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out/fallback.html"
 for lang in fr fa; do
@@ -54,7 +88,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$test_out" --out-name timel
 # lean name, so the loader finds it whichever it picks.
 cp "$test_out/timeline.js" "$test_out/timeline-lean.js"
 cp "$test_out/timeline_bg.wasm" "$test_out/timeline-lean_bg.wasm"
-cp "$out/embed.js" "$out/events.json" "$test_out/"
+cp "$out/events.json" "$out/timeline.css" "$test_out/"
+loader "$test_out"
 if grep -l 'timeline-trap' "$out"/* >/dev/null; then
   echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2
   exit 1

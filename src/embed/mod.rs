@@ -18,6 +18,73 @@ use options::{Given, Raw};
 /// comments and needless whitespace: `build.rs`).
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.min.css"));
 
+thread_local! {
+    /// The one constructable stylesheet every widget on the page adopts (made on the first
+    /// mount), or `None` where the browser has no constructable stylesheets.
+    static SHEET: std::cell::OnceCell<Option<JsValue>> = const { std::cell::OnceCell::new() };
+}
+
+/// The shared constructable stylesheet (`new CSSStyleSheet()`, `replaceSync`): a page's
+/// `style-src` does not apply to it, so no `'unsafe-inline'` is needed.
+fn sheet() -> Option<JsValue> {
+    SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let global = js_sys::global();
+            let class = js_sys::Reflect::get(&global, &JsValue::from_str("CSSStyleSheet")).ok()?;
+            let class: js_sys::Function = class.dyn_into().ok()?;
+            // Both halves are needed: the constructor and the shadow root's adoption.
+            let document = js_sys::Reflect::get(&global, &JsValue::from_str("Document")).ok()?;
+            let prototype =
+                js_sys::Reflect::get(&document, &JsValue::from_str("prototype")).ok()?;
+            if !js_sys::Reflect::has(&prototype, &JsValue::from_str("adoptedStyleSheets"))
+                .unwrap_or(false)
+            {
+                return None;
+            }
+            let sheet = js_sys::Reflect::construct(&class, &js_sys::Array::new()).ok()?;
+            let replace = js_sys::Reflect::get(&sheet, &JsValue::from_str("replaceSync")).ok()?;
+            let replace: js_sys::Function = replace.dyn_into().ok()?;
+            replace.call1(&sheet, &JsValue::from_str(CSS)).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    })
+}
+
+/// Puts the stylesheet into `shadow`: the shared constructable sheet, else a `<link>` to
+/// `href` (the loader's `timeline.css`, with its SRI hash), else (a bundler's `mount` on
+/// such a browser) a `<style>` element, which a `style-src` without `'unsafe-inline'`
+/// blocks.
+fn style(
+    shadow: &web_sys::ShadowRoot,
+    document: &web_sys::Document,
+    href: Option<(&str, Option<&str>)>,
+) -> Result<(), JsValue> {
+    if let Some(sheet) = sheet() {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        return Ok(());
+    }
+    let element = match href {
+        Some((href, integrity)) => {
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            if let Some(integrity) = integrity {
+                link.set_attribute("integrity", integrity)?;
+                link.set_attribute("crossorigin", "anonymous")?;
+            }
+            link.set_attribute("href", href)?;
+            link
+        }
+        None => {
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(CSS));
+            style
+        }
+    };
+    shadow.append_child(&element)?;
+    Ok(())
+}
+
 /// A mounted widget. `destroy()` unmounts it, removes its listeners and shows the
 /// element's original content (the no-JS fallback) again.
 #[wasm_bindgen]
@@ -43,8 +110,17 @@ impl EmbeddedTimeline {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        // A slot shows the element's own children (the fallback list) again.
-        self.shadow.set_inner_html("<slot></slot>");
+        // A slot shows the element's own children (the fallback list) again; built as a
+        // node (no HTML string sink, which Trusted Types would block).
+        self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
+        match self
+            .shadow
+            .owner_document()
+            .and_then(|document| document.create_element("slot").ok())
+        {
+            Some(slot) => self.shadow.replace_children_with_node_1(&slot),
+            None => self.shadow.replace_children_with_node_0(),
+        }
     }
 }
 
@@ -52,33 +128,43 @@ impl EmbeddedTimeline {
 /// a shadow root.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
-    start(host, options, false)
+    start(host, options, false, None)
 }
 
-/// The loader's mount: as [`mount`], with the element's data attributes under `options`.
+/// The loader's mount: as [`mount`], with the element's data attributes under `options`;
+/// `stylesheet` is the URL of `timeline.css` beside the loader, linked (with `integrity`,
+/// its SRI hash) where the browser has no constructable stylesheets.
 #[wasm_bindgen]
-pub fn embed(host: web_sys::Element, options: &JsValue) -> Result<EmbeddedTimeline, JsValue> {
-    start(host, options, true)
+pub fn embed(
+    host: web_sys::Element,
+    options: &JsValue,
+    stylesheet: Option<String>,
+    integrity: Option<String>,
+) -> Result<EmbeddedTimeline, JsValue> {
+    let link = stylesheet
+        .as_deref()
+        .map(|href| (href, integrity.as_deref()));
+    start(host, options, true, link)
 }
 
 fn start(
     host: web_sys::Element,
     options: &JsValue,
     read_attributes: bool,
+    stylesheet: Option<(&str, Option<&str>)>,
 ) -> Result<EmbeddedTimeline, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    shadow.set_inner_html("");
+    // Cleared with replaceChildren, never an HTML string (Trusted Types).
+    shadow.replace_children_with_node_0();
     let document = host
         .owner_document()
         .ok_or("the element is not in a document")?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(CSS));
+    style(&shadow, &document, stylesheet)?;
     let container = document.create_element("div")?;
     container.set_class_name("tl-host");
-    shadow.append_child(&style)?;
     shadow.append_child(&container)?;
     #[cfg(feature = "trap")]
     trap::arm(&host);

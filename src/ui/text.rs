@@ -115,6 +115,7 @@ pub fn sources(event: &Event, locale: &Locale) -> Html {
                     html! {
                         <li>
                             <a href={s.url.clone()} target="_blank" rel="noopener noreferrer"
+                                referrerpolicy="strict-origin-when-cross-origin"
                                 lang={lang_attr(title_lang, lang)}>{ title }</a>
                             { locale.list_separator }<bdi>{ &s.publisher }</bdi>
                             if let Some(d) = s.date {

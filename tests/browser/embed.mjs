@@ -1,6 +1,7 @@
 // Browser tests of the script-tag embed (dist/embed, built by `make dist`) on an example
 // article (examples/article.html) with hostile CSS, a strict CSP, several widgets, a
 // broken data-src and hostile data.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +20,45 @@ for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'timeline-lea
 }
 
 const ARTICLE = 'examples/article.html';
-// The broken widget's 404 is expected; the harness fails a test on any other console error.
-const expectedErrors = /missing\.json/;
+// The broken widget's 404 is expected, and so is the browser's own report of a file that
+// fails its integrity check (the tampering tests); the harness fails a test on any other
+// console error.
+const expectedErrors = /missing\.json|valid digest in the 'integrity' attribute|SRI's integrity checks failed/;
+
+/** The policies a security review may put the article under (a header, on top of the
+ * article's own meta policy); STRICTEST is the one the README writes out. */
+const STRICTEST = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' https:; require-trusted-types-for 'script'; trusted-types 'none'; base-uri 'none'; object-src 'none'";
+const POLICIES = {
+  'trusted types': "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+  "style-src 'self'": "style-src 'self'",
+  "default-src 'self' 'wasm-unsafe-eval'": "default-src 'self' 'wasm-unsafe-eval'",
+  strictest: STRICTEST,
+};
+
+/** Before the page's own scripts: records every Content-Security-Policy violation. */
+function recordViolations() {
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+  });
+}
+
+/** Before the page's own scripts: console.error recorded in window.__errors (the
+ * loader's messages are the expected outcome of a test), not reported. */
+function recordErrors() {
+  window.__errors = [];
+  console.error = (...args) => window.__errors.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' '));
+}
+
+/** A route handler that serves the real file with one byte changed (the same name). */
+const tamper = (index = 100) => async (route) => {
+  const response = await route.fetch();
+  const body = Buffer.from(await response.body());
+  body[Math.min(index, body.length - 1)] ^= 0x01;
+  await route.fulfill({ response, body });
+};
+
+const REFUSED_EN = 'The timeline was not started: one of its files does not match its integrity hash.';
 
 /** Runs `fn(root)` inside the shadow root of `#id`. */
 const inWidget = (page, id, fn, arg) =>
@@ -439,6 +477,173 @@ const tests = {
     await stopped(['first', 'late']);
     const said = await page.evaluate(() => window.__errors.filter((e) => e.startsWith('[timeline]')).length);
     assert(said === 1, `said ${said} times`);
+  },
+
+  ...Object.fromEntries(Object.entries(POLICIES).map(([label, policy]) => [
+    `under a strict policy (${label}) the widgets render, zoom, show details, switch language, destroy and remount, with no violation`,
+    async ({ page, url }) => {
+      await page.addInitScript(recordViolations);
+      // The article's own favicon, `data:,` (so that it asks for no /favicon.ico), is an
+      // image an `img-src` without `data:` blocks: taken out, as such a site would.
+      await page.route('**/examples/article.html?*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace(/<link rel="icon"[^>]*>/, '') });
+      });
+      await page.goto(`${url}${ARTICLE}?csp=${encodeURIComponent(policy)}`);
+      const { 'main-timeline': main, 'ps752-timeline': ps752 } = await ready(page);
+      // One constructable stylesheet, shared; no <style> element; and it applies.
+      const styled = await page.evaluate(() => {
+        const roots = ['main-timeline', 'ps752-timeline'].map((id) => document.getElementById(id).shadowRoot);
+        return {
+          sheets: roots.map((r) => r.adoptedStyleSheets.length),
+          shared: roots[0].adoptedStyleSheets[0] === roots[1].adoptedStyleSheets[0],
+          elements: roots.map((r) => r.querySelectorAll('style, link').length),
+          box: getComputedStyle(roots[0].querySelector('.tl-stage')).boxSizing,
+        };
+      });
+      assert(JSON.stringify(styled.sheets) === '[1,1]' && styled.shared, `adopted sheets ${JSON.stringify(styled)}`);
+      assert(JSON.stringify(styled.elements) === '[0,0]', `style elements ${styled.elements}`);
+      assert(styled.box === 'border-box', `the sheet applies: stage box-sizing ${styled.box}`);
+      // Zoom.
+      const before = await main.view();
+      await main.locator('button[aria-label="Zoom in"]').click();
+      const zoomed = await main.viewChange(before, { what: 'Zoom in' });
+      assert(zoomed.end - zoomed.start < 0.6 * (before.end - before.start), 'zoomed in');
+      // Details (an event with sources: its links keep the referrer to the origin at most).
+      const event = bundled.events.find((e) => e.sources?.length);
+      await page.evaluate((id) => window.Timeline.get(document.getElementById('main-timeline')).then((h) => h.update({ event: id })), event.id);
+      await main.expectSelected(event.id, 'details');
+      const links = await main.locator('.tl-details a[href]').evaluateAll((as) => as.map((a) => `${a.referrerPolicy}|${a.rel}`));
+      assert(links.length >= event.sources.length, `links ${links}`);
+      assert(links.every((l) => /^(strict-origin-when-cross-origin|no-referrer)\|/.test(l)), `referrer policies ${links}`);
+      // Language switch.
+      await page.evaluate(() => window.Timeline.get(document.getElementById('main-timeline')).then((h) => h.update({ lang: 'fr' })));
+      await eventually(async () => assert((await main.locator('h1').textContent()) === bundled.title.fr, 'French title'), { what: 'language switch' });
+      // Destroy, then mount again.
+      await page.evaluate(() => window.Timeline.get(document.getElementById('main-timeline')).then((h) => h.destroy()));
+      const gone = await page.evaluate(() => {
+        const root = document.getElementById('main-timeline').shadowRoot;
+        return { widgets: root.querySelectorAll('.tl-root').length, slots: root.querySelectorAll('slot').length, sheets: root.adoptedStyleSheets.length };
+      });
+      assert(gone.widgets === 0 && gone.slots === 1 && gone.sheets === 0, `after destroy ${JSON.stringify(gone)}`);
+      await page.evaluate(() => window.Timeline.mount(document.getElementById('main-timeline')));
+      await main.ready();
+      const n = bundled.events.length;
+      await eventually(async () => assert((await main.count()) === `${n} of ${n} events`, await main.count()), { what: 'remounted' });
+      assert((await ps752.count()).endsWith(' events'), 'the other widget still works');
+      await ps752.rendered();
+      const violations = await page.evaluate(() => window.violations);
+      assert(violations.length === 0, `violations:\n${violations.join('\n')}`);
+      assert(!(await page.evaluate(() => window.__pwned)), 'the hostile data ran a script');
+    },
+  ])),
+
+  'a browser without constructable stylesheets links timeline.css (checked), allowed by style-src self': async ({ page, url }) => {
+    await page.addInitScript(recordViolations);
+    // Such a browser: no adoptedStyleSheets (the module tests for it before constructing).
+    await page.addInitScript(() => { delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets; });
+    await page.goto(`${url}${ARTICLE}?csp=${encodeURIComponent("style-src 'self'")}`);
+    const { 'main-timeline': main } = await ready(page);
+    const linked = await page.evaluate(() => {
+      const root = document.getElementById('main-timeline').shadowRoot;
+      const link = root.querySelector('link[rel="stylesheet"]');
+      return { href: link?.href, integrity: link?.integrity, styles: root.querySelectorAll('style').length };
+    });
+    assert(/\/dist\/embed\/timeline\.css$/.test(linked.href ?? '') && /^sha384-/.test(linked.integrity), JSON.stringify(linked));
+    assert(linked.styles === 0, 'no <style>');
+    await eventually(async () => {
+      const box = await main.stage.evaluate((el) => getComputedStyle(el).boxSizing);
+      assert(box === 'border-box', `stage box-sizing ${box}`);
+    }, { what: 'the linked sheet applies' });
+    const violations = await page.evaluate(() => window.violations);
+    assert(violations.length === 0, `violations: ${violations.join('; ')}`);
+  },
+
+  'make dist writes the hashes: embed.js carries those of its files, the snippet that of embed.js': async ({ page, url }) => {
+    const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(embed, file))).digest('base64')}`;
+    const loader = fs.readFileSync(path.join(embed, 'embed.js'), 'utf8');
+    for (const file of ['timeline.js', 'timeline_bg.wasm', 'timeline-lean.js', 'timeline-lean_bg.wasm', 'events.json', 'timeline.css']) {
+      assert(loader.includes(sri(file)), `embed.js lacks the hash of ${file}`);
+    }
+    assert(!loader.includes('@TIMELINE_INTEGRITY@'), 'the placeholder is left');
+    const pinned = fs.readFileSync(path.join(embed, 'embed.js.sri'), 'utf8').trim();
+    assert(pinned === sri('embed.js'), `embed.js.sri ${pinned}`);
+    assert(fs.readFileSync(path.join(embed, 'snippet.html'), 'utf8').includes(`integrity="${pinned}" crossorigin="anonymous"`), 'snippet.html');
+    // The snippet as the README gives it loads, under the strictest policy.
+    await page.addInitScript(recordViolations);
+    await page.route('**/pinned.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      headers: { 'content-security-policy': STRICTEST },
+      body: `<!doctype html><html lang="en"><body><div id="pinned" data-timeline></div>
+        <script src="/dist/embed/embed.js" integrity="${pinned}" crossorigin="anonymous" async></script></body></html>`,
+    }));
+    const glue = [];
+    page.on('request', (request) => { if (/\/timeline(-lean)?\.js$/.test(request.url())) glue.push(request.url()); });
+    await page.goto(url + 'pinned.html');
+    await ready(page, ['pinned']);
+    // The glue is fetched once, by the checked modulepreload; import() reuses it.
+    assert(glue.length === 1, `glue requests: ${glue.join(', ')}`);
+    const violations = await page.evaluate(() => window.violations);
+    assert(violations.length === 0, `violations: ${violations.join('; ')}`);
+  },
+
+  'a tampered module or glue is refused with a message in every box and the console': async ({ page, url }) => {
+    await page.addInitScript(recordErrors);
+    for (const file of ['timeline_bg.wasm', 'timeline.js']) {
+      await page.unrouteAll();
+      await page.route(`**/dist/embed/${file}`, tamper());
+      await page.goto(url + ARTICLE);
+      const ids = ['main-timeline', 'ps752-timeline', 'hostile-timeline'];
+      await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('[role="alert"]')), ids, { timeout: 20_000 });
+      const shown = await page.evaluate((ids) => ids.map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        return { alert: root.querySelector('[role="alert"]').textContent, events: root.querySelectorAll('[data-event-id]').length };
+      }), ids);
+      assert(shown.every((s) => s.alert === REFUSED_EN && s.events === 0), `${file}: ${JSON.stringify(shown)}`);
+      const errors = (await page.evaluate(() => window.__errors)).filter((e) => e.startsWith('[timeline] Refused'));
+      assert(errors.length === 1 && errors.every((e) => e.includes(`/dist/embed/${file}`) && /integrity hash/.test(e)), `${file}: console ${JSON.stringify(errors)}`);
+      assert(!(await page.evaluate(() => window.__pwned)), 'no script ran');
+    }
+  },
+
+  // All widgets share one module, so a tampered module stops them all (above). What one
+  // tampered file can spare is the rest: on a page whose widgets bring their own data (the
+  // lean module), a widget added later needs the bundled events.json; tampered, it is
+  // refused in that widget's box, and the widget already mounted keeps its view, zooms
+  // and selects as before.
+  'a tampered events.json is refused in its widget; the widget already mounted is unaffected': async ({ page, url }) => {
+    await page.addInitScript(recordErrors);
+    await page.route('**/dist/embed/events.json', tamper(50));
+    await page.route('**/own-data.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body>
+        <div id="ps752-timeline" data-timeline data-src="/examples/data/ps752.json"></div>
+        <script src="/dist/embed/embed.js"></script></body></html>`,
+    }));
+    await page.goto(url + 'own-data.html');
+    const { 'ps752-timeline': first } = await ready(page, ['ps752-timeline']);
+    const before = await first.view();
+    await first.locator('button[aria-label="Zoom in"]').click();
+    const zoomed = await first.viewChange(before, { what: 'Zoom in' });
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'late';
+      el.setAttribute('data-timeline', '');
+      document.body.append(el);
+    });
+    const late = widget(page, 'late');
+    await late.locator('[role="alert"]').first().waitFor({ timeout: 20_000 });
+    const alert = await late.locator('[role="alert"]').first().textContent();
+    assert(/Refused .*\/dist\/embed\/events\.json.*integrity hash/.test(alert), `late: ${alert}`);
+    assert((await late.locator('[data-event-id]').count()) === 0, 'the refused data shows no event');
+    const errors = (await page.evaluate(() => window.__errors)).filter((e) => e.startsWith('[timeline]'));
+    assert(errors.some((e) => /Refused .*events\.json/.test(e)), `console ${JSON.stringify(errors)}`);
+    // The first widget: the same view, and it still zooms.
+    const still = await first.view();
+    assert(still.start === zoomed.start && still.end === zoomed.end, 'the mounted widget did not move');
+    await first.locator('button[aria-label="Zoom in"]').click();
+    const again = await first.viewChange(still, { what: 'Zoom in again' });
+    assert(again.end - again.start < still.end - still.start, 'zoomed again');
   },
 };
 
