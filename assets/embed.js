@@ -197,6 +197,7 @@
     var style = root.querySelector('style, link[rel="stylesheet"]');
     var widget = root.querySelector('.tl-root');
     var box = widget ? widget.cloneNode(false) : document.createElement('div');
+    box.removeAttribute('style'); // a copied style attribute is what a strict style-src refuses
     box.className = 'tl-root';
     // Built as nodes: no HTML string sink.
     // A widget's own language, else (no widget yet: its module was refused) the article's.
