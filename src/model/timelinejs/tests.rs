@@ -364,7 +364,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
     );
     let expected = [
         "warning: scale: scale \"cosmological\" is not supported: dates are read as years from -999999 to 999999, and each event beyond them is left out with an error",
-        "warning: title.media: media are not shown yet: \"media\" is ignored (the title slide)",
+        "warning: title.media: media is shown only for events (ignored) (the title slide)",
         "warning: title.background: \"background\" is not supported (ignored) (the title slide)",
         "warning: title.unique_id: \"unique_id\" is not used here (ignored) (the title slide)",
         "warning: events: no sources: TimelineJS3 data has none, so the events are shown without any",
@@ -372,7 +372,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
         "warning: events[0].start_date.format: \"start_date.format\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].end_date.second: times of day are not shown yet: end_date's second is ignored; the event is placed on its day (event \"PS752\")",
         "warning: events[0].text.extra: unknown field \"text.extra\" (ignored) (event \"PS752\")",
-        "warning: events[0].media: media are not shown yet: \"media\" is ignored (event \"PS752\")",
+        "warning: events[0].media: the image has no alt text: describe it for readers who cannot see it (event \"PS752\")",
         "warning: events[0].background: \"background\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].autolink: \"autolink\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].type: \"type\" is not supported (ignored) (event \"PS752\")",
