@@ -72,7 +72,7 @@ pub fn url_problem(url: &str) -> Option<String> {
 /// What the details show for a media URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum MediaKind {
-    /// `.jpg .jpeg .png .gif .webp .avif .svg`.
+    /// `.jpg .jpeg .png .gif .webp .avif .svg` (but not a wiki's `/wiki/File:…` page).
     Image,
     /// A YouTube video, by its 11-character id.
     YouTube(String),
@@ -180,6 +180,10 @@ pub fn kind(url: &str) -> MediaKind {
     }
     if let Some(vimeo) = vimeo(&host, path, query) {
         return vimeo;
+    }
+    // A wiki's page about a file (Wikimedia Commons' `/wiki/File:Lake.jpg`) is a page.
+    if path.starts_with("/wiki/") {
+        return MediaKind::Link;
     }
     let last = path.rsplit('/').next().unwrap_or("");
     let Some((_, extension)) = last.rsplit_once('.') else {
@@ -325,6 +329,14 @@ mod tests {
             // Others: links.
             ("https://twitter.com/user/status/1", MediaKind::Link),
             ("https://en.wikipedia.org/wiki/Timeline", MediaKind::Link),
+            (
+                "https://commons.wikimedia.org/wiki/File:Lake.jpg",
+                MediaKind::Link,
+            ),
+            (
+                "https://upload.wikimedia.org/wikipedia/commons/c/c5/Lake.jpg",
+                MediaKind::Image,
+            ),
             ("https://www.google.com/maps/place/Tehran", MediaKind::Link),
             ("https://x.example/page.html", MediaKind::Link),
             ("https://x.example/jpg", MediaKind::Link),

@@ -705,7 +705,9 @@ fn media_maps_field_by_field_and_what_cannot_be_embedded_is_a_link() {
     use crate::model::media::MediaKind;
     let yt = MediaKind::YouTube("dQw4w9WgXcQ".into());
     let ev = |media: &str| {
-        format!(r#"{{"start_date": {{"year": "2000"}}, "text": {{"headline": "H"}}, "media": {media}}}"#)
+        format!(
+            r#"{{"start_date": {{"year": "2000"}}, "text": {{"headline": "H"}}, "media": {media}}}"#
+        )
     };
     // (media, the url, its kind, alt, caption, credit, link, the warnings about it).
     type Case<'a> = (

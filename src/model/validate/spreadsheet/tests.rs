@@ -645,13 +645,17 @@ fn our_media_columns_are_the_events_media_with_translations() {
     let v = validate(&text);
     let d = v.document.clone().expect("a document");
     let by_title = |t: &str| d.events.iter().find(|e| e.title.get("en") == t);
-    let a = by_title("A").and_then(|e| e.media.as_ref()).expect("A's media");
+    let a = by_title("A")
+        .and_then(|e| e.media.as_ref())
+        .expect("A's media");
     assert_eq!(a.kind, MediaKind::Image);
     assert_eq!(a.alt.as_ref().map(|t| t.get("fr")), Some("Une image"));
     assert_eq!(a.alt.as_ref().map(|t| t.get("en")), Some("An image"));
     assert_eq!(a.caption, Some(Text::from("The caption")));
     assert_eq!(a.credit, Some(Text::from("Someone")));
-    let b = by_title("B").and_then(|e| e.media.as_ref()).expect("B's media");
+    let b = by_title("B")
+        .and_then(|e| e.media.as_ref())
+        .expect("B's media");
     assert_eq!(b.kind, MediaKind::YouTube("dQw4w9WgXcQ".into()));
     assert_eq!(by_title("C").map(|e| e.media.is_none()), Some(true));
     assert!(by_title("D").is_some_and(|e| e.media.is_some()));
@@ -659,15 +663,14 @@ fn our_media_columns_are_the_events_media_with_translations() {
     assert!(by_title("E").is_none() && by_title("F").is_none());
     let shown: Vec<String> = v.problems.iter().map(|p| format!("{p}")).collect();
     assert!(
-        shown.iter().any(|p| p.starts_with(
-            "row 5, \"media_url\": the image has no \"alt\": describe it"
-        )),
+        shown
+            .iter()
+            .any(|p| p.starts_with("row 5, \"media_url\": the image has no \"alt\": describe it")),
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|p| p.starts_with(
-            "row 6, \"media_url\": \"javascript:alert(1)\" is not an http(s) URL"
-        )),
+        shown.iter().any(|p| p
+            .starts_with("row 6, \"media_url\": \"javascript:alert(1)\" is not an http(s) URL")),
         "{shown:?}"
     );
     assert!(
