@@ -475,6 +475,7 @@ const tests = {
         event('photo', '2001', { url: `${origin}/media-test/photo.png`, alt: 'A red square', caption: 'The square', credit: 'Photo: Test' }),
         event('broken', '2002', { url: `${origin}/media-test/missing.json.png`, alt: 'A lost picture', credit: 'Photo: Gone' }),
         event('video', '2003', { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', alt: 'The speech' }),
+        event('vimeo', '2004', { url: 'https://vimeo.com/76979871', alt: 'The film' }),
       ],
     };
     await page.goto(url + 'media.html');
@@ -519,6 +520,13 @@ const tests = {
       assert(shown.failed && shown.img === 'none' && shown.alt === 'A lost picture' && shown.credit === 'Photo: Gone', JSON.stringify(shown));
       assert(shown.height === before.frame, `the same box: ${shown.height}`);
     }, { what: 'the broken image shows its alt' });
+    // Back to the photo: its own box, not the broken one's marked as failed.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'photo' })));
+    await w.expectSelected('photo', 'the photo again');
+    await eventually(async () => {
+      const again = await box();
+      assert(again && again.complete && !again.failed && again.frame === before.frame, JSON.stringify(again));
+    }, { what: 'the photo shows again' });
     // The video: a button, and not one request to YouTube until it is pressed.
     await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'video' })));
     await w.expectSelected('video', 'the video opens');
@@ -539,6 +547,13 @@ const tests = {
       const made = youtube();
       assert(made.length > 0 && made.every((u) => u.startsWith('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ')), `after the click: ${made}`);
     }, { what: 'the player is requested after the click' });
+    // The next video is a button again: pressing one plays only that one.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'vimeo' })));
+    await w.expectSelected('vimeo', 'the next video opens');
+    await w.locator('.tl-details button.tl-media-play').waitFor();
+    await w.rendered();
+    assert((await w.locator('.tl-details iframe').count()) === 0, 'the next video has no player before its click');
+    assert(!requests.some((u) => new URL(u).hostname.endsWith('vimeo.com')), 'nothing from Vimeo before its click');
   },
 };
 
