@@ -550,3 +550,163 @@ fn warnings_alone_are_folded_and_do_not_interrupt() {
     assert!(!html.contains("role=\"alert\""));
     assert!(html.contains("data-event-id=\"a\""));
 }
+
+/// A document whose events each have one kind of media.
+fn media_json() -> String {
+    let event = |id: &str, date: &str, media: &str| {
+        format!(
+            r#"{{"id": "{id}", "date": "{date}", "category": "a", "title": "Title {id}", "summary": "S", "sources": [{{"title": "S", "publisher": "P", "url": "https://example.org/"}}], "media": {media}}}"#
+        )
+    };
+    let events = [
+        event(
+            "img",
+            "2001",
+            r#"{"url": "https://img.example/a.png", "alt": {"en": "A harbour", "fr": "Un port"}, "caption": "The harbour", "credit": "Photo: Someone"}"#,
+        ),
+        event(
+            "yt",
+            "2002",
+            r#"{"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "alt": "The speech", "caption": "A speech"}"#,
+        ),
+        event("vimeo", "2003", r#"{"url": "https://vimeo.com/76979871"}"#),
+        event(
+            "mp4",
+            "2004",
+            r#"{"url": "https://files.example/v.mp4", "alt": "Clip"}"#,
+        ),
+        event(
+            "mp3",
+            "2005",
+            r#"{"url": "https://files.example/s.mp3", "credit": "Radio"}"#,
+        ),
+        event(
+            "page",
+            "2006",
+            r#"{"url": "https://twitter.com/x/status/1", "alt": "A post"}"#,
+        ),
+    ];
+    format!(
+        r##"{{"title": "T", "updated": "2024-01-01", "categories": [{{"id": "a", "label": "A", "color": "#123"}}], "events": [{}]}}"##,
+        events.join(",")
+    )
+}
+
+/// The widget with event `id`'s details open, in `lang`; and its details panel.
+fn details_of(id: &str, lang: &str) -> String {
+    let validated = validate(&media_json());
+    assert!(validated.is_valid(), "{:?}", validated.problems);
+    let mut props = TimelineProps::from_validated(validated);
+    props.options.initial_event = Some(id.to_owned().into());
+    props.lang = lang.to_owned().into();
+    let html = render::<Timeline>(props);
+    let start = html.find("<aside").expect("details");
+    let end = html[start..].find("</aside>").expect("details end") + start;
+    html[start..end].to_owned()
+}
+
+#[test]
+fn the_details_show_an_image_lazily_in_a_reserved_box_with_its_caption() {
+    let details = details_of("img", "en");
+    let img = opening_tag(&details, "<img");
+    for attr in [
+        "src=\"https://img.example/a.png\"",
+        "alt=\"A harbour\"",
+        "loading=\"lazy\"",
+        "decoding=\"async\"",
+        "referrerpolicy=\"strict-origin-when-cross-origin\"",
+        "class=\"tl-media-img\"",
+    ] {
+        assert!(img.contains(attr), "{attr}: {img}");
+    }
+    // In the box of fixed proportions, with its alt text ready for a failure.
+    let frame = &details[details.find("class=\"tl-media-frame\"").expect("the box")..];
+    assert!(frame.find("<img").is_some());
+    assert!(details.contains("class=\"tl-media-fallback\">A harbour</span>"));
+    assert!(details.contains(">The harbour</span>"));
+    assert!(details.contains(">Photo: Someone</span>"));
+    assert!(!details.contains("style="));
+    // In French, the French alt text.
+    assert!(opening_tag(&details_of("img", "fr"), "<img").contains("alt=\"Un port\""));
+}
+
+#[test]
+fn a_video_is_a_placeholder_that_requests_nothing_from_its_host() {
+    for (id, label, host) in [
+        ("yt", "Play video: The speech", "YouTube"),
+        ("vimeo", "Play video: Title vimeo", "Vimeo"),
+    ] {
+        let details = details_of(id, "en");
+        assert!(!details.contains("<iframe"), "{id}: {details}");
+        assert!(!details.contains("<img"), "{id}: no thumbnail");
+        // No address of the host in any attribute that loads something.
+        for attr in ["src=", "srcset=", "poster=", "data-src="] {
+            assert!(!details.contains(attr), "{id}: {attr} in {details}");
+        }
+        assert!(
+            !details.contains("youtube") && !details.contains("vimeo.com"),
+            "{id}"
+        );
+        let button = opening_tag(&details, "class=\"tl-media-play\"");
+        assert!(button.starts_with("<button type=\"button\""), "{button}");
+        assert!(
+            details.contains(&format!(">{label}</span>")),
+            "{id}: {details}"
+        );
+        assert!(details.contains(&format!(">{host}</span>")), "{id}");
+    }
+    let fr = details_of("yt", "fr");
+    assert!(fr.contains(">Lire la vidéo : The speech</span>"), "{fr}");
+}
+
+#[test]
+fn files_play_in_the_browsers_players_loading_nothing_first_and_others_are_links() {
+    let video = details_of("mp4", "en");
+    let tag = opening_tag(&video, "<video");
+    assert!(
+        tag.contains("src=\"https://files.example/v.mp4\"") && tag.contains("preload=\"none\"")
+    );
+    assert!(tag.contains("controls"), "{tag}");
+    let audio = details_of("mp3", "en");
+    let tag = opening_tag(&audio, "<audio");
+    assert!(
+        tag.contains("src=\"https://files.example/s.mp3\"") && tag.contains("preload=\"none\"")
+    );
+    assert!(audio.contains(">Radio</span>"));
+    let page = details_of("page", "en");
+    let link = opening_tag(&page, "href=\"https://twitter.com/x/status/1\"");
+    assert!(link.contains("rel=\"noopener noreferrer\""), "{link}");
+    assert!(page.contains(">A post</a>"));
+    assert!(!page.contains("<iframe") && !page.contains("<img"));
+}
+
+#[test]
+fn the_list_links_to_each_media_without_loading_any() {
+    let doc = Rc::new(validate(&media_json()).document.expect("doc"));
+    let html = list(doc, "en");
+    for tag in ["<img", "<iframe", "<video", "<audio"] {
+        assert!(!html.contains(tag), "{tag}");
+    }
+    for (url, name) in [
+        ("https://img.example/a.png", "Image: <span>A harbour</span>"),
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "Video: <span>The speech</span>",
+        ),
+        ("https://vimeo.com/76979871", "Video"),
+        ("https://files.example/s.mp3", "Audio"),
+        (
+            "https://twitter.com/x/status/1",
+            "Media: <span>A post</span>",
+        ),
+    ] {
+        let at = html
+            .find(&format!("href=\"{url}\""))
+            .unwrap_or_else(|| panic!("{url}"));
+        let after = &html[at..];
+        let text = &after[after.find('>').unwrap() + 1..after.find("</a>").unwrap()];
+        assert_eq!(text, name, "{url}");
+    }
+    assert!(html.contains("class=\"tl-media-text\">The harbour</span>"));
+    assert!(html.contains("class=\"tl-media-credit\">Photo: Someone</span>"));
+}

@@ -384,3 +384,122 @@ fn hostile_markup_never_reaches_the_page() {
         "nothing about sources"
     );
 }
+
+/// TimelineJS3's own template of every media type it knows: each event arrives with the
+/// media we can show, what we cannot embed as a link to it, and a warning for what is lost.
+#[test]
+fn its_media_template_maps_every_kind() {
+    use timeline::model::media::MediaKind;
+    let path = templates_dir().join("all-media-types.json");
+    let text = std::fs::read_to_string(&path).expect("all-media-types.json");
+    let json: Value = serde_json::from_str(&text).expect("JSON");
+    let validated = validate(&text);
+    assert_eq!(validated.errors().count(), 0, "{:?}", validated.problems);
+    let doc = validated.document.expect("a document");
+    let slides = json["events"].as_array().expect("events");
+    assert_eq!(doc.events.len(), slides.len());
+    // The media of the event from each slide, by the slide's url (ids are generated).
+    let kind_of = |url_part: &str| -> Option<MediaKind> {
+        let slide = slides
+            .iter()
+            .position(|s| {
+                s["media"]["url"]
+                    .as_str()
+                    .is_some_and(|u| u.contains(url_part))
+            })
+            .unwrap_or_else(|| panic!("no slide with {url_part}"));
+        let headline = slides[slide]["text"]["headline"].as_str().unwrap_or("");
+        let event = doc
+            .events
+            .iter()
+            .find(|e| e.title.get("en") == timeline::model::rich::plain_line(headline))
+            .unwrap_or_else(|| panic!("no event {headline:?}"));
+        event.media.as_ref().map(|m| m.kind.clone())
+    };
+    let cases: &[(&str, Option<MediaKind>)] = &[
+        (
+            "m.youtube.com/watch?v=pi2v1m6gmD8",
+            Some(MediaKind::YouTube("pi2v1m6gmD8".into())),
+        ),
+        (
+            "vimeo.com/20839673",
+            Some(MediaKind::Vimeo {
+                id: "20839673".into(),
+                hash: None,
+            }),
+        ),
+        (
+            "soundcite.knightlab.com/media/bach-cello-suite.mp3",
+            Some(MediaKind::Audio),
+        ),
+        (
+            "uploads.knightlab.com/escalator.mp4",
+            Some(MediaKind::Video),
+        ),
+        ("file_example_WEBM_480_900KB.webm", Some(MediaKind::Video)),
+        (
+            "media.giphy.com/media/Bzxeif0cR11ny/giphy.gif",
+            Some(MediaKind::Image),
+        ),
+        ("banana_PNG851.png", Some(MediaKind::Image)),
+        ("IMG_7898.JPG", Some(MediaKind::Image)),
+        // Pages, posts, maps, documents: links.
+        ("twitter.com/yayitsrob", Some(MediaKind::Link)),
+        ("bsky.app/profile/weratedogs.com", Some(MediaKind::Link)),
+        ("google.com/maps/@42.032147", Some(MediaKind::Link)),
+        (
+            "en.wikipedia.org/wiki/Mechanical_Turk",
+            Some(MediaKind::Link),
+        ),
+        ("dummy.pdf", Some(MediaKind::Link)),
+        ("imgur.com/gallery/NRpFrrk", Some(MediaKind::Link)),
+        // A Wikimedia Commons file page ends in .jpg but is a page: a link, not an image.
+        (
+            "commons.wikimedia.org/wiki/File:Beryl",
+            Some(MediaKind::Link),
+        ),
+        // An embed code: the address in it.
+        ("<blockquote class=\"twitter-tweet\"", Some(MediaKind::Link)),
+        (
+            "<iframe src='https://cdn.knightlab.com",
+            Some(MediaKind::Link),
+        ),
+        // A quotation with no address: nothing to show (a warning).
+        ("<blockquote>This is a block quote.", None),
+    ];
+    for (url, kind) in cases {
+        assert_eq!(&kind_of(url), kind, "{url}");
+    }
+    let warnings: Vec<String> = validated
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    // The embed codes are each said; a link we made from a page URL is not (nothing lost).
+    let html = warnings
+        .iter()
+        .filter(|w| w.contains("media.url is HTML (an embed code)"))
+        .count();
+    assert_eq!(html, 2, "{warnings:#?}");
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "media.url \"<blockquote>This is a block quote.</blockquote>\" is not an http(s) URL"
+        )),
+        "{warnings:#?}"
+    );
+    assert!(!warnings.iter().any(|w| w.contains("twitter.com/yayitsrob")));
+    // Its images have no alt text: each is said.
+    let images = doc
+        .events
+        .iter()
+        .filter(|e| e.media.as_ref().is_some_and(|m| m.kind == MediaKind::Image))
+        .count();
+    let no_alt = warnings
+        .iter()
+        .filter(|w| w.contains("the image has no alt text"))
+        .count();
+    assert!(
+        images >= 3 && no_alt == images,
+        "{images} images, {no_alt} warnings"
+    );
+}

@@ -219,6 +219,7 @@ fn the_minimal_document_decodes_as_expected() {
                 date: None,
             }],
             importance: 2,
+            media: None,
         }],
     };
     assert_eq!(doc, expected);
@@ -297,6 +298,7 @@ const OBJECTS: &[(&str, &[FieldSpec], &str)] = &[
     ("era", ERA_FIELDS, "/eras"),
     ("event", EVENT_FIELDS, "/events"),
     ("source", SOURCE_FIELDS, "/events/1/sources"),
+    ("media", MEDIA_FIELDS, "/events/0/media"),
 ];
 
 #[test]
@@ -699,6 +701,7 @@ fn event(categories: Vec<String>) -> impl Strategy<Value = Event> {
                 summary,
                 sources,
                 importance,
+                media: None,
             },
         )
 }

@@ -51,6 +51,8 @@ pub const EN: Locale = Locale {
     wheel_hint: "Use Ctrl/⌘ + scroll to zoom",
     show_more: "Show more ({0} of {1} listed)",
     close_details: "Close details",
+    play_video: "Play video: {0}",
+    media_kinds: ["Image", "Video", "Audio", "Media"],
     previous: "Previous",
     next: "Next",
     events: "Events",

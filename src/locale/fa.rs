@@ -59,6 +59,8 @@ pub const FA: Locale = Locale {
     wheel_hint: "برای بزرگ‌نمایی، Ctrl/⌘ را نگه دارید و چرخ ماوس را بچرخانید",
     show_more: "نمایش بیشتر ({0} از {1} نمایش داده شده)",
     close_details: "بستن جزئیات",
+    play_video: "پخش ویدیو: {0}",
+    media_kinds: ["تصویر", "ویدیو", "صدا", "رسانه"],
     previous: "قبلی",
     next: "بعدی",
     events: "رویدادها",

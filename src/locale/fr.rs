@@ -59,6 +59,8 @@ pub const FR: Locale = Locale {
     wheel_hint: "Utilisez Ctrl/⌘ + molette pour zoomer",
     show_more: "Afficher plus ({0} sur {1} affichés)",
     close_details: "Fermer les détails",
+    play_video: "Lire la vidéo : {0}",
+    media_kinds: ["Image", "Vidéo", "Audio", "Média"],
     previous: "Précédent",
     next: "Suivant",
     events: "Événements",

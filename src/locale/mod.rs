@@ -123,6 +123,10 @@ pub struct Locale {
     /// `Show more ({0} of {1} listed)`.
     pub show_more: &'static str,
     pub close_details: &'static str,
+    /// A YouTube or Vimeo video's placeholder button: `Play video: {0}` (its title).
+    pub play_video: &'static str,
+    /// What an event's media is, for its link in the list: image, video, audio, other.
+    pub media_kinds: [&'static str; 4],
     pub previous: &'static str,
     pub next: &'static str,
     /// The list view's name.

@@ -216,6 +216,7 @@ fn templates(l: &Locale) -> Vec<(&'static str, &'static str)> {
         ("with_gregorian", l.with_gregorian),
         ("last_updated", l.last_updated),
         ("show_more", l.show_more),
+        ("play_video", l.play_video),
         ("events_count.one", l.events_count.one),
         ("events_count.other", l.events_count.other),
         ("stage_label.one", l.stage_label.one),

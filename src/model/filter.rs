@@ -205,6 +205,7 @@ mod tests {
                 date: None,
             }],
             importance: 2,
+            media: None,
         }
     }
 

@@ -10,6 +10,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::date::{Date, Day};
+use super::media::MediaKind;
 use super::rich::Rich;
 
 /// The language every document must be readable in, and the fallback for a missing translation.
@@ -220,6 +221,44 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// 1 (minor) to 3 (headline).
     pub importance: u8,
+    /// An image, a video or audio file, a YouTube or Vimeo video, or a link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
+}
+
+/// An event's media: what it is comes from its URL ([`crate::model::media::kind`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Media {
+    /// An http(s) URL.
+    pub url: String,
+    /// Sorted from `url` when read; not written.
+    #[serde(skip)]
+    pub kind: MediaKind,
+    /// The text alternative of an image; for a video, audio or link, its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Text>,
+    /// Who made it or holds its rights.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Text>,
+    /// Where an image leads when clicked (an http(s) URL).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl Media {
+    /// Media at `url`, of the kind its URL says, with no texts yet.
+    pub fn new(url: String) -> Media {
+        Media {
+            kind: super::media::kind(&url),
+            url,
+            alt: None,
+            caption: None,
+            credit: None,
+            link: None,
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {

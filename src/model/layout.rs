@@ -626,6 +626,7 @@ mod tests {
                 date: None,
             }],
             importance,
+            media: None,
         }
     }
 

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod media;
 pub mod paths;
 pub mod problem;
 pub mod rich;

@@ -142,6 +142,7 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
                     date: None,
                 }],
                 importance: [1, 2, 2, 2, 2, 2, 2, 3][rng.below(8) as usize],
+                media: None,
             }
         })
         .collect();

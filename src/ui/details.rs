@@ -1,5 +1,5 @@
 //! The details of the selected event: its date at its precision, title, category,
-//! summary and sources, with Previous and Next. A side panel on wide screens, a bottom
+//! summary, sources and media, with Previous and Next. A side panel on wide screens, a bottom
 //! sheet on narrow ones (CSS).
 
 use std::cell::RefCell;
@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::inline::{use_styles, Styles};
+use super::media::media_figure;
 use super::state::Action;
 use super::text::{button, category_color, event_body, event_meta};
 use crate::locale::Locale;
@@ -50,6 +51,9 @@ pub fn details(
                     act(Action::Select(None))) }
             </div>
             { event_body(event, locale, Some("tl-details-title")) }
+            if let Some(media) = &event.media {
+                { media_figure(media, locale, event.title.get(locale.code)) }
+            }
             <div class="tl-details-nav">
                 { button("tl-button", locale.previous, None, None, None, !has_previous,
                     act(Action::Step(-1))) }

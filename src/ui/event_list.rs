@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::inline::use_styles;
+use super::media::media_reference;
 use super::text::{category_color, event_body, event_meta, importance_attr};
 use crate::locale::{self, Locale};
 use crate::model::format::{Document, Event};
@@ -61,6 +62,9 @@ fn event_item(
             <article class="tl-card" ref={card}>
                 { event_meta(doc, event, locale) }
                 { event_body(event, locale, None) }
+                if let Some(media) = &event.media {
+                    { media_reference(media, locale) }
+                }
             </article>
         </li>
     }

@@ -11,6 +11,7 @@ mod header;
 mod hooks;
 mod inline;
 mod keys;
+mod media;
 mod metrics;
 mod options;
 mod overview;

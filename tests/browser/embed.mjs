@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { run, assert, eventually, Widget } from './harness.mjs';
 
@@ -645,6 +646,121 @@ const tests = {
     const again = await first.viewChange(still, { what: 'Zoom in again' });
     assert(again.end - again.start < still.end - still.start, 'zoomed again');
   },
+
+  'media in the details: a lazy image in its reserved box, a broken one shows its alt, a video requests nothing from YouTube until its button is pressed': async ({ page, url }) => {
+    const origin = new URL(url).origin;
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const youtube = () => requests.filter((u) => /youtube|ytimg|googlevideo|ggpht/.test(new URL(u).hostname));
+    // A 3×2 PNG, made here; held back until the box has been measured.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/media-test/photo.png', async (route) => {
+      await held;
+      await route.fulfill({ contentType: 'image/png', body: tinyPng(3, 2) });
+    });
+    // Its name has "missing.json" in it: the page's console error about the 404 is expected.
+    await page.route('**/media-test/missing.json.png', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'no' }));
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title>' }));
+    await page.route('**/media.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head>
+          <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'" />
+          </head><body><div id="media"></div><script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    const event = (id, date, media) => ({
+      id, date, category: 'a', title: `Title ${id}`, summary: 'S', media,
+      sources: [{ title: 'S', publisher: 'P', url: 'https://example.org/' }],
+    });
+    const data = {
+      title: 'Media', updated: '2024-01-01',
+      categories: [{ id: 'a', label: 'A', color: '#123456' }],
+      events: [
+        event('photo', '2001', { url: `${origin}/media-test/photo.png`, alt: 'A red square', caption: 'The square', credit: 'Photo: Test' }),
+        event('broken', '2002', { url: `${origin}/media-test/missing.json.png`, alt: 'A lost picture', credit: 'Photo: Gone' }),
+        event('video', '2003', { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', alt: 'The speech' }),
+        event('vimeo', '2004', { url: 'https://vimeo.com/76979871', alt: 'The film' }),
+      ],
+    };
+    await page.goto(url + 'media.html');
+    await page.waitForFunction(() => window.Timeline?.mount);
+    await page.evaluate((data) => window.Timeline.mount(document.getElementById('media'), { data: JSON.stringify(data), event: 'photo' }), data);
+    const w = await widget(page, 'media').ready();
+    await w.expectSelected('photo', 'the photo opens');
+    const box = () => inWidget(page, 'media', (root) => {
+      const frame = root.querySelector('.tl-details .tl-media-frame');
+      const img = frame?.querySelector('img');
+      return img && {
+        frame: frame.getBoundingClientRect().height,
+        details: root.querySelector('.tl-details').getBoundingClientRect().height,
+        loading: img.loading, decoding: img.decoding, referrer: img.referrerPolicy,
+        complete: img.complete && img.naturalWidth > 0, failed: frame.hasAttribute('data-failed'),
+      };
+    });
+    const before = await box();
+    assert(before && before.loading === 'lazy' && before.decoding === 'async', `image attributes: ${JSON.stringify(before)}`);
+    assert(before.referrer === 'strict-origin-when-cross-origin', before.referrer);
+    assert(!before.complete && before.frame > 100, `the box is reserved before the image loads: ${JSON.stringify(before)}`);
+    release();
+    await eventually(async () => assert((await box()).complete, 'not loaded yet'), { what: 'the image loads' });
+    const after = await box();
+    assert(after.frame === before.frame && after.details === before.details, `no layout shift: ${before.frame}/${before.details} → ${after.frame}/${after.details}`);
+    assert(!after.failed, 'a loaded image is not marked failed');
+    // The broken one: its alt in its box, its credit under it.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'broken' })));
+    await w.expectSelected('broken', 'the broken image opens');
+    await eventually(async () => {
+      const shown = await inWidget(page, 'media', (root) => {
+        const frame = root.querySelector('.tl-details .tl-media-frame');
+        const fallback = frame?.querySelector('.tl-media-fallback');
+        return {
+          failed: frame?.hasAttribute('data-failed'),
+          img: frame && getComputedStyle(frame.querySelector('img')).display,
+          alt: fallback && getComputedStyle(fallback).display !== 'none' ? fallback.textContent : null,
+          credit: root.querySelector('.tl-details .tl-media-credit')?.textContent,
+          height: frame?.getBoundingClientRect().height,
+        };
+      });
+      assert(shown.failed && shown.img === 'none' && shown.alt === 'A lost picture' && shown.credit === 'Photo: Gone', JSON.stringify(shown));
+      assert(shown.height === before.frame, `the same box: ${shown.height}`);
+    }, { what: 'the broken image shows its alt' });
+    // Back to the photo: its own box, not the broken one's marked as failed.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'photo' })));
+    await w.expectSelected('photo', 'the photo again');
+    await eventually(async () => {
+      const again = await box();
+      assert(again && again.complete && !again.failed && again.frame === before.frame, JSON.stringify(again));
+    }, { what: 'the photo shows again' });
+    // The video: a button, and not one request to YouTube until it is pressed.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'video' })));
+    await w.expectSelected('video', 'the video opens');
+    const play = w.locator('.tl-details button.tl-media-play');
+    await play.waitFor();
+    assert((await play.textContent()).includes('Play video: The speech'), await play.textContent());
+    assert((await w.locator('.tl-details iframe').count()) === 0, 'no player before the click');
+    await w.rendered();
+    assert(youtube().length === 0, `requests to YouTube before the click: ${youtube()}`);
+    await play.click();
+    const frame = w.locator('.tl-details iframe.tl-media-embed');
+    await frame.waitFor();
+    const src = await frame.getAttribute('src');
+    assert(src.startsWith('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'), src);
+    assert((await frame.getAttribute('allow')) === 'autoplay; fullscreen; picture-in-picture', 'allow');
+    assert((await frame.getAttribute('referrerpolicy')) === 'strict-origin-when-cross-origin', 'referrerpolicy');
+    await eventually(async () => {
+      const made = youtube();
+      assert(made.length > 0 && made.every((u) => u.startsWith('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ')), `after the click: ${made}`);
+    }, { what: 'the player is requested after the click' });
+    // The next video is a button again: pressing one plays only that one.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('media')).then((h) => h.update({ event: 'vimeo' })));
+    await w.expectSelected('vimeo', 'the next video opens');
+    await w.locator('.tl-details button.tl-media-play').waitFor();
+    await w.rendered();
+    assert((await w.locator('.tl-details iframe').count()) === 0, 'the next video has no player before its click');
+    assert(!requests.some((u) => new URL(u).hostname.endsWith('vimeo.com')), 'nothing from Vimeo before its click');
+  },
 };
 
 /** Event listeners on the element `selector` and everything inside it, shadow roots
@@ -655,6 +771,39 @@ async function hostListeners(page, selector) {
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1, pierce: true });
   await cdp.detach();
   return listeners.length;
+}
+
+/** A `width`×`height` PNG of red pixels, made here (no file, no other host). */
+function tinyPng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([255, 0, 0]))])));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 await run(tests, { root: repo, ignoreErrors: expectedErrors });

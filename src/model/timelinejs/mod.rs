@@ -7,9 +7,10 @@
 //! ids derived from the name, colours from [`PALETTE`]), `unique_id` → id (generated from
 //! the date and headline where absent), the title slide → the timeline's title and
 //! description, `eras` → eras, `display_date` → the date as shown, `start_date` and
-//! `end_date` → dates at the precision their year, month and day give. Everything else
-//! is a warning naming the field and the event (times of day, media, backgrounds,
-//! `autolink`, unknown fields), and a year our dates cannot hold is an error for its event
+//! `end_date` → dates at the precision their year, month and day give, `media` → the
+//! event's media (what we cannot embed, such as a post or a map, is a link to it). Everything else
+//! is a warning naming the field and the event (times of day, backgrounds, `autolink`,
+//! unknown fields, the parts of a `media` we do not show), and a year our dates cannot hold is an error for its event
 //! only: never a silent loss, never a failure of the whole timeline.
 
 mod json;
@@ -21,7 +22,10 @@ use std::collections::HashMap;
 pub use json::{is_timelinejs, read_json};
 
 use super::date::{Date, DateError, MAX_YEAR};
-use super::format::{Category, Document, Era, Event, Text, DEFAULT_IMPORTANCE};
+use super::format::{
+    Category, Document, Era, Event, Media as EventMedia, Text, DEFAULT_IMPORTANCE,
+};
+use super::media::{url_problem, MediaKind};
 use super::paths::quote;
 use super::problem::{RawProblem, Severity};
 use super::rich::{plain_line, Rich};
@@ -69,7 +73,7 @@ pub struct SlideDate {
     pub display_date: Option<Part>,
 }
 
-/// A slide's `media`, kept for the day media are shown (now: a warning).
+/// A slide's `media`, as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Media {
     pub place: Place,
@@ -208,14 +212,125 @@ impl Mapper<'_> {
             };
             self.warning(&ignored.place, message);
         }
-        if let Some(media) = &slide.media {
-            if !media.is_empty() {
-                self.warning(
-                    &media.place,
-                    format!("media are not shown yet: \"media\" is ignored ({name})"),
+    }
+
+    /// The media of the title slide or an era, which the widget has no place for: a
+    /// warning if given.
+    fn media_not_shown(&mut self, slide: &Slide, name: &str) {
+        if let Some(media) = slide.media.as_ref().filter(|m| !m.is_empty()) {
+            self.warning(
+                &media.place,
+                format!("media is shown only for events (ignored) ({name})"),
+            );
+        }
+    }
+
+    /// An event's media, mapped: `url` (an http(s) address, or one taken from the HTML of
+    /// an embed), `alt` (else `title`), `caption`, `credit` (HTML, the inline subset) and
+    /// `link` (for an image). What is given but not shown is a warning each.
+    fn media(&mut self, slide: &Slide, name: &str) -> Option<EventMedia> {
+        let media = slide.media.as_ref().filter(|m| !m.is_empty())?;
+        let lost = |m: &mut Self, part: &Option<Part>, message: &str| {
+            if let Some(p) = part.as_ref().filter(|p| p.given().is_some()) {
+                m.warning(&p.place, format!("{message} ({name})"));
+            }
+        };
+        let Some(url_part) = media.url.as_ref().filter(|p| p.given().is_some()) else {
+            self.warning(
+                &media.place,
+                format!("media without a url is not shown (ignored) ({name})"),
+            );
+            return None;
+        };
+        let written = url_part.given().unwrap_or("");
+        let url = if let Some(rest) = written.strip_prefix("//") {
+            format!("https://{rest}")
+        } else {
+            written.to_owned()
+        };
+        let url = if url_problem(&url).is_none() {
+            url
+        } else if let Some(found) = written
+            .contains('<')
+            .then(|| address_in_html(written))
+            .flatten()
+        {
+            self.warning(
+                &url_part.place,
+                format!(
+                    "media.url is HTML (an embed code): only its address {} is used ({name})",
+                    quote(&found)
+                ),
+            );
+            found
+        } else {
+            self.warning(
+                &url_part.place,
+                format!(
+                    "media.url {} is not an http(s) URL: the media is not shown (ignored) ({name})",
+                    quote(written)
+                ),
+            );
+            return None;
+        };
+        let mut out = EventMedia::new(url);
+        let alt = given(&media.alt).map(plain_line).filter(|a| !a.is_empty());
+        let title = given(&media.title)
+            .map(plain_line)
+            .filter(|t| !t.is_empty());
+        match (&alt, &title) {
+            (Some(a), Some(t)) if a != t => lost(
+                self,
+                &media.title,
+                "media.title is not shown when there is an alt (ignored)",
+            ),
+            _ => {}
+        }
+        out.alt = alt.or(title).map(Text::Plain);
+        let rich = |part: &Option<Part>| {
+            given(part)
+                .map(Rich::inline)
+                .filter(|r| !r.is_empty())
+                .map(Text::Rich)
+        };
+        out.caption = rich(&media.caption);
+        out.credit = rich(&media.credit);
+        if let Some(link) = given(&media.link) {
+            if out.kind != MediaKind::Image {
+                lost(
+                    self,
+                    &media.link,
+                    "media.link is used only for an image (ignored)",
                 );
+            } else if url_problem(link).is_some() {
+                lost(
+                    self,
+                    &media.link,
+                    "media.link is not an http(s) URL (ignored)",
+                );
+            } else {
+                out.link = Some(link.to_owned());
             }
         }
+        lost(
+            self,
+            &media.thumbnail,
+            "media.thumbnail is not shown (ignored)",
+        );
+        lost(
+            self,
+            &media.link_target,
+            "media.link_target is not supported (ignored): links open in a new tab",
+        );
+        if out.kind == MediaKind::Image && out.alt.is_none() {
+            self.warning(
+                &media.place,
+                format!(
+                    "the image has no alt text: describe it for readers who cannot see it ({name})"
+                ),
+            );
+        }
+        Some(out)
     }
 
     /// Fields of a slide that mean nothing where it is (an era's `group`, the title
@@ -529,6 +644,29 @@ struct Pending<'s> {
     title: Text,
     summary: Text,
     group: Option<String>,
+    media: Option<EventMedia>,
+}
+
+/// The first http(s) address in an embed code (`<iframe src="…">`, `<blockquote>…<a
+/// href="…">`): from `http` to the first quote, space or angle bracket; if valid.
+fn address_in_html(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    // A few candidates at most, so text full of "http" costs linear time.
+    for _ in 0..8 {
+        let i = lower.get(from..).and_then(|r| r.find("http"))?;
+        let start = from + i;
+        let rest = html.get(start..)?;
+        let end = rest
+            .find(|c: char| matches!(c, '"' | '\'' | '<' | '>') || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let candidate = rest.get(..end)?.replace("&amp;", "&");
+        if url_problem(&candidate).is_none() {
+            return Some(candidate);
+        }
+        from = start + 4;
+    }
+    None
 }
 
 /// Maps a read timeline onto our [`Document`], reporting every problem into `reports`.
@@ -567,6 +705,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
         Some(slide) if !slide.unusable => {
             let name = "the title slide";
             m.ignored(slide, name);
+            m.media_not_shown(slide, name);
             for (date, field) in [
                 (&slide.start_date, "start_date"),
                 (&slide.end_date, "end_date"),
@@ -618,6 +757,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
             continue;
         };
         let date_label = m.date_label(slide, &name);
+        let media = m.media(slide, &name);
         let summary_rich = given(&slide.text)
             .map(Rich::blocks)
             .unwrap_or_else(|| Rich::blocks(""));
@@ -661,6 +801,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
             title,
             summary: Text::Rich(summary_rich),
             group,
+            media,
         });
     }
 
@@ -794,6 +935,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
             summary: p.summary,
             sources: Vec::new(),
             importance: DEFAULT_IMPORTANCE,
+            media: p.media,
         });
     }
     if !events.is_empty() {
@@ -816,6 +958,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
         }
         let name = slide_name(slide, "era");
         m.ignored(slide, &name);
+        m.media_not_shown(slide, &name);
         m.unused(
             &name,
             &[

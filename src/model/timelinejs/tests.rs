@@ -364,7 +364,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
     );
     let expected = [
         "warning: scale: scale \"cosmological\" is not supported: dates are read as years from -999999 to 999999, and each event beyond them is left out with an error",
-        "warning: title.media: media are not shown yet: \"media\" is ignored (the title slide)",
+        "warning: title.media: media is shown only for events (ignored) (the title slide)",
         "warning: title.background: \"background\" is not supported (ignored) (the title slide)",
         "warning: title.unique_id: \"unique_id\" is not used here (ignored) (the title slide)",
         "warning: events: no sources: TimelineJS3 data has none, so the events are shown without any",
@@ -372,7 +372,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
         "warning: events[0].start_date.format: \"start_date.format\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].end_date.second: times of day are not shown yet: end_date's second is ignored; the event is placed on its day (event \"PS752\")",
         "warning: events[0].text.extra: unknown field \"text.extra\" (ignored) (event \"PS752\")",
-        "warning: events[0].media: media are not shown yet: \"media\" is ignored (event \"PS752\")",
+        "warning: events[0].media: the image has no alt text: describe it for readers who cannot see it (event \"PS752\")",
         "warning: events[0].background: \"background\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].autolink: \"autolink\" is not supported (ignored) (event \"PS752\")",
         "warning: events[0].type: \"type\" is not supported (ignored) (event \"PS752\")",
@@ -697,5 +697,191 @@ fn the_cost_is_about_linear() {
     assert!(
         large < small * 35.0,
         "1,000 events: {small}s, 10,000: {large}s"
+    );
+}
+
+#[test]
+fn media_maps_field_by_field_and_what_cannot_be_embedded_is_a_link() {
+    use crate::model::media::MediaKind;
+    let yt = MediaKind::YouTube("dQw4w9WgXcQ".into());
+    let ev = |media: &str| {
+        format!(
+            r#"{{"start_date": {{"year": "2000"}}, "text": {{"headline": "H"}}, "media": {media}}}"#
+        )
+    };
+    // (media, the url, its kind, alt, caption, credit, link, the warnings about it).
+    type Case<'a> = (
+        &'a str,
+        Option<&'a str>,
+        MediaKind,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    let cases: &[Case] = &[
+        (
+            r#"{"url": "https://x.example/a.jpg", "alt": "An <b>alt</b>", "caption": "<em>Cap</em>tion", "credit": "By <a href='https://c.example/'>C</a>", "link": "https://x.example/page"}"#,
+            Some("https://x.example/a.jpg"),
+            MediaKind::Image,
+            Some("An alt"),
+            Some("Caption"),
+            Some("By C"),
+            Some("https://x.example/page"),
+            &[],
+        ),
+        (
+            r#"{"url": "https://youtu.be/dQw4w9WgXcQ", "title": "The talk"}"#,
+            Some("https://youtu.be/dQw4w9WgXcQ"),
+            yt.clone(),
+            Some("The talk"),
+            None,
+            None,
+            None,
+            &[],
+        ),
+        // Protocol-relative, as TimelineJS3 allows.
+        (
+            r#"{"url": "//vimeo.com/76979871", "alt": "V"}"#,
+            Some("https://vimeo.com/76979871"),
+            MediaKind::Vimeo { id: "76979871".into(), hash: None },
+            Some("V"),
+            None,
+            None,
+            None,
+            &[],
+        ),
+        // What we do not embed is a link to it: nothing lost, nothing said.
+        (
+            r#"{"url": "https://twitter.com/user/status/123", "caption": "A post"}"#,
+            Some("https://twitter.com/user/status/123"),
+            MediaKind::Link,
+            None,
+            Some("A post"),
+            None,
+            None,
+            &[],
+        ),
+        (
+            r#"{"url": "https://en.wikipedia.org/wiki/Ottawa"}"#,
+            Some("https://en.wikipedia.org/wiki/Ottawa"),
+            MediaKind::Link,
+            None,
+            None,
+            None,
+            None,
+            &[],
+        ),
+        // An embed code: its address is kept (an iframe of a YouTube player plays here).
+        (
+            r#"{"url": "<iframe width=\"560\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?a=1&amp;b=2\"></iframe>", "alt": "A"}"#,
+            Some("https://www.youtube.com/embed/dQw4w9WgXcQ?a=1&b=2"),
+            yt.clone(),
+            Some("A"),
+            None,
+            None,
+            None,
+            &["warning: events[0].media.url: media.url is HTML (an embed code): only its address \"https://www.youtube.com/embed/dQw4w9WgXcQ?a=1&b=2\" is used (event \"H\")"],
+        ),
+        (
+            r#"{"url": "<blockquote class=\"twitter-tweet\"><p>Hi</p><a href=\"https://twitter.com/u/status/9\">x</a></blockquote><script src=\"https://platform.twitter.com/widgets.js\"></script>"}"#,
+            Some("https://twitter.com/u/status/9"),
+            MediaKind::Link,
+            None,
+            None,
+            None,
+            None,
+            &["warning: events[0].media.url: media.url is HTML (an embed code): only its address \"https://twitter.com/u/status/9\" is used (event \"H\")"],
+        ),
+        // What is lost is said.
+        (
+            r#"{"url": "https://x.example/a.png", "thumbnail": "https://x.example/t.png", "link": "https://x.example/", "link_target": "_self"}"#,
+            Some("https://x.example/a.png"),
+            MediaKind::Image,
+            None,
+            None,
+            None,
+            Some("https://x.example/"),
+            &[
+                // In the order of the source (the media object first).
+                "warning: events[0].media: the image has no alt text: describe it for readers who cannot see it (event \"H\")",
+                "warning: events[0].media.thumbnail: media.thumbnail is not shown (ignored) (event \"H\")",
+                "warning: events[0].media.link_target: media.link_target is not supported (ignored): links open in a new tab (event \"H\")",
+            ],
+        ),
+        (
+            r#"{"url": "https://youtu.be/dQw4w9WgXcQ", "alt": "A", "title": "T", "link": "https://x.example/"}"#,
+            Some("https://youtu.be/dQw4w9WgXcQ"),
+            yt,
+            Some("A"),
+            None,
+            None,
+            None,
+            &[
+                "warning: events[0].media.title: media.title is not shown when there is an alt (ignored) (event \"H\")",
+                "warning: events[0].media.link: media.link is used only for an image (ignored) (event \"H\")",
+            ],
+        ),
+        (
+            r#"{"url": "javascript:alert(1)", "caption": "c"}"#,
+            None,
+            MediaKind::Link,
+            None,
+            None,
+            None,
+            None,
+            &["warning: events[0].media.url: media.url \"javascript:alert(1)\" is not an http(s) URL: the media is not shown (ignored) (event \"H\")"],
+        ),
+        (
+            r#"{"url": "images/local.jpg", "alt": "a"}"#,
+            None,
+            MediaKind::Link,
+            None,
+            None,
+            None,
+            None,
+            &["warning: events[0].media.url: media.url \"images/local.jpg\" is not an http(s) URL: the media is not shown (ignored) (event \"H\")"],
+        ),
+        (
+            r#"{"caption": "no url"}"#,
+            None,
+            MediaKind::Link,
+            None,
+            None,
+            None,
+            None,
+            &["warning: events[0].media: media without a url is not shown (ignored) (event \"H\")"],
+        ),
+    ];
+    for (media, url, kind, alt, caption, credit, link, warnings) in cases {
+        let (doc, problems) = read(&with_events(&ev(media)));
+        assert_eq!(doc.events.len(), 1, "{media}: the event is always kept");
+        let got = doc.events[0].media.as_ref();
+        assert_eq!(got.map(|m| m.url.as_str()), *url, "{media}");
+        if let Some(m) = got {
+            let text = |t: &Option<Text>| t.as_ref().map(|t| t.get("en").to_owned());
+            assert_eq!(&m.kind, kind, "{media}");
+            assert_eq!(text(&m.alt).as_deref(), *alt, "{media}");
+            assert_eq!(text(&m.caption).as_deref(), *caption, "{media}");
+            assert_eq!(text(&m.credit).as_deref(), *credit, "{media}");
+            assert_eq!(m.link.as_deref(), *link, "{media}");
+        }
+        assert_eq!(others(&problems), *warnings, "{media}");
+    }
+}
+
+#[test]
+fn an_eras_media_is_a_warning() {
+    let text = r#"{"events": [{"start_date": {"year": "2000"}, "text": {"headline": "H"}}],
+        "eras": [{"start_date": {"year": "1990"}, "end_date": {"year": "1995"}, "text": {"headline": "E"}, "media": {"url": "https://x.example/a.jpg"}}]}"#;
+    let (doc, problems) = read(text);
+    assert_eq!(doc.eras.len(), 1);
+    assert!(
+        shown(&problems).contains(
+            &"warning: eras[0].media: media is shown only for events (ignored) (era \"E\")"
+                .to_owned()
+        ),
+        "{problems:?}"
     );
 }

@@ -53,6 +53,14 @@ pub const EVENT_FIELDS: &[FieldSpec] = &[
     required("summary"),
     required("sources"),
     optional("importance"),
+    optional("media"),
+];
+pub const MEDIA_FIELDS: &[FieldSpec] = &[
+    required("url"),
+    optional("alt"),
+    optional("caption"),
+    optional("credit"),
+    optional("link"),
 ];
 pub const SOURCE_FIELDS: &[FieldSpec] = &[
     required("title"),
@@ -78,6 +86,7 @@ const _: () = assert!(
         && ERA_FIELDS.len() <= MAX_FIELDS
         && EVENT_FIELDS.len() <= MAX_FIELDS
         && SOURCE_FIELDS.len() <= MAX_FIELDS
+        && MEDIA_FIELDS.len() <= MAX_FIELDS
 );
 
 /// The first value of each field of an object, by its index in the spec.

@@ -22,7 +22,7 @@ mod tests;
 pub use super::problem::{locate, Problem, RawProblem, Severity, Validated};
 pub use fields::{
     FieldSpec, CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN,
-    MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS, SOURCE_FIELDS,
+    MAX_LANGUAGE_CODE_LEN, MAX_TRANSLATIONS, MEDIA_FIELDS, SOURCE_FIELDS,
 };
 
 use super::json;

@@ -3,11 +3,13 @@
 
 use super::checker::{Checker, Seen};
 use super::fields::{
-    CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN, SOURCE_FIELDS,
+    CATEGORY_FIELDS, DOCUMENT_FIELDS, ERA_FIELDS, EVENT_FIELDS, MAX_ID_LEN, MEDIA_FIELDS,
+    SOURCE_FIELDS,
 };
 use super::rules::{is_category_id, is_colour, url_problem};
-use crate::model::format::{Category, Document, Era, Event, Source, DEFAULT_IMPORTANCE};
+use crate::model::format::{Category, Document, Era, Event, Media, Source, DEFAULT_IMPORTANCE};
 use crate::model::json::{Kind, Value};
+use crate::model::media::MediaKind;
 use crate::model::paths::{push_cut, quote, Path};
 
 impl Checker<'_> {
@@ -315,6 +317,10 @@ impl Checker<'_> {
             Some(v) => self.importance(v, &path.key("importance")),
             None => Some(DEFAULT_IMPORTANCE),
         };
+        let media = match fields.get("media") {
+            Some(v) => self.media(v, &path.key("media")).map(Some),
+            None => Some(None),
+        };
         if self.errors > errors || !usable_category {
             return None;
         }
@@ -330,6 +336,7 @@ impl Checker<'_> {
             summary: summary?,
             sources: sources?,
             importance: importance?,
+            media: media?,
         })
     }
 
@@ -396,6 +403,68 @@ impl Checker<'_> {
         (self.errors == errors).then_some(sources)
     }
 
+    /// An http(s) URL (a source's, a media's): an error otherwise.
+    fn url(&mut self, value: &Value, path: &Path) -> Option<String> {
+        let url = self.string(value, path)?;
+        match url_problem(url) {
+            None => Some(url.to_owned()),
+            Some(message) => {
+                self.error(path, value.offset, message);
+                None
+            }
+        }
+    }
+
+    /// An event's media: its kind comes from its URL. An image without `alt` is a warning
+    /// (readers who cannot see it get nothing); a `link` on anything but an image is
+    /// ignored, with a warning (the media is its own link).
+    pub(super) fn media(&mut self, value: &Value, path: &Path) -> Option<Media> {
+        let errors = self.errors;
+        let members = self.object(value, path)?;
+        let fields = self.fields(value, members, path, MEDIA_FIELDS);
+        let url = fields
+            .get("url")
+            .and_then(|v| self.url(v, &path.key("url")));
+        let mut text = |name: &str, what: &str| match fields.get(name) {
+            Some(v) => self.text(v, &path.key(name), what).map(Some),
+            None => Some(None),
+        };
+        let alt = text("alt", "alt text");
+        let caption = text("caption", "caption");
+        let credit = text("credit", "credit");
+        let link = match fields.get("link") {
+            Some(v) => self.url(v, &path.key("link")).map(Some),
+            None => Some(None),
+        };
+        if self.errors > errors {
+            return None;
+        }
+        let mut media = Media::new(url?);
+        media.alt = alt?;
+        media.caption = caption?;
+        media.credit = credit?;
+        media.link = link?;
+        if media.kind == MediaKind::Image && media.alt.is_none() {
+            self.warning(
+                path,
+                value.offset,
+                "the image has no \"alt\": describe it for readers who cannot see it".to_owned(),
+            );
+        }
+        if media.kind != MediaKind::Image && media.link.is_some() {
+            if let Some(v) = fields.get("link") {
+                self.warning(
+                    &path.key("link"),
+                    v.offset,
+                    "\"link\" is used only for an image (ignored): this media is a link itself"
+                        .to_owned(),
+                );
+            }
+            media.link = None;
+        }
+        Some(media)
+    }
+
     pub(super) fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
         let members = self.object(value, path)?;
         let fields = self.fields(value, members, path, SOURCE_FIELDS);
@@ -405,17 +474,9 @@ impl Checker<'_> {
         let publisher = fields
             .get("publisher")
             .and_then(|v| self.plain(v, &path.key("publisher"), "publisher"));
-        let url = fields.get("url").and_then(|v| {
-            let url_path = path.key("url");
-            let url = self.string(v, &url_path)?;
-            match url_problem(url) {
-                None => Some(url.to_owned()),
-                Some(message) => {
-                    self.error(&url_path, v.offset, message);
-                    None
-                }
-            }
-        });
+        let url = fields
+            .get("url")
+            .and_then(|v| self.url(v, &path.key("url")));
         let date = match fields.get("date") {
             Some(v) => Some(self.date(v, &path.key("date"))?),
             None => None,

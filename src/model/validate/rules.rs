@@ -1,8 +1,8 @@
-//! The format's rules on single strings: language codes, category ids, colours, URLs,
-//! forbidden characters, and the "did you mean" suggestion for a misspelt field.
+//! The format's rules on single strings: language codes, category ids, colours, URLs
+//! (the rule lives in [`crate::model::media`], which both readers share), forbidden
+//! characters, and the "did you mean" suggestion for a misspelt field.
 
 use super::fields::FieldSpec;
-use crate::model::paths::quote;
 
 /// Optimal-string-alignment distance (adjacent transpositions count once), for "did you mean".
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
@@ -73,68 +73,7 @@ pub(super) fn is_colour(s: &str) -> bool {
     }
 }
 
-/// Why a URL is refused, if it is.
-pub(super) fn url_problem(url: &str) -> Option<String> {
-    let lower_scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower_scheme.starts_with("https://") {
-        url.get(8..)
-    } else if lower_scheme.starts_with("http://") {
-        url.get(7..)
-    } else {
-        None
-    };
-    let Some(rest) = rest else {
-        return Some(format!("{} is not an http(s) URL", quote(url)));
-    };
-    if url.chars().any(char::is_whitespace) {
-        return Some(format!(
-            "{} is not a valid URL: it contains whitespace",
-            quote(url)
-        ));
-    }
-    if url.chars().any(char::is_control) {
-        return Some(format!(
-            "{} is not a valid URL: it contains a control character",
-            quote(url)
-        ));
-    }
-    // By bytes (the delimiters are ASCII): `split` and `rsplit` bring their searchers.
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let authority = rest.get(..end).unwrap_or("");
-    let host_port = match authority.bytes().rposition(|b| b == b'@') {
-        Some(at) => authority.get(at + 1..).unwrap_or(""),
-        None => authority,
-    };
-    let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
-        match v6.split_once(']') {
-            Some((inside, after)) => (inside, after.strip_prefix(':')),
-            None => ("", None),
-        }
-    } else {
-        match host_port.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (host_port, None),
-        }
-    };
-    if host.is_empty() {
-        return Some(format!(
-            "{} is not a valid URL: the host is missing",
-            quote(url)
-        ));
-    }
-    if let Some(port) = port {
-        if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(format!(
-                "{} is not a valid URL: the port is not a number",
-                quote(url)
-            ));
-        }
-    }
-    None
-}
+pub use crate::model::media::url_problem;
 
 /// The first character of `s` that text may not contain: controls other than \n and \t.
 pub(super) fn forbidden_char(s: &str) -> Option<char> {

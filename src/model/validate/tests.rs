@@ -88,6 +88,7 @@ fn a_valid_document_decodes_with_defaults() {
                 date: None
             }],
             importance: DEFAULT_IMPORTANCE,
+            media: None,
         }
     );
 }
@@ -874,4 +875,103 @@ fn unknown_category_messages_stay_short_whatever_the_ids() {
             text.find(r#""category": "a""#).unwrap() + 13
         )]
     );
+}
+
+#[test]
+fn media_is_read_with_its_kind_and_texts() {
+    let text = with_events(&[
+        &event(
+            "img",
+            "2001",
+            r#", "media": {"url": "https://x.example/a.png", "alt": {"en": "A", "fr": "Un"}, "caption": "C", "credit": "Cr", "link": "https://x.example/"}"#,
+        ),
+        &event(
+            "yt",
+            "2002",
+            r#", "media": {"url": "https://youtu.be/dQw4w9WgXcQ", "alt": "Talk"}"#,
+        ),
+        &event("none", "2003", ""),
+    ]);
+    let v = validate(&text);
+    assert_eq!(v.problems, []);
+    let d = v.document.unwrap();
+    let image = d.events[0].media.as_ref().expect("the image");
+    assert_eq!(image.kind, crate::model::media::MediaKind::Image);
+    assert_eq!(image.alt.as_ref().map(|t| t.get("fr")), Some("Un"));
+    assert_eq!(image.caption, Some(Text::from("C")));
+    assert_eq!(image.credit, Some(Text::from("Cr")));
+    assert_eq!(image.link.as_deref(), Some("https://x.example/"));
+    let video = d.events[1].media.as_ref().expect("the video");
+    assert_eq!(
+        video.kind,
+        crate::model::media::MediaKind::YouTube("dQw4w9WgXcQ".into())
+    );
+    assert_eq!(d.events[2].media, None);
+}
+
+#[test]
+fn media_problems_name_the_field() {
+    // (extra fields of the event, the problem, whether the event is kept).
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            r#", "media": {"url": "https://x.example/a.jpg"}"#,
+            "warning: events[0].media: the image has no \"alt\": describe it for readers who cannot see it",
+            true,
+        ),
+        (
+            r#", "media": {"url": "https://youtu.be/dQw4w9WgXcQ", "link": "https://x.example/"}"#,
+            "warning: events[0].media.link: \"link\" is used only for an image (ignored): this media is a link itself",
+            true,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "size": 3}"#,
+            "warning: events[0].media.size: unknown field \"size\" (ignored)",
+            true,
+        ),
+        (
+            r#", "media": {"url": "javascript:alert(1)//a.png", "alt": "A"}"#,
+            "error: events[0].media.url: \"javascript:alert(1)//a.png\" is not an http(s) URL",
+            false,
+        ),
+        (
+            r#", "media": {"url": "data:image/png;base64,AAAA", "alt": "A"}"#,
+            "error: events[0].media.url: \"data:image/png;base64,AAAA\" is not an http(s) URL",
+            false,
+        ),
+        (
+            r#", "media": {"alt": "A"}"#,
+            "error: events[0].media: missing required field \"url\"",
+            false,
+        ),
+        (
+            r#", "media": "https://x.example/a.jpg""#,
+            "error: events[0].media: expected an object, found a string",
+            false,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": " "}"#,
+            "error: events[0].media.alt: alt text is empty",
+            false,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "credit": 3}"#,
+            "error: events[0].media.credit: expected a string or an object of translations, found a number",
+            false,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "link": "ftp://x"}"#,
+            "error: events[0].media.link: \"ftp://x\" is not an http(s) URL",
+            false,
+        ),
+    ];
+    for &(extra, expected, kept) in cases {
+        let text = with_events(&[&event("x", "2001", extra)]);
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{extra}: {found:?}");
+        assert!(
+            found[0].starts_with(&format!("{expected} (line 5, column ")),
+            "{extra}: {found:?}"
+        );
+        assert_eq!(doc(&text).events.len(), usize::from(kept), "{extra}");
+    }
 }

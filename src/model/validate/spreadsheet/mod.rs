@@ -61,6 +61,10 @@ enum Base {
     SourceTitle,
     SourcePublisher,
     SourceDate,
+    MediaUrl,
+    MediaAlt,
+    MediaCaption,
+    MediaCredit,
 }
 
 /// Our layout's columns, as written in the header (case and spaces aside).
@@ -80,6 +84,10 @@ const COLUMNS: &[(&str, Base)] = &[
     ("source_title", Base::SourceTitle),
     ("source_publisher", Base::SourcePublisher),
     ("source_date", Base::SourceDate),
+    ("media_url", Base::MediaUrl),
+    ("media_alt", Base::MediaAlt),
+    ("media_caption", Base::MediaCaption),
+    ("media_credit", Base::MediaCredit),
 ];
 
 /// The same names as field specs, for "did you mean".
@@ -99,6 +107,10 @@ const COLUMN_SPECS: &[FieldSpec] = &[
     spec("source_title"),
     spec("source_publisher"),
     spec("source_date"),
+    spec("media_url"),
+    spec("media_alt"),
+    spec("media_caption"),
+    spec("media_credit"),
 ];
 
 const fn spec(name: &'static str) -> FieldSpec {
@@ -143,6 +155,14 @@ fn column(header: &str) -> Option<Column<'_>> {
         .collect();
     COLUMNS.iter().find_map(|&(name, base)| {
         let rest = normal.strip_prefix(name)?;
+        let media = matches!(
+            base,
+            Base::MediaUrl | Base::MediaAlt | Base::MediaCaption | Base::MediaCredit
+        );
+        // Only as written here: TimelineJS3's "Media Caption" and "Media Credit" are its own.
+        if media && header.get(..name.len()).is_none_or(|h| h.contains(' ')) {
+            return None;
+        }
         // The same length in the header as written (ASCII lowercasing keeps lengths).
         let mut rest_written = header.get(name.len()..)?;
         let mut source = 1;
@@ -166,7 +186,13 @@ fn column(header: &str) -> Option<Column<'_>> {
             Some(lang)
                 if matches!(
                     base,
-                    Base::Title | Base::Summary | Base::DateLabel | Base::SourceTitle
+                    Base::Title
+                        | Base::Summary
+                        | Base::DateLabel
+                        | Base::SourceTitle
+                        | Base::MediaAlt
+                        | Base::MediaCaption
+                        | Base::MediaCredit
                 ) =>
             {
                 Some(lang)
@@ -205,6 +231,10 @@ struct Row<'t> {
     category: Option<Cell<'t>>,
     importance: Option<Cell<'t>>,
     tags: Option<Cell<'t>>,
+    media_url: Option<Cell<'t>>,
+    media_alt: TextCells<'t>,
+    media_caption: TextCells<'t>,
+    media_credit: TextCells<'t>,
     /// By source number, in the order of [`Header::sources`].
     sources: Vec<SourceCells<'t>>,
     /// Where the first title, summary, date and category cells are, even when empty; else
@@ -585,6 +615,10 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
             Base::SourceTitle => source.map_or((), |s| push_text(&mut s.title, entry)),
             Base::SourcePublisher => source.map_or((), |s| s.publisher = Some(cell)),
             Base::SourceDate => source.map_or((), |s| s.date = Some(cell)),
+            Base::MediaUrl => row.media_url = Some(cell),
+            Base::MediaAlt => push_text(&mut row.media_alt, entry),
+            Base::MediaCaption => push_text(&mut row.media_caption, entry),
+            Base::MediaCredit => push_text(&mut row.media_credit, entry),
         }
     }
     row
@@ -918,6 +952,32 @@ fn event<'t>(
             Value {
                 offset: end,
                 kind: Kind::Array(sources),
+            },
+        ));
+    }
+    let media_texts = [
+        ("alt", &row.media_alt),
+        ("caption", &row.media_caption),
+        ("credit", &row.media_credit),
+    ];
+    let media_at = row
+        .media_url
+        .map(|c| c.1)
+        .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)));
+    if let Some(offset) = media_at {
+        // Without a url cell, an empty one at the first media cell: "missing url" names it.
+        let url = row.media_url.unwrap_or(("", offset));
+        let mut media = vec![member("url", cell_value(url))];
+        for (name, texts) in media_texts {
+            if !texts.is_empty() {
+                media.push(member(name, text_value(texts, offset)));
+            }
+        }
+        members.push(member(
+            "media",
+            Value {
+                offset,
+                kind: Kind::Object(media),
             },
         ));
     }

@@ -191,6 +191,7 @@ fn our_layout_field_by_field() {
             },
         ],
         importance: 3,
+        media: None,
     };
     let generated = Event {
         id: "2013-untitled-row".to_owned(),
@@ -210,6 +211,7 @@ fn our_layout_field_by_field() {
             date: None,
         }],
         importance: 2,
+        media: None,
     };
     let b = Event {
         id: "b".to_owned(),
@@ -228,6 +230,7 @@ fn our_layout_field_by_field() {
             date: None,
         }],
         importance: 1,
+        media: None,
     };
     // By date: the month January 2013 before the year 2013.
     assert_eq!(d.events, [a, b, generated]);
@@ -471,14 +474,18 @@ mod timelinejs_layout {
         assert_eq!(d.events[0].date.precision(), Precision::Day);
         assert_eq!(d.events[1].date.precision(), Precision::Month);
         assert_eq!(d.events[2].date.precision(), Precision::Year);
-        // What is not shown (media, the time of day) is a warning naming the cell.
+        // The media columns are the event's media; its alt is the "Alt Text" column.
+        let media = d.events[2].media.as_ref().expect("row 6's media");
+        assert_eq!(media.url, "https://example.org/a.jpg");
+        assert_eq!(media.kind, crate::model::media::MediaKind::Image);
+        let text = |t: &Option<Text>| t.as_ref().map(|t| t.get("en").to_owned());
+        assert_eq!(text(&media.alt).as_deref(), Some("Alt"));
+        assert_eq!(text(&media.caption).as_deref(), Some("A caption"));
+        assert_eq!(text(&media.credit).as_deref(), Some("Credit"));
+        assert!(d.events.iter().filter(|e| e.media.is_some()).count() == 1);
+        // What is not shown (the time of day) is a warning naming the cell.
         let warnings: Vec<String> = v.warnings().map(|p| format!("{p}")).collect();
-        assert!(
-            warnings
-                .iter()
-                .any(|w| w.starts_with("row 6, \"Media\": media are not shown yet")),
-            "{warnings:?}"
-        );
+        assert!(!warnings.iter().any(|w| w.contains("edia")), "{warnings:?}");
         assert!(
             warnings.iter().any(|w| w.starts_with(
                 "row 7, \"Time\": times of day are not shown yet: start_date's hour, minute are ignored"
@@ -601,4 +608,68 @@ fn a_title_row_in_error_costs_only_its_own_values() {
     assert_eq!(d.description, Some(Text::from("About")));
     assert_eq!(d.updated, None);
     assert_eq!(d.events.len(), 1);
+}
+
+#[test]
+fn our_media_columns_are_the_events_media_with_translations() {
+    use crate::model::media::MediaKind;
+    assert_eq!(
+        column("media_alt_fr"),
+        Some(Column {
+            base: Base::MediaAlt,
+            source: 1,
+            lang: Some("fr")
+        })
+    );
+    assert_eq!(column("Media_URL").map(|c| c.base), Some(Base::MediaUrl));
+    // With a space, TimelineJS3's columns, not ours.
+    assert_eq!(column("Media Caption"), None);
+    assert_eq!(column("media credit"), None);
+    let text = lines(&[
+        "date,title,summary,category,media_url,media_alt,media_alt_fr,media_caption,media_credit",
+        "2001,A,S,c,https://x.example/a.jpg,An image,Une image,The caption,Someone",
+        "2002,B,S,c,https://youtu.be/dQw4w9WgXcQ,,,,",
+        "2003,C,S,c,,,,,",
+        "2004,D,S,c,https://x.example/b.png,,,,",
+        "2005,E,S,c,javascript:alert(1),,,,",
+        "2006,F,S,c,,Alt only,,,",
+    ]);
+    let v = validate(&text);
+    let d = v.document.clone().expect("a document");
+    let by_title = |t: &str| d.events.iter().find(|e| e.title.get("en") == t);
+    let a = by_title("A")
+        .and_then(|e| e.media.as_ref())
+        .expect("A's media");
+    assert_eq!(a.kind, MediaKind::Image);
+    assert_eq!(a.alt.as_ref().map(|t| t.get("fr")), Some("Une image"));
+    assert_eq!(a.alt.as_ref().map(|t| t.get("en")), Some("An image"));
+    assert_eq!(a.caption, Some(Text::from("The caption")));
+    assert_eq!(a.credit, Some(Text::from("Someone")));
+    let b = by_title("B")
+        .and_then(|e| e.media.as_ref())
+        .expect("B's media");
+    assert_eq!(b.kind, MediaKind::YouTube("dQw4w9WgXcQ".into()));
+    assert_eq!(by_title("C").map(|e| e.media.is_none()), Some(true));
+    assert!(by_title("D").is_some_and(|e| e.media.is_some()));
+    // A bad url is an error for its row, named by row and column; so is a media without one.
+    assert!(by_title("E").is_none() && by_title("F").is_none());
+    let shown: Vec<String> = v.problems.iter().map(|p| format!("{p}")).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("row 5, \"media_url\": the image has no \"alt\": describe it")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|p| p
+            .starts_with("row 6, \"media_url\": \"javascript:alert(1)\" is not an http(s) URL")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("row 7, \"media_alt\": \"\" is not an http(s) URL")),
+        "{shown:?}"
+    );
+    assert_eq!(v.errors().count(), 2, "{shown:?}");
 }
