@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 .PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers bench-profile screenshots clean
 
 serve: setup
-	trunk serve --open=false
+	CARGO_TARGET_DIR=$(PAGE_TARGET) trunk serve --open=false
 
 # Each target names what it really needs, so `make -j2 test` runs independent steps side
 # by side. setup-test runs after setup (never two installers at once).
@@ -32,8 +32,12 @@ check: setup
 unit: setup
 	cargo test
 
+# The page builds in a target directory of its own: side by side with dist (make -j2),
+# the two cargo runs over one target directory handed one of them the other's module.
+PAGE_TARGET := $(CURDIR)/target/page
+
 build: setup
-	trunk build --release
+	CARGO_TARGET_DIR=$(PAGE_TARGET) trunk build --release
 
 # dist/pkg/: the npm package for bundlers (wasm-pack build --target web). After dist:
 # both link target/wasm32-unknown-unknown/release/timeline.wasm (with other features) and
