@@ -156,6 +156,12 @@ pub const PALETTE: [&str; 10] = [
     "#5d4037", "#455a64",
 ];
 
+/// The colour of the `n`th category to appear (from 0): [`PALETTE`] in turn. Both
+/// TimelineJS3's groups and the categories of our spreadsheet layout take theirs here.
+pub fn palette_color(n: usize) -> &'static str {
+    PALETTE[n % PALETTE.len()]
+}
+
 /// The colour of the events without a group.
 pub const UNGROUPED_COLOR: &str = "#555555";
 
@@ -825,7 +831,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
         // A slug never starts with '-', so it is a valid category id.
         let id = category_ids.fresh(&base, categories.len());
         by_group.insert(group.clone(), categories.len());
-        let color = PALETTE[categories.len() % PALETTE.len()].to_owned();
+        let color = palette_color(categories.len()).to_owned();
         categories.push(Category {
             id,
             label: Text::Plain(group.clone()),

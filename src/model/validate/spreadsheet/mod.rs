@@ -23,7 +23,7 @@ use crate::model::format::Text;
 use crate::model::json::{parse_f64, Kind, Member, Number, Value};
 use crate::model::paths::{quote, Path};
 use crate::model::problem::{locate, RawProblem, Severity, Validated};
-use crate::model::timelinejs::{PALETTE, UNGROUPED_COLOR};
+use crate::model::timelinejs::{palette_color, UNGROUPED_COLOR};
 
 mod timelinejs;
 
@@ -875,7 +875,7 @@ fn event<'t>(
     if let Some((id, offset)) = row.category {
         if categories.seen.insert(id, offset).is_none() {
             let n = categories.values.len();
-            let color = PALETTE.get(n % PALETTE.len()).copied().unwrap_or("#777");
+            let color = palette_color(n);
             categories.values.push(Value {
                 offset: category.offset,
                 kind: Kind::Object(vec![

@@ -134,8 +134,16 @@ fn the_template_validates_and_its_events_equal_the_bundled_ones() {
     assert_eq!(
         categories,
         [
-            ("diplomacy", &Text::from("diplomacy"), super::PALETTE[0]),
-            ("aviation", &Text::from("aviation"), super::PALETTE[1]),
+            (
+                "diplomacy",
+                &Text::from("diplomacy"),
+                crate::model::timelinejs::PALETTE[0]
+            ),
+            (
+                "aviation",
+                &Text::from("aviation"),
+                crate::model::timelinejs::PALETTE[1]
+            ),
         ]
     );
 }
