@@ -9,7 +9,7 @@ use std::time::Instant;
 use timeline::model::layout::{layout, longest_days, spans, LayoutParams, Ranked};
 use timeline::model::synthetic::synthetic;
 use timeline::model::validate::validate;
-use timeline::model::viewport::Viewport;
+use timeline::model::viewport::{Limits, Viewport};
 
 fn main() {
     let arg = std::env::args().nth(1).unwrap_or_else(|| "100000".into());
@@ -31,7 +31,7 @@ fn main() {
         .collect();
     let ranked = Ranked::new(&spans, &matching, &|i| chars[i as usize]);
     let (first, last) = doc.extent().expect("events");
-    let full = Viewport::fit_to(first, last, 1200.0);
+    let full = Viewport::fit_extent(first, last, 1200.0, Limits::for_data(doc.has_times()));
     let params = LayoutParams {
         rows: 8,
         ..LayoutParams::default()

@@ -66,10 +66,10 @@ fn check_invariants(text: &str, v: &Validated) -> Result<(), String> {
         if doc.categories.is_empty() {
             return Err("a document without categories".into());
         }
-        let keys: Vec<(Day, Day)> = doc
+        let keys: Vec<(i64, i64)> = doc
             .events
             .iter()
-            .map(|e| (e.start_day(), e.end_day()))
+            .map(|e| (e.start_minute(), e.end_minute()))
             .collect();
         if keys.windows(2).any(|w| w[0] > w[1]) {
             return Err("events not sorted".into());
@@ -85,7 +85,7 @@ fn check_invariants(text: &str, v: &Validated) -> Result<(), String> {
             if e.sources.is_empty() || !(1..=3).contains(&e.importance) {
                 return Err(format!("event {} breaks a rule", e.id));
             }
-            if e.end_day() < e.start_day() {
+            if e.end_minute() <= e.start_minute() {
                 return Err(format!("event {} ends before it starts", e.id));
             }
         }

@@ -25,6 +25,11 @@ pub const EN: Locale = Locale {
     range: "{0} – {1}",
     list_separator: ", ",
     with_gregorian: "{0} ({1})",
+    clock: "{0}:{1}",
+    pad_hour: true,
+    at_time: "{0}, {1}",
+    time_zone: "Time zone",
+    local_time: "Local time",
     gregorian: "Gregorian",
     solar_hijri: "Solar Hijri",
 

@@ -33,6 +33,11 @@ pub const FA: Locale = Locale {
     range: "{0} – {1}",
     list_separator: "، ",
     with_gregorian: "{0} ({1})",
+    clock: "{0}:{1}",
+    pad_hour: true,
+    at_time: "{0}، ساعت {1}",
+    time_zone: "منطقهٔ زمانی",
+    local_time: "وقت محلی",
     gregorian: "میلادی",
     solar_hijri: "خورشیدی",
 

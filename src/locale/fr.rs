@@ -33,6 +33,11 @@ pub const FR: Locale = Locale {
     range: "{0} – {1}",
     list_separator: ", ",
     with_gregorian: "{0} ({1})",
+    clock: "{0} h {1}",
+    pad_hour: false,
+    at_time: "{0} à {1}",
+    time_zone: "Fuseau horaire",
+    local_time: "Heure locale",
     gregorian: "grégorien",
     solar_hijri: "hégirien solaire",
 

@@ -14,7 +14,7 @@ mod fr;
 
 use crate::model::axis::{TickKind, TickLabels};
 use crate::model::calendar::{Calendar, Ymd};
-use crate::model::date::{Date, Precision};
+use crate::model::date::{offset_text, Date, Precision};
 use crate::model::format::Event;
 use crate::model::solar_hijri;
 
@@ -92,6 +92,17 @@ pub struct Locale {
     pub list_separator: &'static str,
     /// A date in the locale's calendar with the Gregorian date: `{0} ({1})`.
     pub with_gregorian: &'static str,
+    /// A time of day: `{0}:{1}` (`06:14`), `{0} h {1}` (`6 h 14`); `{0}` the hour,
+    /// `{1}` the minute (two digits).
+    pub clock: &'static str,
+    /// Whether the hour is written with two digits (`06:14`) or as it is (`6 h 14`).
+    pub pad_hour: bool,
+    /// A date with its time: `{0}, {1}` (`8 January 2020, 06:14`).
+    pub at_time: &'static str,
+    /// The choice between times as the data writes them and in UTC (shown only when the
+    /// data gives UTC offsets): the group's name and the first button's.
+    pub time_zone: &'static str,
+    pub local_time: &'static str,
     /// The calendars, for the axis's calendar switch.
     pub gregorian: &'static str,
     pub solar_hijri: &'static str,
@@ -268,7 +279,7 @@ impl Locale {
         match date.precision() {
             Precision::Year => year,
             Precision::Month => format!("{} {year}", self.month(date.month())),
-            Precision::Day => format!(
+            Precision::Day | Precision::Minute => format!(
                 "{} {} {year}",
                 self.day_of_month(date.day_of_month()),
                 self.month(date.month())
@@ -279,11 +290,55 @@ impl Locale {
     /// A date for readers of this language: in the locale's calendar with the Gregorian
     /// date alongside (`۱۷ شهریور ۱۳۹۱ (۷ سپتامبر ۲۰۱۲)`), or the Gregorian date alone.
     pub fn date(&self, date: &Date) -> String {
+        self.with_time(self.day_text(date), date, None)
+    }
+
+    /// The day a date names, in the locale's calendar with the Gregorian one alongside.
+    fn day_text(&self, date: &Date) -> String {
         let gregorian = self.gregorian_date(date);
         match self.native_date(date) {
             Some(native) => fill(self.with_gregorian, &[&native, &gregorian]),
             None => gregorian,
         }
+    }
+
+    /// A time of day in the locale's digits, with the UTC offset where the data gives one
+    /// (isolated, so that right-to-left text does not reorder `UTC+03:30`): `06:14`,
+    /// `6 h 14 UTC−05:00`, `۰۶:۱۴ UTC`. `None` for a date without a time.
+    pub fn clock(&self, date: &Date) -> Option<String> {
+        let (hour, minute) = date.time()?;
+        let time = self.time_of_day(u16::from(hour) * 60 + u16::from(minute));
+        Some(match date.offset() {
+            None => time,
+            Some(0) => format!("{time} \u{2066}UTC\u{2069}"),
+            Some(offset) => format!(
+                "{time} \u{2066}UTC{}\u{2069}",
+                self.shape_digits(&offset_text(offset))
+            ),
+        })
+    }
+
+    /// A time of day given in minutes since midnight, in the locale's digits: `06:14`.
+    fn time_of_day(&self, minutes: u16) -> String {
+        let (hour, minute) = (minutes / 60, minutes % 60);
+        let hour = if self.pad_hour {
+            format!("{hour:02}")
+        } else {
+            hour.to_string()
+        };
+        self.shape_digits(&fill(self.clock, &[&hour, &format!("{minute:02}")]))
+    }
+
+    /// `day` followed by the time of `date` (and of `until`, on the same day), if it has one.
+    fn with_time(&self, day: String, date: &Date, until: Option<&Date>) -> String {
+        let Some(time) = self.clock(date) else {
+            return day;
+        };
+        let time = match until.and_then(|end| self.clock(end)) {
+            Some(end) => fill(self.range, &[&time, &end]),
+            None => time,
+        };
+        fill(self.at_time, &[&day, &time])
     }
 
     /// The date in the locale's own calendar, when that is not the Gregorian one and the
@@ -304,22 +359,42 @@ impl Locale {
             return label.get(self.code).to_owned();
         }
         let end = event.end.filter(|end| *end != event.date);
-        let span = |write: &dyn Fn(&Date) -> Option<String>| -> Option<String> {
-            let start = write(&event.date)?;
-            Some(match end {
-                Some(end) => fill(self.range, &[&start, &write(&end)?]),
-                None => start,
-            })
-        };
-        let gregorian = span(&|d| Some(self.gregorian_date(d))).unwrap_or_default();
-        let text = match span(&|d| self.native_date(d)) {
-            Some(native) => fill(self.with_gregorian, &[&native, &gregorian]),
-            None => gregorian,
+        let timed = event.date.time().is_some() || end.is_some_and(|e| e.time().is_some());
+        let text = if timed {
+            // With times of day: one day with its times, or each end with its own.
+            match end {
+                Some(end) if end.first_day() != event.date.first_day() => fill(
+                    self.range,
+                    &[
+                        &self.with_time(self.day_text(&event.date), &event.date, None),
+                        &self.with_time(self.day_text(&end), &end, None),
+                    ],
+                ),
+                _ => self.with_time(self.day_text(&event.date), &event.date, end.as_ref()),
+            }
+        } else {
+            self.day_range(&event.date, end)
         };
         if event.approximate {
             fill(self.about, &[&text])
         } else {
             text
+        }
+    }
+
+    /// A date or a range of dates without times, in the locale's calendar first.
+    fn day_range(&self, start: &Date, end: Option<Date>) -> String {
+        let span = |write: &dyn Fn(&Date) -> Option<String>| -> Option<String> {
+            let first = write(start)?;
+            Some(match end {
+                Some(end) => fill(self.range, &[&first, &write(&end)?]),
+                None => first,
+            })
+        };
+        let gregorian = span(&|d| Some(self.gregorian_date(d))).unwrap_or_default();
+        match span(&|d| self.native_date(d)) {
+            Some(native) => fill(self.with_gregorian, &[&native, &gregorian]),
+            None => gregorian,
         }
     }
 }
@@ -343,6 +418,12 @@ impl TickLabels for Locale {
             TickKind::Month => month(true).to_owned(),
             TickKind::MonthOfYear => format!("{} {year}", month(false)),
             TickKind::Day => self.shape_digits(&ymd.day.to_string()),
+            TickKind::DayMonth => format!(
+                "{} {}",
+                self.shape_digits(&ymd.day.to_string()),
+                month(true)
+            ),
+            TickKind::Time(minutes) => self.time_of_day(minutes),
         }
     }
 }

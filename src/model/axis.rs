@@ -32,7 +32,7 @@
 //! `±MAX_YEAR`.
 
 use super::calendar::{Calendar, Ymd};
-use super::date::Day;
+use super::date::{Day, MINUTES_PER_DAY};
 use super::viewport::Viewport;
 
 /// What an axis tick's label shows.
@@ -46,6 +46,10 @@ pub enum TickKind {
     MonthOfYear,
     /// The day of the month: day and week ticks.
     Day,
+    /// The day and the short month (`8 Jan`): hour and minute ticks at midnight.
+    DayMonth,
+    /// A time of day, minutes since midnight: hour and minute ticks.
+    Time(u16),
 }
 
 /// Writes tick labels: the words and digits of a language (`locale::Locale`). The axis
@@ -69,9 +73,20 @@ const YEAR_STEPS: [u32; 19] = [
     200_000, 500_000, 1_000_000,
 ];
 
+/// Hour and minute ticks are used only in windows shorter than this, in days.
+pub const SUB_DAY_WINDOW_DAYS: f64 = 3.0;
+
+/// The minute and hour steps, finest first: each divides the next, and the day.
+const MINUTE_STEPS: [u16; 5] = [1, 5, 10, 15, 30];
+const HOUR_STEPS: [u16; 5] = [1, 2, 3, 6, 12];
+
 /// A tick unit. The derived order runs from finest to coarsest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
+    /// Every so many minutes past each hour (`Minutes(15)`: :00, :15, :30, :45).
+    Minutes(u16),
+    /// Every so many hours from midnight (`Hours(6)`: 00:00, 06:00, 12:00, 18:00).
+    Hours(u16),
     /// Every day.
     Days,
     /// The 1st, 8th, 15th and 22nd of every month. We use these days, not Mondays, so
@@ -92,6 +107,8 @@ impl Unit {
     /// written out rather than with `Debug`, whose code would ship in the WASM for it.
     pub fn name(self) -> String {
         match self {
+            Unit::Minutes(n) => format!("Minutes({n})"),
+            Unit::Hours(n) => format!("Hours({n})"),
             Unit::Days => "Days".to_owned(),
             Unit::Weeks => "Weeks".to_owned(),
             Unit::Months => "Months".to_owned(),
@@ -102,9 +119,21 @@ impl Unit {
 
     /// Every unit [`axis`] may choose, finest first.
     fn ladder() -> impl Iterator<Item = Unit> {
-        [Unit::Days, Unit::Weeks, Unit::Months, Unit::Quarters]
+        MINUTE_STEPS
             .into_iter()
+            .map(Unit::Minutes)
+            .chain(HOUR_STEPS.into_iter().map(Unit::Hours))
+            .chain([Unit::Days, Unit::Weeks, Unit::Months, Unit::Quarters])
             .chain(YEAR_STEPS.into_iter().map(Unit::Years))
+    }
+
+    /// The step in minutes of a unit finer than a day.
+    fn minutes(self) -> Option<i64> {
+        match self {
+            Unit::Minutes(n) => Some(i64::from(n.max(1))),
+            Unit::Hours(n) => Some(i64::from(n.max(1)) * 60),
+            _ => None,
+        }
     }
 
     fn coarsest() -> Unit {
@@ -115,6 +144,9 @@ impl Unit {
     /// Solar Hijri months are 29 to 31 days, its quarters 89 to 93, its years 365 or 366).
     fn shortest_days(self) -> f64 {
         match self {
+            Unit::Minutes(_) | Unit::Hours(_) => {
+                self.minutes().unwrap_or(1) as f64 / MINUTES_PER_DAY as f64
+            }
             Unit::Days => 1.0,
             Unit::Weeks => 7.0,
             Unit::Months => 28.0,
@@ -128,6 +160,7 @@ impl Unit {
     /// centuries), so every major tick is also a tick of the step.
     fn major(self) -> Unit {
         match self {
+            Unit::Minutes(_) | Unit::Hours(_) => Unit::Days,
             Unit::Days | Unit::Weeks => Unit::Months,
             Unit::Months | Unit::Quarters => Unit::Years(1),
             Unit::Years(step) => {
@@ -147,7 +180,7 @@ impl Unit {
     fn starts_on(self, date: Ymd) -> bool {
         let (month, day) = (date.month, date.day);
         match self {
-            Unit::Days => true,
+            Unit::Minutes(_) | Unit::Hours(_) | Unit::Days => true,
             Unit::Weeks => matches!(day, 1 | 8 | 15 | 22),
             Unit::Months => day == 1,
             Unit::Quarters => day == 1 && (month - 1) % 3 == 0,
@@ -161,7 +194,7 @@ impl Unit {
         let date = calendar.ymd(Day(day))?;
         let (year, month, dom) = (date.year, date.month, date.day);
         let tick = match self {
-            Unit::Days => date,
+            Unit::Minutes(_) | Unit::Hours(_) | Unit::Days => date,
             Unit::Weeks => Ymd::new(year, month, ((dom - 1) / 7 * 7 + 1).min(22)),
             Unit::Months => Ymd::new(year, month, 1),
             Unit::Quarters => Ymd::new(year, (month - 1) / 3 * 3 + 1, 1),
@@ -183,7 +216,9 @@ impl Unit {
     fn next(self, calendar: Calendar, date: Ymd) -> Option<Ymd> {
         let (year, month, dom) = (date.year, date.month, date.day);
         let next = match self {
-            Unit::Days => return calendar.ymd(Day(calendar.day(date)?.0 + 1)),
+            Unit::Minutes(_) | Unit::Hours(_) | Unit::Days => {
+                return calendar.ymd(Day(calendar.day(date)?.0 + 1))
+            }
             // Every month of both calendars has at least 29 days.
             Unit::Weeks if dom < 22 => Ymd::new(year, month, dom + 7),
             Unit::Weeks | Unit::Months => month_start_after(year, month, 1),
@@ -203,9 +238,13 @@ fn month_start_after(year: i64, month: u8, months: i64) -> Ymd {
 /// One tick: a calendar boundary, where it is drawn, and its label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
-    /// The first day of the period the tick starts; the tick is at its midnight.
+    /// The day of the period the tick starts, in the axis's time (see [`axis`]'s offset).
     pub day: Day,
-    /// `view.x_of(day)`: pixels from the left edge; outside `0..width` for the one tick
+    /// The minute of that day it starts at: 0 but for hour and minute ticks.
+    pub minute: u16,
+    /// Where it is, in the viewport's days (UTC): the day and minute less the offset.
+    pub at: f64,
+    /// `view.x_of(at)`: pixels from the left edge; outside `0..width` for the one tick
     /// allowed on either side of the window.
     pub x: f64,
     pub label: String,
@@ -234,20 +273,24 @@ pub fn label_width(label: &str) -> f64 {
 }
 
 /// The ticks for `view` in `calendar`, labelled in `locale`, with labels at least
-/// `min_label_spacing_px` apart (see the module comment for the rule). Never panics. An
-/// axis for a window outside the supported years has no ticks.
+/// `min_label_spacing_px` apart (see the module comment for the rule), counting days and
+/// hours in the time `offset_minutes` ahead of UTC (the data's usual offset, or 0 for
+/// UTC). Never panics. An axis for a window outside the supported years has no ticks.
 pub fn axis(
     view: &Viewport,
     min_label_spacing_px: f64,
     calendar: Calendar,
     locale: &dyn TickLabels,
+    offset_minutes: i16,
 ) -> Axis {
+    let shift = f64::from(offset_minutes) / MINUTES_PER_DAY as f64;
     let spacing = if min_label_spacing_px.is_finite() {
         min_label_spacing_px.max(MIN_LABEL_SPACING_PX)
     } else {
         MIN_LABEL_SPACING_PX
     };
-    let (start, end, px_per_day) = (view.start(), view.end(), view.px_per_day());
+    // The window in the axis's time: ticks are made there, and drawn `shift` earlier.
+    let (start, end, px_per_day) = (view.start() + shift, view.end() + shift, view.px_per_day());
     let (lo, hi) = Calendar::Gregorian.days();
     let usable = start.is_finite()
         && end.is_finite()
@@ -277,7 +320,11 @@ pub fn axis(
         calendar.ymd(Day(first)).map_or(0, |d| d.year),
         calendar.ymd(Day(last)).map_or(0, |d| d.year),
     );
+    // Hours and minutes only where days would leave the window nearly bare: a window of
+    // weeks reads better in days and months, even with room for hours.
+    let sub_day = end - start < SUB_DAY_WINDOW_DAYS;
     let unit = Unit::ladder()
+        .filter(|unit| sub_day || unit.minutes().is_none())
         .find(|&unit| {
             unit.shortest_days() * px_per_day
                 >= widest_label_px(calendar, locale, unit, years) + spacing
@@ -289,6 +336,43 @@ pub fn axis(
     // turning into a huge loop.
     let cap = (view.width() / spacing).floor() as usize + 3;
     let mut ticks = Vec::new();
+    if let Some(step) = unit.minutes() {
+        // `start` and `end` are within the supported years (checked above), so these
+        // minute counts are far from overflowing.
+        let mut minute = (start * MINUTES_PER_DAY as f64 / step as f64).floor() as i64 * step;
+        // Counted in steps, not ticks: a step beyond the calendar's range makes none.
+        for _ in 0..cap {
+            let day = Day(minute.div_euclid(MINUTES_PER_DAY));
+            let of_day = minute.rem_euclid(MINUTES_PER_DAY) as u16;
+            let at = minute as f64 / MINUTES_PER_DAY as f64;
+            if let Some(date) = calendar.ymd(day) {
+                let major = of_day == 0;
+                let kind = if major {
+                    TickKind::DayMonth
+                } else {
+                    TickKind::Time(of_day)
+                };
+                ticks.push(Tick {
+                    day,
+                    minute: of_day,
+                    at: at - shift,
+                    x: view.x_of(at - shift),
+                    label: locale.tick_label(calendar, kind, date),
+                    major,
+                });
+            }
+            if at >= end {
+                break;
+            }
+            minute += step;
+        }
+        return Axis {
+            calendar,
+            minor_unit: unit,
+            major_unit,
+            ticks,
+        };
+    }
     let mut next = unit.floor(calendar, first);
     while let Some(date) = next {
         let Some(day) = calendar.day(date) else {
@@ -300,7 +384,9 @@ pub fn axis(
         let major = major_unit.starts_on(date);
         ticks.push(Tick {
             day,
-            x: view.x_of(day.0 as f64),
+            minute: 0,
+            at: day.0 as f64 - shift,
+            x: view.x_of(day.0 as f64 - shift),
             label: tick_label(calendar, locale, unit, date, major),
             major,
         });
@@ -335,6 +421,22 @@ fn widest_label_px(
     }
     .map_or(years.0, |d| d.year);
     let mut samples = Vec::new();
+    if unit.minutes().is_some() {
+        // Times are all as wide (two digits each); a late one stands for them all.
+        let widest_time = locale.tick_label(
+            calendar,
+            TickKind::Time(23 * 60 + 59),
+            Ymd::new(years.0, 1, 1),
+        );
+        let days = [first_year, years.1]
+            .into_iter()
+            .flat_map(|year| (1..=12).map(move |month| Ymd::new(year, month, 22)))
+            .map(|date| locale.tick_label(calendar, TickKind::DayMonth, date));
+        return days
+            .chain([widest_time])
+            .map(|label| label_width(&label))
+            .fold(0.0, f64::max);
+    }
     for year in [first_year, years.1] {
         match unit {
             Unit::Years(_) => samples.push(Ymd::new(year, 1, 1)),
@@ -369,6 +471,9 @@ fn tick_label(
         (Unit::Months | Unit::Quarters, false) => TickKind::Month,
         (Unit::Days | Unit::Weeks, true) => TickKind::MonthOfYear,
         (Unit::Days | Unit::Weeks, false) => TickKind::Day,
+        // Made by `axis` itself (they need the minute); here for completeness.
+        (Unit::Minutes(_) | Unit::Hours(_), true) => TickKind::DayMonth,
+        (Unit::Minutes(_) | Unit::Hours(_), false) => TickKind::Time(0),
     };
     locale.tick_label(calendar, kind, date)
 }
@@ -388,7 +493,7 @@ mod tests {
 
     /// The English Gregorian axis, which the tables below are written for.
     fn axis(view: &Viewport, spacing: f64) -> Axis {
-        super::axis(view, spacing, Calendar::Gregorian, &EN)
+        super::axis(view, spacing, Calendar::Gregorian, &EN, 0)
     }
 
     const SPACING: f64 = 10.0;
@@ -412,10 +517,19 @@ mod tests {
     }
 
     /// Whether `unit` has a tick on `day`, written out separately from `Unit::starts_on`.
-    fn on_boundary(unit: Unit, day: Day) -> bool {
-        let date = Date::from_day(day);
+    fn on_boundary(unit: Unit, tick: &Tick) -> bool {
+        let date = Date::from_day(tick.day);
         let (m, d) = (date.month(), date.day_of_month());
         match unit {
+            Unit::Minutes(step) | Unit::Hours(step) => {
+                let step = if matches!(unit, Unit::Hours(_)) {
+                    step * 60
+                } else {
+                    step
+                };
+                tick.minute.is_multiple_of(step)
+            }
+            _ if tick.minute != 0 => false,
             Unit::Days => true,
             Unit::Weeks => [1, 8, 15, 22].contains(&d),
             Unit::Months => d == 1,
@@ -449,14 +563,18 @@ mod tests {
             if tick.label.is_empty() {
                 return Err(format!("empty label at {:?}: {}", tick.day, context()));
             }
-            let expected_x = view.x_of(tick.day.0 as f64);
+            let expected_at = tick.day.0 as f64 + f64::from(tick.minute) / 1440.0;
+            if (tick.at - expected_at).abs() > 1e-9 * (1.0 + expected_at.abs()) {
+                return Err(format!("at {} != {expected_at}: {}", tick.at, context()));
+            }
+            let expected_x = view.x_of(tick.at);
             if (tick.x - expected_x).abs() > 1e-9 * (1.0 + expected_x.abs()) {
                 return Err(format!("x {} != {expected_x}: {}", tick.x, context()));
             }
-            if !on_boundary(axis.minor_unit, tick.day) {
+            if !on_boundary(axis.minor_unit, tick) {
                 return Err(format!("{} not a boundary: {}", date_of(tick), context()));
             }
-            if tick.major != on_boundary(axis.major_unit, tick.day) {
+            if tick.major != on_boundary(axis.major_unit, tick) {
                 return Err(format!(
                     "{} major is {}: {}",
                     date_of(tick),
@@ -470,7 +588,7 @@ mod tests {
         }
         for pair in ticks.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            if a.day >= b.day || a.x >= b.x {
+            if a.at >= b.at || a.x >= b.x {
                 return Err(format!(
                     "not sorted: {} {}: {}",
                     a.label,
@@ -493,7 +611,7 @@ mod tests {
         // One tick at or before the start, one at or after the end, none further out
         // (stronger than "within one interval of each end").
         let (start, end) = (view.start(), view.end());
-        let days: Vec<f64> = ticks.iter().map(|t| t.day.0 as f64).collect();
+        let days: Vec<f64> = ticks.iter().map(|t| t.at).collect();
         if days.len() >= 2 && (days[1] <= start || days[days.len() - 2] >= end) {
             return Err(format!(
                 "more than one tick outside the window: {}",
@@ -515,8 +633,8 @@ mod tests {
             };
             let year = |tick: &Tick| i64::from(date_of(tick).year());
             let max = i64::from(MAX_YEAR);
-            let reaches_start = |t: &Tick| t.day.0 as f64 <= start || year(t) - step < -max;
-            let reaches_end = |t: &Tick| t.day.0 as f64 >= end || year(t) + step > max;
+            let reaches_start = |t: &Tick| t.at <= start || year(t) - step < -max;
+            let reaches_end = |t: &Tick| t.at >= end || year(t) + step > max;
             let (Some(first), Some(last)) = (ticks.first(), ticks.last()) else {
                 return Err(format!("no ticks: {}", context()));
             };
@@ -831,6 +949,8 @@ mod solar_hijri_tests {
     fn on_boundary(unit: Unit, day: Day) -> bool {
         let d = SolarHijri::from_day(day).expect("in range");
         match unit {
+            // The windows below are at least ten days: these units are not chosen.
+            Unit::Minutes(_) | Unit::Hours(_) => false,
             Unit::Days => true,
             Unit::Weeks => [1, 8, 15, 22].contains(&d.day),
             Unit::Months => d.day == 1,
@@ -847,7 +967,7 @@ mod solar_hijri_tests {
             for span in spans {
                 for width in [320.0, 960.0, 1600.0] {
                     let view = window(day(start), span, width);
-                    let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+                    let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA, 0);
                     let context = format!("{start} +{span} @{width}: {:?}", axis.minor_unit);
                     assert_eq!(axis.calendar, Calendar::SolarHijri, "{context}");
                     assert!(axis.ticks.len() >= 2, "{context}");
@@ -884,7 +1004,7 @@ mod solar_hijri_tests {
     #[test]
     fn a_year_of_months_starts_at_nowruz() {
         let view = window(day("2012-03-01"), 365.0, 1200.0);
-        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA, 0);
         assert_eq!(axis.minor_unit, Unit::Months);
         let label_on = |iso: &str| {
             axis.ticks
@@ -905,7 +1025,7 @@ mod solar_hijri_tests {
     #[test]
     fn beyond_the_solar_hijri_range_the_axis_is_gregorian() {
         let view = window(day("-0100-01-01"), 50.0 * 365.0, 960.0);
-        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA);
+        let axis = axis(&view, SPACING, Calendar::SolarHijri, &FA, 0);
         assert_eq!(axis.calendar, Calendar::Gregorian);
         assert!(axis.ticks.iter().any(|t| t.label.contains("پیش از میلاد")));
     }

@@ -9,7 +9,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::date::{Date, Day};
+use super::date::{minutes_to_days, Date};
 use super::media::MediaKind;
 use super::rich::Rich;
 
@@ -282,32 +282,118 @@ pub const MAX_IMPORTANCE: u8 = 3;
 pub const DEFAULT_IMPORTANCE: u8 = 2;
 
 impl Event {
-    pub fn start_day(&self) -> Day {
-        self.date.first_day()
+    /// Where the event starts, in minutes since 1970-01-01 00:00 UTC (see
+    /// [`Date::start_minute`]): what orders and places it.
+    pub fn start_minute(&self) -> i64 {
+        self.date.start_minute()
     }
 
-    /// The last day the event covers: its end date's last day, or its own date's.
-    pub fn end_day(&self) -> Day {
-        self.end.unwrap_or(self.date).last_day()
+    /// Where it ends (exclusive): after its end date, or after its own date.
+    pub fn end_minute(&self) -> i64 {
+        self.end.unwrap_or(self.date).end_minute()
+    }
+
+    /// [`Event::start_minute`] in the viewport's unit, (fractional) days since 1970-01-01.
+    pub fn start_at(&self) -> f64 {
+        minutes_to_days(self.start_minute())
+    }
+
+    /// [`Event::end_minute`] in days.
+    pub fn end_at(&self) -> f64 {
+        minutes_to_days(self.end_minute())
+    }
+
+    /// The event with its times of day written in UTC (see [`Date::in_utc`]).
+    fn in_utc(&self) -> Event {
+        Event {
+            date: self.date.in_utc(),
+            end: self.end.map(|d| d.in_utc()),
+            ..self.clone()
+        }
     }
 }
 
 impl Document {
-    /// The first and last day any event or era covers, if there is any.
-    pub fn extent(&self) -> Option<(Day, Day)> {
-        let events = self.events.iter().map(|e| (e.start_day(), e.end_day()));
+    /// Where the earliest event or era starts and the latest one ends (exclusive), in
+    /// days since 1970-01-01 (fractional where they have times), if there is any.
+    pub fn extent(&self) -> Option<(f64, f64)> {
+        let events = self
+            .events
+            .iter()
+            .map(|e| (e.start_minute(), e.end_minute()));
         let eras = self
             .eras
             .iter()
-            .map(|e| (e.start.first_day(), e.end.last_day()));
+            .map(|e| (e.start.start_minute(), e.end.end_minute()));
         events
             .chain(eras)
             .reduce(|(a0, a1), (b0, b1)| (a0.min(b0), a1.max(b1)))
+            .map(|(a, b)| (minutes_to_days(a), minutes_to_days(b)))
     }
 
-    /// Puts the events in date order (stable), as the layout's binary search needs.
+    /// Whether any event or era has a time of day: the viewport may then zoom to minutes.
+    pub fn has_times(&self) -> bool {
+        let dates = self.events.iter().flat_map(|e| [Some(e.date), e.end]);
+        let eras = self.eras.iter().flat_map(|e| [Some(e.start), Some(e.end)]);
+        dates.chain(eras).flatten().any(|d| d.time().is_some())
+    }
+
+    /// The UTC offset most of the dates that give one give (the earliest wins a tie), in
+    /// minutes: the axis counts hours in it, as the details write them. 0 when none does.
+    pub fn usual_offset(&self) -> i16 {
+        let mut offsets: Vec<i16> = self
+            .events
+            .iter()
+            .flat_map(|e| [Some(e.date), e.end])
+            .flatten()
+            .filter_map(|d| d.offset())
+            .collect();
+        let first = offsets.first().copied().unwrap_or(0);
+        offsets.sort_unstable();
+        let mut best = (0, first);
+        for run in offsets.chunk_by(|a, b| a == b) {
+            if run.len() > best.0 || (run.len() == best.0 && run[0] == first) {
+                best = (run.len(), run[0]);
+            }
+        }
+        best.1
+    }
+
+    /// The document with every time that has an offset written in UTC: what the reader
+    /// sees after choosing UTC. The order and the places stay (they are by instant).
+    pub fn in_utc(&self) -> Document {
+        Document {
+            events: self.events.iter().map(Event::in_utc).collect(),
+            eras: self
+                .eras
+                .iter()
+                .map(|e| Era {
+                    start: e.start.in_utc(),
+                    end: e.end.in_utc(),
+                    ..e.clone()
+                })
+                .collect(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            updated: self.updated,
+            categories: self.categories.clone(),
+        }
+    }
+
+    /// Whether any date gives a UTC offset other than UTC itself, so that the choice of
+    /// showing times in UTC means something.
+    pub fn has_offsets(&self) -> bool {
+        self.events
+            .iter()
+            .flat_map(|e| [Some(e.date), e.end])
+            .flatten()
+            .any(|d| d.offset().is_some_and(|o| o != 0))
+    }
+
+    /// Puts the events in order of their start instant (stable), as the layout's binary
+    /// search needs.
     pub fn sort_events(&mut self) {
-        super::sort::sort_by_key(&mut self.events, |e| (e.start_day().0, e.end_day().0));
+        super::sort::sort_by_key(&mut self.events, |e| (e.start_minute(), e.end_minute()));
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

@@ -9,6 +9,7 @@
 //! the cluster lane; overlapping clusters merge, so clusters never overlap either.
 //! Label widths are estimated from the character count: the model never measures the DOM.
 
+use super::date::minutes_to_days;
 use super::format::Event;
 use super::sort::{f64_key, sort_by_key};
 use super::viewport::Viewport;
@@ -112,10 +113,11 @@ impl Layout {
 
 /// What the layout needs of an event, kept apart from the event's texts so that a pass
 /// over a hundred thousand of them reads 24 bytes each, not whole events.
-/// `Eq` (day numbers are integers), so an `Rc<[Span]>` prop compares by pointer first.
+/// `Eq` (minute counts are integers), so an `Rc<[Span]>` prop compares by pointer first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
-    /// The first day, and the day after the last (day numbers).
+    /// Where the event starts and ends (exclusive), in minutes since 1970-01-01 00:00 UTC
+    /// ([`Event::start_minute`], [`Event::end_minute`]).
     pub start: i64,
     pub end: i64,
     /// Whether the event has an end date (it is drawn as a bar).
@@ -123,13 +125,25 @@ pub struct Span {
     pub importance: u8,
 }
 
+impl Span {
+    /// The start in the viewport's unit, days.
+    pub fn start_at(&self) -> f64 {
+        minutes_to_days(self.start)
+    }
+
+    /// The end (exclusive) in days.
+    pub fn end_at(&self) -> f64 {
+        minutes_to_days(self.end)
+    }
+}
+
 /// The [`Span`] of every event, in the same order: computed once per document.
 pub fn spans(events: &[Event]) -> Vec<Span> {
     events
         .iter()
         .map(|e| Span {
-            start: e.start_day().0,
-            end: e.end_day().0 + 1,
+            start: e.start_minute(),
+            end: e.end_minute(),
             range: e.end.is_some(),
             importance: e.importance,
         })
@@ -223,7 +237,7 @@ fn lay_out<'a>(
 ) -> Layout {
     let from = view.start() - params.overscan_px / view.px_per_day();
     let to = view.end() + params.marker_px / 2.0 / view.px_per_day();
-    let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start as f64);
+    let start_of = |i: u32| spans.get(i as usize).map_or(f64::NAN, |s| s.start_at());
     // Where event `i`'s marker is (NaN for an index out of range: such an index is never placed).
     let x_of = |i: u32| view.x_of(start_of(i));
 
@@ -236,7 +250,7 @@ fn lay_out<'a>(
     let slice = visible(&ranked.all);
     let measured = |i: u32| -> Option<Placed> {
         let s = spans.get(i as usize)?;
-        let (start, end) = (s.start as f64, s.end as f64);
+        let (start, end) = (s.start_at(), s.end_at());
         (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
     };
     let row_before = |i: u32| {
@@ -360,16 +374,16 @@ fn lay_out<'a>(
         let Some(s) = spans.get(i as usize) else {
             continue;
         };
-        if (s.end as f64) < from {
+        if s.end_at() < from {
             continue;
         }
-        let x = view.x_of(s.start as f64);
+        let x = view.x_of(s.start_at());
         let c = match clusters.last_mut() {
             Some(c) if x <= c.right + params.gap_px => {
                 c.count += 1;
                 // In date order, x and the start only grow.
                 c.right = x + params.cluster_px;
-                c.last_day = s.start as f64;
+                c.last_day = s.start_at();
                 c
             }
             _ => {
@@ -378,8 +392,8 @@ fn lay_out<'a>(
                     count: 1,
                     left: x,
                     right: x + params.cluster_px,
-                    first_day: s.start as f64,
-                    last_day: s.start as f64,
+                    first_day: s.start_at(),
+                    last_day: s.start_at(),
                 });
                 let Some(c) = clusters.last_mut() else { break };
                 c
@@ -598,7 +612,7 @@ fn smaller(a: f64, b: f64) -> f64 {
 pub fn longest_days(events: &[Event]) -> f64 {
     events
         .iter()
-        .map(|e| (e.end_day().0 - e.start_day().0) as f64 + 1.0)
+        .map(|e| e.end_at() - e.start_at())
         .fold(0.0, f64::max)
 }
 
@@ -631,7 +645,7 @@ mod tests {
     }
 
     fn sorted(mut events: Vec<Event>) -> Vec<Event> {
-        events.sort_by_key(|e| (e.start_day(), e.end_day()));
+        events.sort_by_key(|e| (e.start_minute(), e.end_minute()));
         events
     }
 
@@ -986,7 +1000,7 @@ mod tests {
                     *seen.entry(i).or_insert(0) += 1;
                 }
                 let (from, to) = (view.start() - overscan / view.px_per_day(), view.end() + p.marker_px / 2.0 / view.px_per_day());
-                let is_visible = |e: &Event| e.end_day().0 as f64 + 1.0 >= from && (e.start_day().0 as f64) <= to;
+                let is_visible = |e: &Event| e.end_at() >= from && e.start_at() <= to;
                 let unplaced: Vec<u32> = (0..events.len() as u32).filter(|&i| is_visible(&events[i as usize]) && !seen.contains_key(&i)).collect();
                 let mut unplaced = unplaced.into_iter();
                 for c in &l.clusters {
@@ -1005,7 +1019,7 @@ mod tests {
                 // cluster before it when it starts within the cluster's reach.
                 let mut folded: Vec<Cluster> = Vec::new();
                 for i in (0..events.len() as u32).filter(|&i| is_visible(&events[i as usize]) && !l.placed.iter().any(|p| p.event == i)) {
-                    let day = events[i as usize].start_day().0 as f64;
+                    let day = events[i as usize].start_at();
                     let x = view.x_of(day);
                     match folded.last_mut() {
                         Some(c) if x <= c.right + p.gap_px => {
@@ -1027,7 +1041,7 @@ mod tests {
                 // Positions agree with the viewport.
                 for item in &l.placed {
                     let e = &events[item.event as usize];
-                    prop_assert!((item.x - view.x_of(e.start_day().0 as f64)).abs() < 1e-6);
+                    prop_assert!((item.x - view.x_of(e.start_at())).abs() < 1e-6);
                 }
             }
 

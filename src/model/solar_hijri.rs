@@ -160,7 +160,9 @@ pub fn format_fa(date: &Date) -> Option<String> {
     let last = SolarHijri::from_day(date.last_day())?;
     let month = |d: &SolarHijri| MONTHS_FA[usize::from(d.month - 1)];
     let text = match date.precision() {
-        Precision::Day => format!("{} {} {}", first.day, month(&first), first.year),
+        Precision::Day | Precision::Minute => {
+            format!("{} {} {}", first.day, month(&first), first.year)
+        }
         Precision::Month if first.year == last.year => {
             format!("{}–{} {}", month(&first), month(&last), first.year)
         }

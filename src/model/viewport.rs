@@ -12,12 +12,45 @@
 
 use super::date::Day;
 
-/// Zooming in stops when this many days fill the whole width.
-pub const MIN_SPAN_DAYS: f64 = 7.0;
+/// Zooming in stops when this many days fill the whole width, for data of whole days.
+pub const MIN_SPAN_DAYS: f64 = 1.0;
 /// The margin around the data's extent, as a fraction of the extent's length.
 pub const MARGIN_FRACTION: f64 = 0.04;
 /// The smallest margin around the data, in days, so a one-day extent still has room.
 pub const MIN_MARGIN_DAYS: f64 = 14.0;
+
+/// How far in one may zoom and the least margin around the data: set by the data's
+/// finest dates, so that a night of events given to the minute can fill the stage while
+/// data of whole days does not zoom into hours where nothing is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// The narrowest window, in days.
+    pub min_span: f64,
+    /// The least margin either side of the data's extent, in days.
+    pub min_margin: f64,
+}
+
+impl Limits {
+    /// For dates of whole days (or months, or years).
+    pub const DAYS: Limits = Limits {
+        min_span: MIN_SPAN_DAYS,
+        min_margin: MIN_MARGIN_DAYS,
+    };
+    /// For data with times of day: down to half an hour across the width, and a quarter
+    /// of an hour of margin.
+    pub const MINUTES: Limits = Limits {
+        min_span: 30.0 / 1440.0,
+        min_margin: 15.0 / 1440.0,
+    };
+
+    pub fn for_data(has_times: bool) -> Limits {
+        if has_times {
+            Limits::MINUTES
+        } else {
+            Limits::DAYS
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -25,6 +58,7 @@ pub struct Viewport {
     end: f64,
     width: f64,
     bounds: (f64, f64),
+    min_span: f64,
 }
 
 /// The smallest width we compute with; a hidden or collapsed element reports 0.
@@ -35,10 +69,27 @@ impl Viewport {
     /// drawn `width` pixels wide. The extent also sets how far out one can zoom and pan.
     pub fn fit_to(first: Day, last: Day, width: f64) -> Viewport {
         let (lo, hi) = (first.0.min(last.0) as f64, first.0.max(last.0) as f64 + 1.0);
-        let margin = ((hi - lo) * MARGIN_FRACTION).max(MIN_MARGIN_DAYS);
+        Viewport::fit_extent(lo, hi, width, Limits::DAYS)
+    }
+
+    /// A viewport showing `[from, until)` (days, fractional) plus margins, `width` pixels
+    /// wide, within `limits`. Non-finite input gives a window around day 0.
+    pub fn fit_extent(from: f64, until: f64, width: f64, limits: Limits) -> Viewport {
+        let finite = from.is_finite() && until.is_finite();
+        let (lo, hi) = if finite {
+            (from.min(until), from.max(until))
+        } else {
+            (0.0, 1.0)
+        };
+        let min_span = if limits.min_span.is_finite() && limits.min_span > 0.0 {
+            limits.min_span
+        } else {
+            MIN_SPAN_DAYS
+        };
+        let margin = ((hi - lo) * MARGIN_FRACTION).max(limits.min_margin.max(0.0));
         let (mut b0, mut b1) = (lo - margin, hi + margin);
-        if b1 - b0 < MIN_SPAN_DAYS {
-            let grow = (MIN_SPAN_DAYS - (b1 - b0)) / 2.0;
+        if b1 - b0 < min_span {
+            let grow = (min_span - (b1 - b0)) / 2.0;
             b0 -= grow;
             b1 += grow;
         }
@@ -47,6 +98,7 @@ impl Viewport {
             end: b1,
             width: sanitize_width(width),
             bounds: (b0, b1),
+            min_span,
         }
     }
 
@@ -77,7 +129,7 @@ impl Viewport {
     }
 
     pub fn min_span(&self) -> f64 {
-        MIN_SPAN_DAYS
+        self.min_span
     }
 
     pub fn max_span(&self) -> f64 {
@@ -95,7 +147,7 @@ impl Viewport {
     }
 
     pub fn can_zoom_in(&self) -> bool {
-        self.span() > MIN_SPAN_DAYS * (1.0 + 1e-9)
+        self.span() > self.min_span * (1.0 + 1e-9)
     }
 
     pub fn can_zoom_out(&self) -> bool {
@@ -111,7 +163,7 @@ impl Viewport {
         }
         let anchor_px = clamp(anchor_px, 0.0, self.width);
         let anchor_day = self.day_at(anchor_px);
-        let span = clamp(self.span() / factor, MIN_SPAN_DAYS, self.max_span());
+        let span = clamp(self.span() / factor, self.min_span, self.max_span());
         let start = anchor_day - anchor_px / self.width * span;
         self.with_window(start, start + span)
     }
@@ -136,7 +188,7 @@ impl Viewport {
         } else {
             (end, start)
         };
-        let span = clamp(end - start, MIN_SPAN_DAYS, self.max_span());
+        let span = clamp(end - start, self.min_span, self.max_span());
         let middle = (start + end) / 2.0;
         let mut start = middle - span / 2.0;
         // Keep a window that was already against an edge exactly there.
@@ -198,7 +250,7 @@ impl Viewport {
     /// keeps the current window when it already shows everything up to rounding noise, so
     /// its result differs by that noise from one step to the next.)
     pub fn whole(&self) -> Viewport {
-        // `fit_to` made the bounds at least two margins (28 days) apart: a valid window.
+        // `fit_extent` made the bounds at least the narrowest window apart: a valid one.
         Viewport {
             start: self.bounds.0,
             end: self.bounds.1,

@@ -148,7 +148,7 @@ fn bin_counts(doc: &Document, matching: &[u32], full: &Viewport) -> Vec<u32> {
     let mut bins = vec![0u32; n];
     for &i in matching {
         if let Some(e) = doc.events.get(i as usize) {
-            let bin = (full.x_of(e.start_day().0 as f64) / BIN_PX).floor();
+            let bin = (full.x_of(e.start_at()) / BIN_PX).floor();
             if bin >= 0.0 && (bin as usize) < n {
                 bins[bin as usize] += 1;
             }

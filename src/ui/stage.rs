@@ -20,6 +20,7 @@ use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
 use crate::model::calendar::Calendar;
+use crate::model::date::MINUTES_PER_DAY;
 use crate::model::format::Document;
 use crate::model::layout::{layout, Placed, Ranked, Span};
 use crate::model::sort::sort_by_key;
@@ -44,6 +45,8 @@ pub struct StageProps {
     pub locale: &'static Locale,
     /// The axis's calendar.
     pub calendar: Calendar,
+    /// The UTC offset the axis counts hours in, in minutes (`State::zone`).
+    pub zone: i16,
     /// In an embed the plain wheel scrolls the page; Ctrl/⌘ + wheel (or a pinch) zooms.
     pub embedded: bool,
     pub stage_ref: NodeRef,
@@ -82,7 +85,13 @@ pub fn Stage(props: &StageProps) -> Html {
         &|i| props.title_chars.get(i as usize).map_or(0, |&n| n as usize),
     );
     *previous.borrow_mut() = laid.rows();
-    let ticks = axis(&view, AXIS_LABEL_SPACING_PX, props.calendar, locale);
+    let ticks = axis(
+        &view,
+        AXIS_LABEL_SPACING_PX,
+        props.calendar,
+        locale,
+        props.zone,
+    );
     let tab_stop = props
         .selected
         .filter(|s| laid.placed.iter().any(|p| p.event == *s))
@@ -264,14 +273,15 @@ pub fn Stage(props: &StageProps) -> Html {
             </div>
             <div class="tl-axis" aria-hidden="true">
                 { for ticks.ticks.iter().map(|t| {
-                    // As a key, the day with its sign bit flipped: in the days' order.
-                    let node = styles.slot(TICKS, (t.day.0 as u64) ^ (1 << 63), [
+                    // As a key, the minute with its sign bit flipped: in the ticks' order.
+                    let key = t.day.0 * MINUTES_PER_DAY + i64::from(t.minute);
+                    let node = styles.slot(TICKS, (key as u64) ^ (1 << 63), [
                         format!("translateX({}px)", px(sign * t.x)),
                         String::new(),
                         String::new(),
                     ]);
                     html! {
-                        <div key={t.day.0} class="tl-tick" data-major={t.major.then_some("")} ref={node}>
+                        <div {key} class="tl-tick" data-major={t.major.then_some("")} ref={node}>
                             <span class="tl-tick-label">{ &t.label }</span>
                         </div>
                     }

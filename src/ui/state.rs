@@ -15,7 +15,7 @@ use crate::model::date::{Date, Day};
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
 use crate::model::layout::{longest_days, spans, Ranked, Span};
-use crate::model::viewport::Viewport;
+use crate::model::viewport::{Limits, Viewport};
 
 /// The width assumed before the stage is measured (and under SSR).
 pub const DEFAULT_WIDTH_PX: f64 = 960.0;
@@ -32,7 +32,17 @@ pub enum ViewMode {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The data, with its times in UTC when the reader asks (`utc`): what is shown.
     pub doc: Rc<Document>,
+    /// The data as it came, with the offsets its times were written in.
+    pub written: Rc<Document>,
+    /// Whether times of day are shown in UTC rather than as the data writes them.
+    pub utc: bool,
+    /// The UTC offset the axis counts hours in, in minutes: the data's usual one
+    /// (`Document::usual_offset`), or 0 in UTC.
+    pub zone: i16,
+    /// Whether the data gives UTC offsets, so that the reader may choose UTC.
+    pub offsets: bool,
     /// The reader's language: the interface's strings, and the events' texts where the
     /// data has them.
     pub locale: &'static Locale,
@@ -107,6 +117,8 @@ pub enum Action {
     SetLocale(&'static Locale),
     /// Count the axis in this calendar.
     SetCalendar(Calendar),
+    /// Show times of day in UTC (`true`) or as the data writes them.
+    SetUtc(bool),
     /// New data or start options: start over from this state, at the current width, in
     /// the reader's language and calendar (a new language comes as `SetLocale`).
     Reconfigure(Rc<State>),
@@ -119,10 +131,15 @@ impl State {
         let filter = Filter::default();
         let (first, last) = doc.extent().unwrap_or_else(|| {
             let updated = doc.updated.unwrap_or(Date::from_day(Day(0)));
-            (updated.first_day(), updated.last_day())
+            (updated.start_at(), updated.end_at())
         });
-        let viewport = Viewport::fit_to(first, last, width);
+        let limits = Limits::for_data(doc.has_times());
+        let viewport = Viewport::fit_extent(first, last, width, limits);
         let mut state = State {
+            written: doc.clone(),
+            utc: false,
+            zone: doc.usual_offset(),
+            offsets: doc.has_offsets(),
             longest_days: longest_days(&doc.events),
             spans: Rc::new(spans(&doc.events)),
             title_chars,
@@ -166,7 +183,7 @@ impl State {
         }
         let mut state = Rc::new(state);
         if let Some((start, end)) = options.initial_window {
-            let (start, end) = (start.first_day().0 as f64, end.last_day().0 as f64 + 1.0);
+            let (start, end) = (start.start_at(), end.end_at());
             state = state.reduce(Action::ShowWindow(start, end));
         }
         if let Some(id) = &options.initial_event {
@@ -189,6 +206,18 @@ impl State {
         self.locale = locale;
         self.calendar = locale.calendar;
         self.refilter();
+    }
+
+    /// Times of day in UTC, or as the data writes them. Only the texts change: events are
+    /// placed and ordered by their instants either way, so every index stays valid.
+    pub(super) fn set_utc(&mut self, utc: bool) {
+        self.utc = utc;
+        self.zone = if utc { 0 } else { self.written.usual_offset() };
+        self.doc = if utc {
+            Rc::new(self.written.in_utc())
+        } else {
+            self.written.clone()
+        };
     }
 
     fn refilter(&mut self) {
@@ -220,7 +249,7 @@ impl State {
         let mut next = self.clone();
         next.selected = Some(i);
         if let Some(e) = self.doc.events.get(i as usize) {
-            let (start, end) = (e.start_day().0 as f64, e.end_day().0 as f64 + 1.0);
+            let (start, end) = (e.start_at(), e.end_at());
             next.viewport = self.viewport.revealing(start, end, REVEAL_PADDING_PX);
         }
         next

@@ -22,6 +22,10 @@ pub struct ToolbarProps {
     pub locale: &'static Locale,
     /// The axis's calendar.
     pub calendar: Calendar,
+    /// Whether the data gives UTC offsets (then the reader may choose UTC), and whether
+    /// times are shown in UTC.
+    pub offsets: bool,
+    pub utc: bool,
     pub mode: ViewMode,
     pub matching: usize,
     pub total: usize,
@@ -98,6 +102,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                                 }) }
                         </div>
                     }
+                }
+                if props.offsets {
+                    <div class="tl-zones" role="group" aria-label={locale.time_zone}>
+                        { button("tl-button", locale.local_time, None, None, Some(!props.utc), false,
+                            act(Action::SetUtc(false))) }
+                        { button("tl-button", "UTC", None, None, Some(props.utc), false,
+                            act(Action::SetUtc(true))) }
+                    </div>
                 }
                 <div class="tl-views" role="group" aria-label={locale.view}>
                     { button("tl-button", locale.timeline, None, None, Some(timeline_mode), false,

@@ -140,6 +140,7 @@ fn Widget(props: &WidgetProps) -> Html {
             <Problems problems={props.problems.clone()} {locale} />
             <Toolbar document={doc.clone()} counts={state.counts.clone()} {shown} query={state.query.clone()}
                 {locale} calendar={state.calendar} mode={state.mode} matching={state.matching.len()}
+                offsets={state.offsets} utc={state.utc}
                 total={doc.events.len()} can_zoom_in={state.viewport.can_zoom_in()}
                 can_zoom_out={state.viewport.can_zoom_out()} search_ref={search_ref.clone()}
                 onaction={onaction.clone()} />
@@ -153,7 +154,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}
-                    selected={state.selected} {locale} calendar={state.calendar}
+                    selected={state.selected} {locale} calendar={state.calendar} zone={state.zone}
                     embedded={props.options.embedded}
                     stage_ref={stage_ref.clone()} onaction={onaction.clone()} />
                 <Overview document={doc.clone()} matching={state.matching.clone()}

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 pub use json::{is_timelinejs, read_json};
 
-use super::date::{Date, DateError, MAX_YEAR};
+use super::date::{Date, DateError, Precision, MAX_YEAR};
 use super::format::{
     Category, Document, Era, Event, Media as EventMedia, Text, DEFAULT_IMPORTANCE,
 };
@@ -461,20 +461,64 @@ impl Mapper<'_> {
                 return Err(());
             }
         };
-        if let Some((_, first)) = given_times.first() {
-            let fields: Vec<&str> = given_times.iter().map(|(f, _)| *f).collect();
+        Ok(Some(self.time_of_day(date, date_value, what, name)))
+    }
+
+    /// The date with its `hour` and `minute`, when given and usable. A time on a date
+    /// without a day, an hour or minute out of range, seconds and milliseconds are
+    /// warnings: the event keeps its day (or its time, to the minute).
+    fn time_of_day(&mut self, date: &SlideDate, day: Date, what: &str, name: &str) -> Date {
+        for (field, part) in [("second", &date.second), ("millisecond", &date.millisecond)] {
+            if let Some(p) = part.as_ref().filter(|p| p.given().is_some()) {
+                self.warning(
+                    &p.place,
+                    format!(
+                        "{what}'s {field} is not shown: the time is kept to the minute ({name})"
+                    ),
+                );
+            }
+        }
+        let (hour, minute) = (date.hour.as_ref(), date.minute.as_ref());
+        let Some(first) = [hour, minute]
+            .into_iter()
+            .flatten()
+            .find(|p| p.given().is_some())
+        else {
+            return day;
+        };
+        if day.precision() != Precision::Day {
             self.warning(
                 &first.place,
-                format!(
-                    "times of day are not shown yet: {what}'s {} ignored; the event is placed on its day ({name})",
-                    match fields.as_slice() {
-                        [one] => format!("{one} is"),
-                        many => format!("{} are", many.join(", ")),
-                    }
-                ),
+                format!("{what} has a time but no day: the time is ignored ({name})"),
             );
+            return day;
         }
-        Ok(Some(date_value))
+        let number = |part: Option<&Part>, max: i64| -> Result<u8, String> {
+            match part.and_then(Part::given) {
+                None => Ok(0),
+                Some(text) => whole_number(text)
+                    .filter(|n| (0..=max).contains(n))
+                    .map(|n| n as u8)
+                    .ok_or_else(|| quote(text)),
+            }
+        };
+        match (number(hour, 23), number(minute, 59)) {
+            (Ok(h), Ok(m)) => {
+                Date::ymd_hm(day.year(), day.month(), day.day_of_month(), h, m, None).unwrap_or(day)
+            }
+            (h, m) => {
+                let (field, text, max) = match (h, m) {
+                    (Err(text), _) => ("hour", text, 23),
+                    (_, Err(text)) => ("minute", text, 59),
+                    _ => ("hour", String::new(), 23),
+                };
+                self.warning(
+                    &first.place,
+                    format!("{what}'s {field} {text} is not a whole number from 0 to {max}: the time is ignored; the event is placed on its day ({name})"),
+                );
+                day
+            }
+        }
     }
 
     /// An event's or era's start and end dates. The start is required.
@@ -498,7 +542,7 @@ impl Mapper<'_> {
         };
         let end = end.ok()?;
         if let (Some(end), Some(end_date)) = (end, &slide.end_date) {
-            if end.last_day() < start.first_day() {
+            if end.end_minute() <= start.start_minute() {
                 self.error(
                     &end_date.place,
                     format!("end \"{end}\" is before the start \"{start}\"; the event is left out ({name})"),

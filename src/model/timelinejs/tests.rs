@@ -357,7 +357,7 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
     );
     let (doc, problems) = read(&text);
     assert_eq!(doc.events.len(), 1, "kept, with warnings");
-    assert_eq!(doc.events[0].date.to_string(), "2020-01-08");
+    assert_eq!(doc.events[0].date.to_string(), "2020-01-08T06:14");
     assert_eq!(
         doc.events[0].end.map(|d| d.to_string()).as_deref(),
         Some("2020-01-09")
@@ -368,9 +368,8 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
         "warning: title.background: \"background\" is not supported (ignored) (the title slide)",
         "warning: title.unique_id: \"unique_id\" is not used here (ignored) (the title slide)",
         "warning: events: no sources: TimelineJS3 data has none, so the events are shown without any",
-        "warning: events[0].start_date.hour: times of day are not shown yet: start_date's hour, minute are ignored; the event is placed on its day (event \"PS752\")",
         "warning: events[0].start_date.format: \"start_date.format\" is not supported (ignored) (event \"PS752\")",
-        "warning: events[0].end_date.second: times of day are not shown yet: end_date's second is ignored; the event is placed on its day (event \"PS752\")",
+        "warning: events[0].end_date.second: end_date's second is not shown: the time is kept to the minute (event \"PS752\")",
         "warning: events[0].text.extra: unknown field \"text.extra\" (ignored) (event \"PS752\")",
         "warning: events[0].media: the image has no alt text: describe it for readers who cannot see it (event \"PS752\")",
         "warning: events[0].background: \"background\" is not supported (ignored) (event \"PS752\")",
@@ -382,12 +381,70 @@ fn what_is_not_supported_warns_naming_the_field_and_the_event() {
     ];
     assert_eq!(shown(&problems), expected);
     // Each with the line and column of its value.
-    let hour = problems
+    let second = problems
         .iter()
-        .find(|p| p.path == "events[0].start_date.hour")
-        .expect("hour");
-    let (line, column) = json::line_column(&text, text.find(r#""6""#).expect("hour value"));
-    assert_eq!((hour.line, hour.column), (line, column));
+        .find(|p| p.path == "events[0].end_date.second")
+        .expect("second");
+    let (line, column) = json::line_column(&text, text.find(r#""5""#).expect("second value"));
+    assert_eq!((second.line, second.column), (line, column));
+}
+
+#[test]
+fn times_of_day_are_read_to_the_minute_and_bad_ones_keep_the_day() {
+    // (start_date's time fields, the date read, the warning's path if any)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (r#""hour": "6", "minute": "14""#, "2020-01-08T06:14", None),
+        (r#""hour": 23"#, "2020-01-08T23:00", None),
+        (r#""minute": "5""#, "2020-01-08T00:05", None),
+        (r#""hour": "0", "minute": "0""#, "2020-01-08T00:00", None),
+        (
+            r#""hour": "24""#,
+            "2020-01-08",
+            Some("events[0].start_date.hour"),
+        ),
+        (
+            r#""hour": "6", "minute": "60""#,
+            "2020-01-08",
+            Some("events[0].start_date.hour"),
+        ),
+        (
+            r#""hour": "six""#,
+            "2020-01-08",
+            Some("events[0].start_date.hour"),
+        ),
+        (
+            r#""hour": "6", "second": "30""#,
+            "2020-01-08T06:00",
+            Some("events[0].start_date.second"),
+        ),
+        (r#""hour": "", "minute": null"#, "2020-01-08", None),
+    ];
+    for (fields, expected, warning) in cases {
+        let text = format!(
+            r#"{{"events": [{{"start_date": {{"year": "2020", "month": "1", "day": "8", {fields}}}, "text": {{"headline": "H"}}}}]}}"#
+        );
+        let (doc, problems) = read(&text);
+        assert_eq!(doc.events.len(), 1, "{fields}");
+        assert_eq!(doc.events[0].date.to_string(), *expected, "{fields}");
+        let paths: Vec<&str> = problems
+            .iter()
+            .filter(|p| p.path.starts_with("events[0].start_date"))
+            .map(|p| p.path.as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            warning.iter().copied().collect::<Vec<_>>(),
+            "{fields}"
+        );
+    }
+    // A time on a date without a day is ignored, with a warning.
+    let (doc, problems) = read(
+        r#"{"events": [{"start_date": {"year": "2020", "month": "1", "hour": "6"}, "text": {"headline": "H"}}]}"#,
+    );
+    assert_eq!(doc.events[0].date.to_string(), "2020-01");
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("has a time but no day")));
 }
 
 #[test]

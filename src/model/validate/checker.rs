@@ -343,7 +343,7 @@ impl Checker<'_> {
         path: &Path,
         start_name: &str,
     ) {
-        if end.last_day() < start.first_day() {
+        if end.end_minute() <= start.start_minute() {
             self.error(
                 path,
                 end_value.offset,

@@ -91,7 +91,7 @@ impl State {
                             self.doc
                                 .events
                                 .get(i as usize)
-                                .is_some_and(|e| (e.start_day().0 as f64) < day)
+                                .is_some_and(|e| e.start_at() < day)
                         }) as i64;
                         if delta > 0 {
                             after
@@ -124,6 +124,9 @@ impl State {
                     next.set_locale(self.locale);
                 }
                 next.calendar = self.calendar;
+                if self.utc {
+                    next.set_utc(true);
+                }
                 Rc::new(next)
             }
             Action::SetLocale(locale) => changed(locale != self.locale, self, |next| {
@@ -132,6 +135,7 @@ impl State {
             Action::SetCalendar(calendar) => changed(calendar != self.calendar, self, |next| {
                 next.calendar = calendar;
             }),
+            Action::SetUtc(utc) => changed(utc != self.utc, self, |next| next.set_utc(utc)),
             Action::SetMode(mode) => changed(mode != self.mode, self, |next| next.mode = mode),
         }
     }

@@ -256,7 +256,7 @@ fn selecting_brings_the_event_into_view() {
     let s = zoomed.reduce(Action::Select(Some(target.clone().into())));
     assert_eq!(id_of(&s), Some(target.as_str()));
     let e = s.selected_event().unwrap();
-    let x = s.viewport.x_of(e.start_day().0 as f64);
+    let x = s.viewport.x_of(e.start_at());
     assert!(x >= 0.0 && x <= s.viewport.width(), "x = {x}");
 }
 
@@ -276,6 +276,6 @@ fn step_without_selection_starts_near_the_middle_of_the_view() {
     let day = s.viewport.day_at(s.viewport.width() / 2.0);
     let right = s.clone().reduce(Action::Step(1));
     let left = s.reduce(Action::Step(-1));
-    assert!(right.selected_event().unwrap().start_day().0 as f64 >= day);
-    assert!((left.selected_event().unwrap().start_day().0 as f64) < day);
+    assert!(right.selected_event().unwrap().start_at() >= day);
+    assert!((left.selected_event().unwrap().start_at()) < day);
 }
