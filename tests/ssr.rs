@@ -710,3 +710,25 @@ fn the_list_links_to_each_media_without_loading_any() {
     assert!(html.contains("class=\"tl-media-text\">The harbour</span>"));
     assert!(html.contains("class=\"tl-media-credit\">Photo: Someone</span>"));
 }
+
+#[test]
+fn a_night_given_to_the_minute_shows_its_times_and_offers_utc() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/one-night.json").expect("fixture");
+    let html = widget(validate(&text));
+    // The choice of UTC, with "Local time" pressed first.
+    assert!(html.contains("class=\"tl-zones\""), "the time zone switch");
+    assert!(html.contains("aria-label=\"Time zone\""));
+    // Hour and minute ticks on the stage, in the data's offset.
+    let unit = html
+        .split("data-unit=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the stage's unit");
+    assert!(
+        unit.starts_with("Hours(") || unit.starts_with("Minutes("),
+        "unit {unit}"
+    );
+    assert!(html.contains("06:14"), "a time in the labels or details");
+    // The bundled data, of whole days, has no such switch.
+    assert!(!widget_in("en").contains("tl-zones"));
+}

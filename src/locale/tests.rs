@@ -122,6 +122,86 @@ fn event_dates_with_ranges_and_approximation() {
 }
 
 #[test]
+fn times_of_day_in_each_language_never_shifted() {
+    // (ISO date, English, French, Persian). The offset is written as the data gives it,
+    // isolated (U+2066…U+2069) so that Persian text keeps it in order.
+    let cases = [
+        (
+            "2020-01-08T06:14",
+            "8 January 2020, 06:14",
+            "8 janvier 2020 à 6 h 14",
+            "۱۸ دی ۱۳۹۸ (۸ ژانویه ۲۰۲۰)، ساعت ۰۶:۱۴",
+        ),
+        (
+            "2020-01-08T06:14+03:30",
+            "8 January 2020, 06:14 \u{2066}UTC+03:30\u{2069}",
+            "8 janvier 2020 à 6 h 14 \u{2066}UTC+03:30\u{2069}",
+            "۱۸ دی ۱۳۹۸ (۸ ژانویه ۲۰۲۰)، ساعت ۰۶:۱۴ \u{2066}UTC+۰۳:۳۰\u{2069}",
+        ),
+        (
+            "2024-11-01T00:00Z",
+            "1 November 2024, 00:00 \u{2066}UTC\u{2069}",
+            "1er novembre 2024 à 0 h 00 \u{2066}UTC\u{2069}",
+            "۱۱ آبان ۱۴۰۳ (۱ نوامبر ۲۰۲۴)، ساعت ۰۰:۰۰ \u{2066}UTC\u{2069}",
+        ),
+        (
+            "2019-12-31T23:59-05:00",
+            "31 December 2019, 23:59 \u{2066}UTC-05:00\u{2069}",
+            "31 décembre 2019 à 23 h 59 \u{2066}UTC-05:00\u{2069}",
+            "۱۰ دی ۱۳۹۸ (۳۱ دسامبر ۲۰۱۹)، ساعت ۲۳:۵۹ \u{2066}UTC-۰۵:۰۰\u{2069}",
+        ),
+    ];
+    for (iso, en, fr, fa) in cases {
+        let d = date(iso);
+        assert_eq!(EN.date(&d), en, "{iso}");
+        assert_eq!(FR.date(&d), fr, "{iso}");
+        assert_eq!(FA.date(&d), fa, "{iso}");
+    }
+    // In UTC: the same instant, the day it falls on in UTC.
+    let utc = date("2020-01-08T02:00+03:30").in_utc();
+    assert_eq!(EN.date(&utc), "7 January 2020, 22:30 \u{2066}UTC\u{2069}");
+}
+
+#[test]
+fn timed_events_show_their_times_once_per_day() {
+    let cases = [
+        (
+            event(
+                "2020-01-08T06:14+03:30",
+                Some("2020-01-08T06:18+03:30"),
+                false,
+            ),
+            "8 January 2020, 06:14 \u{2066}UTC+03:30\u{2069} – 06:18 \u{2066}UTC+03:30\u{2069}",
+            "8 janvier 2020 à 6 h 14 \u{2066}UTC+03:30\u{2069} – 6 h 18 \u{2066}UTC+03:30\u{2069}",
+        ),
+        (
+            event("2020-01-07T23:00", Some("2020-01-08T01:30"), false),
+            "7 January 2020, 23:00 – 8 January 2020, 01:30",
+            "7 janvier 2020 à 23 h 00 – 8 janvier 2020 à 1 h 30",
+        ),
+        (
+            event("2020-01-08T06:14", None, true),
+            "about 8 January 2020, 06:14",
+            "vers 8 janvier 2020 à 6 h 14",
+        ),
+        // A timed start with a day as its end.
+        (
+            event("2020-01-08T06:14", Some("2020-01-10"), false),
+            "8 January 2020, 06:14 – 10 January 2020",
+            "8 janvier 2020 à 6 h 14 – 10 janvier 2020",
+        ),
+    ];
+    for (e, en, fr) in cases {
+        assert_eq!(EN.event_date(&e), en);
+        assert_eq!(FR.event_date(&e), fr);
+    }
+    assert_eq!(
+        FA.event_date(&event("2020-01-07T23:00", Some("2020-01-08T01:30"), false)),
+        "۱۷ دی ۱۳۹۸ (۷ ژانویه ۲۰۲۰)، ساعت ۲۳:۰۰ – ۱۸ دی ۱۳۹۸ (۸ ژانویه ۲۰۲۰)، ساعت ۰۱:۳۰"
+    );
+}
+
+#[test]
 fn counts_are_grouped_and_shaped() {
     let cases = [
         (0, "0", "0", "۰"),
@@ -214,6 +294,8 @@ fn templates(l: &Locale) -> Vec<(&'static str, &'static str)> {
         ("about", l.about),
         ("range", l.range),
         ("with_gregorian", l.with_gregorian),
+        ("clock", l.clock),
+        ("at_time", l.at_time),
         ("last_updated", l.last_updated),
         ("show_more", l.show_more),
         ("play_video", l.play_video),
@@ -267,25 +349,25 @@ fn tick_labels_in_both_calendars() {
             &EN,
             Calendar::Gregorian,
             greg,
-            ["2012", "Sep", "September 2012", "1"],
+            ["2012", "Sep", "September 2012", "1", "1 Sep", "06:05"],
         ),
         (
             &FR,
             Calendar::Gregorian,
             greg,
-            ["2012", "sept.", "septembre 2012", "1"],
+            ["2012", "sept.", "septembre 2012", "1", "1 sept.", "6 h 05"],
         ),
         (
             &FA,
             Calendar::Gregorian,
             greg,
-            ["۲۰۱۲", "سپتامبر", "سپتامبر ۲۰۱۲", "۱"],
+            ["۲۰۱۲", "سپتامبر", "سپتامبر ۲۰۱۲", "۱", "۱ سپتامبر", "۰۶:۰۵"],
         ),
         (
             &FA,
             Calendar::SolarHijri,
             sh,
-            ["۱۳۹۱", "شهریور", "شهریور ۱۳۹۱", "۱"],
+            ["۱۳۹۱", "شهریور", "شهریور ۱۳۹۱", "۱", "۱ شهریور", "۰۶:۰۵"],
         ),
     ];
     let kinds = [
@@ -293,6 +375,8 @@ fn tick_labels_in_both_calendars() {
         TickKind::Month,
         TickKind::MonthOfYear,
         TickKind::Day,
+        TickKind::DayMonth,
+        TickKind::Time(6 * 60 + 5),
     ];
     for (l, calendar, ymd, labels) in cases {
         for (kind, label) in kinds.into_iter().zip(labels) {

@@ -483,6 +483,7 @@ mod tests {
     use super::*;
     use crate::locale::EN;
     use crate::model::date::{Date, MAX_YEAR};
+    use crate::model::viewport::Limits;
 
     #[test]
     fn unit_names_are_their_debug_names() {
@@ -541,6 +542,17 @@ mod tests {
     /// Every property an axis must have. `covers` says whether the window lies in the
     /// supported years, so that ticks must reach both of its ends.
     fn check(view: &Viewport, spacing: f64, axis: &Axis, covers: bool) -> Result<(), String> {
+        check_in(view, spacing, axis, covers, 0)
+    }
+
+    /// [`check`] for an axis counting in the time `offset` minutes ahead of UTC.
+    fn check_in(
+        view: &Viewport,
+        spacing: f64,
+        axis: &Axis,
+        covers: bool,
+        offset: i16,
+    ) -> Result<(), String> {
         let ticks = &axis.ticks;
         let context = || format!("{:?} ({:?})", axis.minor_unit, view);
         let bound = view.width() / spacing + 3.0;
@@ -563,7 +575,8 @@ mod tests {
             if tick.label.is_empty() {
                 return Err(format!("empty label at {:?}: {}", tick.day, context()));
             }
-            let expected_at = tick.day.0 as f64 + f64::from(tick.minute) / 1440.0;
+            let expected_at =
+                tick.day.0 as f64 + (f64::from(tick.minute) - f64::from(offset)) / 1440.0;
             if (tick.at - expected_at).abs() > 1e-9 * (1.0 + expected_at.abs()) {
                 return Err(format!("at {} != {expected_at}: {}", tick.at, context()));
             }
@@ -862,6 +875,53 @@ mod tests {
         check(&view, MIN_LABEL_SPACING_PX, &axis(&view, 0.0), true).unwrap();
     }
 
+    /// [`window`] for data with times: it may be as short as half an hour.
+    fn night(start: f64, span: f64, width: f64) -> Viewport {
+        Viewport::fit_extent(-3e8, 3e8, width, Limits::MINUTES).with_window(start, start + span)
+    }
+
+    #[test]
+    fn hours_and_minutes_when_a_night_fills_the_stage() {
+        use Unit::*;
+        const HOUR: f64 = 1.0 / 24.0;
+        // (window length, width px, unit). "23:59" is 35 px and "22 Sep" 42 px: with 10 px
+        // spacing, 52 px per interval.
+        let cases: &[(f64, f64, Unit)] = &[
+            (0.5 * HOUR, 5000.0, Minutes(1)),
+            (0.5 * HOUR, 1000.0, Minutes(5)),
+            (HOUR, 1000.0, Minutes(5)),
+            (HOUR, 390.0, Minutes(10)),
+            (8.0 * HOUR, 1000.0, Minutes(30)),
+            (8.0 * HOUR, 390.0, Hours(2)),
+            (24.0 * HOUR, 1000.0, Hours(2)),
+            (48.0 * HOUR, 1000.0, Hours(3)),
+            (48.0 * HOUR, 390.0, Hours(12)),
+            // Three days or more: days, however wide.
+            (72.0 * HOUR, 100_000.0, Days),
+        ];
+        for &(span, width, unit) in cases {
+            let view = night(day("2020-01-07") + 0.9, span, width);
+            let axis = axis(&view, SPACING);
+            assert_eq!(axis.minor_unit, unit, "{span} days at {width} px");
+            check(&view, SPACING, &axis, true).unwrap();
+        }
+        // A night in Tehran's time (+03:30): ticks on its hours, labelled in its time.
+        let view = night(day("2020-01-07") + 20.5 * HOUR, 7.5 * HOUR, 390.0);
+        let axis = super::axis(&view, SPACING, Calendar::Gregorian, &EN, 210);
+        check_in(&view, SPACING, &axis, true, 210).unwrap();
+        let labels: Vec<&str> = axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        // Midnight, a major tick, names the day.
+        assert_eq!(
+            labels,
+            ["8 Jan", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00", "08:00"]
+        );
+        assert!(axis.ticks[0].major && !axis.ticks[1].major);
+        assert!(
+            (axis.ticks[0].x).abs() < 1e-6,
+            "midnight in Tehran is the window's start"
+        );
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;
@@ -885,6 +945,22 @@ mod tests {
                 })
         }
 
+        /// Windows of data given to the minute: half an hour to a few days.
+        fn minute_viewport() -> impl Strategy<Value = Viewport> {
+            (
+                -3_000_000.0f64..3_000_000.0,
+                0.0f64..2.5,
+                1.0f64..5000.0,
+                0.0f64..1.0,
+            )
+                .prop_map(|(first, log_len, width, zoom)| {
+                    let len = 10f64.powf(log_len) / 24.0;
+                    let v = Viewport::fit_extent(first, first + len, width, Limits::MINUTES);
+                    let span = v.min_span() * (v.max_span() / v.min_span()).powf(zoom);
+                    v.with_window(v.bounds().0, v.bounds().0 + span)
+                })
+        }
+
         fn spacing() -> impl Strategy<Value = f64> {
             prop_oneof![Just(MIN_LABEL_SPACING_PX), 4.0f64..60.0]
         }
@@ -894,6 +970,18 @@ mod tests {
             fn axes_keep_every_promise(view in viewport(), spacing in spacing()) {
                 let axis = axis(&view, spacing);
                 if let Err(problem) = check(&view, spacing, &axis, true) {
+                    prop_assert!(false, "{}", problem);
+                }
+            }
+
+            #[test]
+            fn minute_axes_keep_every_promise_in_any_offset(
+                view in minute_viewport(),
+                spacing in spacing(),
+                offset in -1080i16..=1080,
+            ) {
+                let axis = super::super::axis(&view, spacing, Calendar::Gregorian, &EN, offset);
+                if let Err(problem) = check_in(&view, spacing, &axis, true, offset) {
                     prop_assert!(false, "{}", problem);
                 }
             }

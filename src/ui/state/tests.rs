@@ -279,3 +279,81 @@ fn step_without_selection_starts_near_the_middle_of_the_view() {
     assert!(right.selected_event().unwrap().start_at() >= day);
     assert!((left.selected_event().unwrap().start_at()) < day);
 }
+
+/// The synthetic night of `tests/fixtures/valid/one-night.json`: times to the minute, most
+/// at +03:30, one at −05:00.
+fn night() -> Rc<State> {
+    let text = include_str!("../../../tests/fixtures/valid/one-night.json");
+    let doc = crate::model::validate::validate(text)
+        .document
+        .expect("valid fixture");
+    Rc::new(State::new(Rc::new(doc), &EN, 1000.0))
+}
+
+#[test]
+fn a_night_given_to_the_minute_fills_the_stage_and_zooms_to_minutes() {
+    let s = night();
+    // Events are in order of their instants: 21:50 in Ottawa (02:50 UTC on the 8th)
+    // comes after 06:14 in Tehran (02:44 UTC).
+    let ids: Vec<&str> = s.doc.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.last(), Some(&"step-9"), "{ids:?}");
+    assert_eq!(ids[7], "step-8");
+    // The first view is the night (22:00 to 06:15 in Tehran, plus margins), not weeks.
+    let first = s.doc.events[0].start_at();
+    assert!(s.viewport.span() < 0.5, "{} days", s.viewport.span());
+    assert!(s.viewport.start() <= first && s.viewport.end() >= s.doc.events[8].end_at());
+    // Zooming in goes down to half an hour across the stage.
+    let mut z = s.clone();
+    for _ in 0..20 {
+        z = z.reduce(Action::ZoomIn);
+    }
+    assert!(
+        (z.viewport.span() - 30.0 / 1440.0).abs() < 1e-9,
+        "{}",
+        z.viewport.span()
+    );
+    assert_eq!(s.zone, 210, "the usual offset, +03:30");
+    assert!(s.offsets);
+}
+
+#[test]
+fn utc_rewrites_the_times_and_keeps_places_selection_and_axis_zone() {
+    let s = night().reduce(Action::Select(Some("step-8".into())));
+    let utc = s.clone().reduce(Action::SetUtc(true));
+    assert!(utc.utc);
+    assert_eq!(utc.zone, 0);
+    assert_eq!(utc.viewport, s.viewport);
+    assert_eq!(id_of(&utc), Some("step-8"));
+    assert_eq!(utc.spans, s.spans);
+    let e = utc.selected_event().unwrap();
+    assert_eq!(e.date.to_string(), "2020-01-08T02:44Z");
+    assert_eq!(
+        EN.event_date(e),
+        "8 January 2020, 02:44 \u{2066}UTC\u{2069}"
+    );
+    // And back: the data as written.
+    let back = utc.reduce(Action::SetUtc(false));
+    assert_eq!(
+        back.selected_event().unwrap().date.to_string(),
+        "2020-01-08T06:14+03:30"
+    );
+    assert_eq!(back.zone, 210);
+    // Asking again for what is shown changes nothing (the same state).
+    let again = back.clone().reduce(Action::SetUtc(false));
+    assert!(Rc::ptr_eq(&back, &again));
+}
+
+#[test]
+fn data_of_whole_days_zooms_to_a_day_at_most() {
+    let mut s = state();
+    for _ in 0..40 {
+        s = s.reduce(Action::ZoomIn);
+    }
+    assert!(
+        (s.viewport.span() - 1.0).abs() < 1e-9,
+        "{}",
+        s.viewport.span()
+    );
+    assert!(!s.offsets);
+    assert_eq!(s.zone, 0);
+}
