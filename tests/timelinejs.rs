@@ -116,6 +116,13 @@ fn expected_date(date: &Value) -> Option<String> {
         text.push_str(&format!("-{:02}", month.parse::<u8>().ok()?));
         if let Some(day) = part(date, "day") {
             text.push_str(&format!("-{:02}", day.parse::<u8>().ok()?));
+            // A time of day, to the minute, as the file gives it (no offset).
+            let hour = part(date, "hour").and_then(|h| h.parse::<u8>().ok());
+            let minute = part(date, "minute").and_then(|m| m.parse::<u8>().ok());
+            if hour.is_some() || minute.is_some() {
+                let (h, m) = (hour.unwrap_or(0), minute.unwrap_or(0));
+                text.push_str(&format!("T{h:02}:{m:02}"));
+            }
         }
     }
     Some(text)
