@@ -184,7 +184,7 @@ pub fn Stage(props: &StageProps) -> Html {
         <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
             aria-label={locale.counted(&locale.stage_label, laid.placed.len())}
             aria-roledescription={locale.stage_role}
-            data-view-start={Fixed(first, 4).to_string()} data-view-end={Fixed(last, 4).to_string()}
+            data-view-start={Fixed(first, 6).to_string()} data-view-end={Fixed(last, 6).to_string()}
             data-unit={ticks.minor_unit.name()} data-calendar={ticks.calendar.id()}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
@@ -194,8 +194,8 @@ pub fn Stage(props: &StageProps) -> Html {
             }
             <div class="tl-eras" aria-hidden="true">
                 { for doc.eras.iter().enumerate().filter_map(|(i, era)| {
-                    let x0 = view.x_of(era.start.first_day().0 as f64).max(-1.0);
-                    let x1 = view.x_of(era.end.last_day().0 as f64 + 1.0).min(view.width() + 1.0);
+                    let x0 = view.x_of(era.start.start_at()).max(-1.0);
+                    let x1 = view.x_of(era.end.end_at()).min(view.width() + 1.0);
                     (x1 > x0).then(|| {
                         let node = styles.slot(ERAS, i as u64, [
                             format!("translateX({}px)", px(sign * x0)),

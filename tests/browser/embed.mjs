@@ -761,6 +761,53 @@ const tests = {
     assert((await w.locator('.tl-details iframe').count()) === 0, 'the next video has no player before its click');
     assert(!requests.some((u) => new URL(u).hostname.endsWith('vimeo.com')), 'nothing from Vimeo before its click');
   },
+
+  'a night given to the minute fills the stage, zooms to minutes, and switches to UTC': async ({ page, url }) => {
+    await page.route('**/night.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><body>
+          <div id="night" data-timeline data-src="/tests/fixtures/valid/one-night.json"></div>
+          <script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    await page.goto(url + 'night.html');
+    const w = await widget(page, 'night').ready();
+    const first = await w.view();
+    // The first view is the night, not weeks around it: hour ticks.
+    assert(first.end - first.start < 0.5, `first window ${first.end - first.start} days`);
+    assert(/^(Hours|Minutes)\(/.test(first.unit), `first unit ${first.unit}`);
+    const labels = () => inWidget(page, 'night', (root) => [...root.querySelectorAll('.tl-axis .tl-tick-label')].map((l) => l.textContent));
+    // Zoom in with the button until it stops: half an hour across, ticks of minutes.
+    const zoomIn = w.locator('.tl-zoom button').first();
+    let view = first;
+    while (!(await zoomIn.isDisabled())) {
+      await zoomIn.click();
+      view = await w.viewChange(view, { what: 'zooming in' });
+    }
+    assert(Math.abs((view.end - view.start) * 1440 - 30) < 0.01, `narrowest window ${(view.end - view.start) * 1440} minutes`);
+    assert(/^Minutes\(\d+\)$/.test(view.unit), `unit at the narrowest: ${view.unit}`);
+    const times = (await labels()).filter((l) => /^\d\d:\d\d$/.test(l));
+    assert(times.length >= 2, `minute labels: ${await labels()}`);
+    const minutes = times.map((t) => Number(t.slice(3)));
+    assert(minutes.some((m) => m % 15 !== 0) || minutes.length >= 3, `ticks finer than quarter hours: ${times}`);
+    // The event at 06:14 Tehran time, as written, then in UTC; the view stays.
+    await page.evaluate(() => window.Timeline.get(document.getElementById('night')).then((h) => h.update({ event: 'step-8' })));
+    await w.expectSelected('step-8', 'the 06:14 event opens');
+    const when = () => w.locator('.tl-details time').first().textContent();
+    await eventually(async () => assert((await when()).includes('06:14') && (await when()).includes('UTC+03:30'), await when()), { what: 'the time as written' });
+    const utc = w.locator('.tl-zones button', { hasText: 'UTC' });
+    const local = w.locator('.tl-zones button', { hasText: 'Local time' });
+    assert((await local.getAttribute('aria-pressed')) === 'true', 'local time first');
+    const before = await w.view();
+    await utc.click();
+    await eventually(async () => assert((await when()).includes('02:44') && !(await when()).includes('+03:30'), await when()), { what: 'the time in UTC' });
+    assert((await utc.getAttribute('aria-pressed')) === 'true', 'UTC pressed');
+    const after = await w.view();
+    assert(Math.abs(after.start - before.start) < 1e-9 && Math.abs(after.end - before.end) < 1e-9, 'the view stays');
+    await local.click();
+    await eventually(async () => assert((await when()).includes('06:14'), await when()), { what: 'back to local time' });
+  },
 };
 
 /** Event listeners on the element `selector` and everything inside it, shadow roots
