@@ -215,9 +215,9 @@ fn quoted(out: &mut String, s: &str) {
     out.push('"');
 }
 
-#[cfg(test)]
-pub(super) fn quote_for_tests(s: &str) -> String {
-    let mut out = String::new();
+/// `s` as a JSON string, quoted and escaped as [`to_json`] writes strings.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
     quoted(&mut out, s);
     out
 }

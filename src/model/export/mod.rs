@@ -20,7 +20,7 @@ mod json;
 mod tests;
 
 pub use self::csv::to_csv;
-pub use self::json::to_json;
+pub use self::json::{json_string, to_json};
 
 use crate::model::format::Text;
 

@@ -1,8 +1,7 @@
 //! The writers, checked by reading back what they write: `validate` must give the same
 //! document, with no problem, for generated documents of every shape.
 
-use super::json::quote_for_tests;
-use super::{to_csv, to_json};
+use super::{json_string, to_csv, to_json};
 use crate::model::format::{Document, Event, Media, Source, Text, Translations};
 use crate::model::synthetic::synthetic;
 use crate::model::validate::validate;
@@ -30,7 +29,7 @@ fn strings_are_escaped_as_json_requires_and_safe_inside_a_script_element() {
         ("é 😀 \u{2028} سلام", "\"é 😀 \u{2028} سلام\""),
     ];
     for (text, expected) in cases {
-        let quoted = quote_for_tests(text);
+        let quoted = json_string(text);
         assert_eq!(quoted, expected);
         let parsed: String = serde_json::from_str(&quoted).expect("valid JSON");
         assert_eq!(parsed, text);
