@@ -437,6 +437,17 @@ fn convert_writes_nothing_from_a_file_with_errors_unless_forced() {
         "{}",
         check.stdout
     );
+    // A sheet without events has no category, which our JSON needs: 1, nothing written.
+    let r = run_with(
+        &["convert", "-"],
+        Some(b"type,date,title,summary,category\ntitle,2024,Empty,,\n"),
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert!(
+        r.stderr.contains("no category (no event names one)"),
+        "{}",
+        r.stderr
+    );
     // No document at all: 1, nothing written.
     let r = run(&["convert", "tests/fixtures/invalid/malformed-truncated.json"]);
     assert_eq!((r.code, r.stdout.as_str()), (1, ""));

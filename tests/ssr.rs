@@ -710,3 +710,21 @@ fn the_list_links_to_each_media_without_loading_any() {
     assert!(html.contains("class=\"tl-media-text\">The harbour</span>"));
     assert!(html.contains("class=\"tl-media-credit\">Photo: Someone</span>"));
 }
+
+#[test]
+fn an_event_without_a_summary_shows_no_empty_paragraph() {
+    // As a converted TimelineJS3 slide without text is written: no "summary".
+    let text = r##"{"title": "T", "categories": [{"id": "a", "label": "A", "color": "#123"}],
+        "events": [
+          {"id": "bare", "date": "2001", "category": "a", "title": "Only a title", "sources": []},
+          {"id": "full", "date": "2002", "category": "a", "title": "T", "summary": "Said.", "sources": []}
+        ]}"##;
+    let doc = Rc::new(validate(text).document.expect("a document"));
+    let html = list(doc, "en");
+    assert!(html.contains("Only a title"));
+    assert_eq!(html.matches("tl-card-summary").count(), 1, "{html}");
+    assert!(
+        html.contains("class=\"tl-card-summary\">Said.</p>"),
+        "{html}"
+    );
+}

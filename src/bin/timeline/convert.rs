@@ -102,6 +102,13 @@ pub fn run(args: &[String]) -> Status {
         );
         return Status::DataErrors;
     }
+    if to == To::Json && document.categories.is_empty() {
+        eprintln!(
+            "timeline convert: {}: no category (no event names one), and our JSON needs at least one: nothing written",
+            input.name
+        );
+        return Status::DataErrors;
+    }
     let text = match to {
         To::Json => to_json(document),
         To::Csv => to_csv(document),
