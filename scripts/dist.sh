@@ -74,9 +74,9 @@ printf '<div data-timeline></div>\n<script src="https://example.org/timeline/emb
   "$(cat "$out/embed.js.sri")" > "$out/snippet.html"
 echo "==> embed.js integrity (for the snippet): $(cat "$out/embed.js.sri")"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
-cargo run --quiet --release --features ssr --bin timeline-fallback -- en > "$out/fallback.html"
+cargo run --quiet --release --bin timeline -- fallback --lang en > "$out/fallback.html"
 for lang in fr fa; do
-  cargo run --quiet --release --features ssr --bin timeline-fallback -- "$lang" > "$out/fallback-$lang.html"
+  cargo run --quiet --release --bin timeline -- fallback --lang "$lang" > "$out/fallback-$lang.html"
 done
 echo "==> dist/test-trap/: the loader and a module that panics on command (browser tests only)"
 test_out=dist/test-trap

@@ -732,3 +732,21 @@ fn a_night_given_to_the_minute_shows_its_times_and_offers_utc() {
     // The bundled data, of whole days, has no such switch.
     assert!(!widget_in("en").contains("tl-zones"));
 }
+
+#[test]
+fn an_event_without_a_summary_shows_no_empty_paragraph() {
+    // As a converted TimelineJS3 slide without text is written: no "summary".
+    let text = r##"{"title": "T", "categories": [{"id": "a", "label": "A", "color": "#123"}],
+        "events": [
+          {"id": "bare", "date": "2001", "category": "a", "title": "Only a title", "sources": []},
+          {"id": "full", "date": "2002", "category": "a", "title": "T", "summary": "Said.", "sources": []}
+        ]}"##;
+    let doc = Rc::new(validate(text).document.expect("a document"));
+    let html = list(doc, "en");
+    assert!(html.contains("Only a title"));
+    assert_eq!(html.matches("tl-card-summary").count(), 1, "{html}");
+    assert!(
+        html.contains("class=\"tl-card-summary\">Said.</p>"),
+        "{html}"
+    );
+}

@@ -274,6 +274,22 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
+/// `text` (a date as written, say) with what an id may not hold taken out: `:` dropped,
+/// any other character but letters, digits, `.`, `_` and `-` made a `-`
+/// (`2020-01-08T06:14+03:30` gives `2020-01-08T0614-0330`).
+pub fn id_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != ':')
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
 /// The longest event id accepted, in characters.
 pub const MAX_ID_LEN: usize = 100;
 

@@ -796,8 +796,8 @@ const tests = {
     await w.expectSelected('step-8', 'the 06:14 event opens');
     const when = () => w.locator('.tl-details time').first().textContent();
     await eventually(async () => assert((await when()).includes('06:14') && (await when()).includes('UTC+03:30'), await when()), { what: 'the time as written' });
-    const utc = w.locator('.tl-zones button', { hasText: 'UTC' });
-    const local = w.locator('.tl-zones button', { hasText: 'Local time' });
+    const utc = w.locator('.tl-zones button').filter({ hasText: 'UTC' });
+    const local = w.locator('.tl-zones button').filter({ hasText: 'Local time' });
     assert((await local.getAttribute('aria-pressed')) === 'true', 'local time first');
     const before = await w.view();
     await utc.click();

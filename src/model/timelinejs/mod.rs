@@ -23,7 +23,7 @@ pub use json::{is_timelinejs, read_json};
 
 use super::date::{Date, DateError, Precision, MAX_YEAR};
 use super::format::{
-    Category, Document, Era, Event, Media as EventMedia, Text, DEFAULT_IMPORTANCE,
+    id_safe, Category, Document, Era, Event, Media as EventMedia, Text, DEFAULT_IMPORTANCE,
 };
 use super::media::{url_problem, MediaKind};
 use super::paths::quote;
@@ -957,10 +957,11 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
                 // From the headline only: a title made up from the date would repeat it.
                 let headline = given(&p.slide.headline).map(plain_line).unwrap_or_default();
                 let words = slug(&headline);
+                let date = id_safe(&p.date.to_string());
                 let base = if words.is_empty() {
-                    format!("{}", p.date)
+                    date
                 } else {
-                    format!("{}-{words}", p.date)
+                    format!("{date}-{words}")
                 };
                 // A negative year starts with '-', which an id may; keep it readable.
                 ids.fresh(&base, i)

@@ -29,6 +29,12 @@ use super::json;
 use super::timelinejs;
 use checker::Checker;
 
+/// Whether [`validate`] reads `text` as a spreadsheet (CSV) rather than as JSON: it does not
+/// start like JSON, and its first line has a comma or a known column name.
+pub fn is_csv(text: &str) -> bool {
+    spreadsheet::is_csv(text)
+}
+
 /// Checks `text` against the data format and decodes what is usable. TimelineJS3's JSON
 /// format, recognised by its content ([`timelinejs::is_timelinejs`]), is read too: mapped
 /// onto ours, with a warning for whatever it holds that we do not show.
