@@ -73,7 +73,8 @@ const YEAR_STEPS: [u32; 19] = [
     200_000, 500_000, 1_000_000,
 ];
 
-/// Hour and minute ticks are used only in windows shorter than this, in days.
+/// Hour and minute ticks are used only in windows shorter than this, in days (which data
+/// of whole days never zooms into: `viewport::MIN_SPAN_DAYS`).
 pub const SUB_DAY_WINDOW_DAYS: f64 = 3.0;
 
 /// The minute and hour steps, finest first: each divides the next, and the day.

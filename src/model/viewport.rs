@@ -12,8 +12,10 @@
 
 use super::date::Day;
 
-/// Zooming in stops when this many days fill the whole width, for data of whole days.
-pub const MIN_SPAN_DAYS: f64 = 1.0;
+/// Zooming in stops when this many days fill the whole width, for data of whole days:
+/// the axis's hours begin below it (`axis::SUB_DAY_WINDOW_DAYS`), and they would mean
+/// nothing for such data.
+pub const MIN_SPAN_DAYS: f64 = 3.0;
 /// The margin around the data's extent, as a fraction of the extent's length.
 pub const MARGIN_FRACTION: f64 = 0.04;
 /// The smallest margin around the data, in days, so a one-day extent still has room.

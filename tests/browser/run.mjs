@@ -130,7 +130,7 @@ const tests = {
     const whole = await w.view();
     const units = [whole.unit];
     const zoomIn = zoomInButton(page);
-    for (let i = 0; i < 12 && (await zoomIn.isEnabled()); i += 1) {
+    for (let i = 0; i < 20 && (await zoomIn.isEnabled()); i += 1) {
       const before = await w.view();
       await zoomIn.click();
       units.push((await w.viewChange(before, { what: `Zoom in, step ${i + 1}` })).unit);

@@ -344,13 +344,13 @@ fn utc_rewrites_the_times_and_keeps_places_selection_and_axis_zone() {
 }
 
 #[test]
-fn data_of_whole_days_zooms_to_a_day_at_most() {
+fn data_of_whole_days_zooms_to_three_days_at_most() {
     let mut s = state();
     for _ in 0..40 {
         s = s.reduce(Action::ZoomIn);
     }
     assert!(
-        (s.viewport.span() - 1.0).abs() < 1e-9,
+        (s.viewport.span() - 3.0).abs() < 1e-9,
         "{}",
         s.viewport.span()
     );
