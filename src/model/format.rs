@@ -365,7 +365,8 @@ impl Document {
             .filter_map(|d| d.offset())
             .collect();
         let first = offsets.first().copied().unwrap_or(0);
-        offsets.sort_unstable();
+        // The one sort of the module (model::sort), not another copy of the standard one.
+        super::sort::sort_by_key(&mut offsets, |&o| (i64::from(o), 0));
         let mut best = (0, first);
         for run in offsets.chunk_by(|a, b| a == b) {
             if run.len() > best.0 || (run.len() == best.0 && run[0] == first) {
