@@ -10,7 +10,7 @@
 
 use crate::model::date::Date;
 use crate::model::validate::{validate, Validated};
-use crate::ui::{Options, Theme, TimelineProps};
+use crate::ui::{Options, StartAt, Theme, TimelineProps};
 use Kind as K;
 use Reader::{Loader, Module};
 
@@ -53,6 +53,15 @@ options! {
     Event "event" Some("data-event"), Module Text, "none", "the event selected first";
     Categories "categories" Some("data-categories"), Module List, "all", "the categories shown first";
     Theme "theme" Some("data-theme"), Module Theme, "auto", "the colour scheme; auto follows the reader's system";
+    // TimelineJS3's options, under its names (its JavaScript options object carries over).
+    Language "language" Some("data-language"), Module Language, "data-lang's",
+        "TimelineJS3's name for lang (lang wins when both are given)";
+    StartAtSlide "start_at_slide" Some("data-start-at-slide"), Module Count, "none",
+        "the event opened first, counted as TimelineJS3 counts its slides (0 is the title)";
+    StartAtEnd "start_at_end" Some("data-start-at-end"), Module Flag, "false",
+        "open the last event (over start_at_slide)";
+    HashBookmark "hash_bookmark" Some("data-hash-bookmark"), Module Flag, "false",
+        "keep the selected event in the page's URL (#event=<id>), and open the one there";
 }
 
 /// Who reads an option.
@@ -83,6 +92,11 @@ pub enum Kind {
     Url,
     /// A CSS length.
     Length,
+    /// On or off: `true` or `1` (or a bare attribute) is on, `false` or `0` off; in the
+    /// options object also a boolean.
+    Flag,
+    /// A whole number from 0, as text or (in the options object) a number.
+    Count,
 }
 
 /// One option of the embed.
@@ -116,7 +130,11 @@ pub enum Raw {
     Text(String),
     /// An array (of its strings) in the options object.
     List(Vec<String>),
-    /// Anything else: a number, a boolean, an object.
+    /// A boolean in the options object.
+    Bool(bool),
+    /// A number in the options object.
+    Number(f64),
+    /// Anything else: an object, a function.
     Other,
 }
 
@@ -127,6 +145,8 @@ pub enum Value {
     Date(Date),
     List(Vec<String>),
     Theme(Theme),
+    Flag(bool),
+    Count(u32),
     /// Given, but not something this option can be (data that is not text).
     Bad,
 }
@@ -138,10 +158,31 @@ impl Kind {
         let text = match raw {
             Raw::Text(text) => text,
             Raw::List(list) if self == K::List => return Some(Value::List(list)),
+            // As TimelineJS3 reads its options: 1 is true, any other number false.
+            Raw::Bool(on) if self == K::Flag => return Some(Value::Flag(on)),
+            Raw::Number(n) if self == K::Flag => return Some(Value::Flag(n == 1.0)),
+            Raw::Number(n) if self == K::Count => {
+                let whole = n >= 0.0 && n.fract() == 0.0;
+                return whole.then(|| Value::Count(n.min(f64::from(u32::MAX)) as u32));
+            }
             _ if self == K::Json => return Some(Value::Bad),
             _ => return None,
         };
         match self {
+            K::Flag => match text.trim() {
+                // A bare attribute (`data-start-at-end`) is on.
+                "" | "1" => Some(Value::Flag(true)),
+                "0" => Some(Value::Flag(false)),
+                t if t.eq_ignore_ascii_case("true") => Some(Value::Flag(true)),
+                t if t.eq_ignore_ascii_case("false") => Some(Value::Flag(false)),
+                _ => None,
+            },
+            K::Count => {
+                let digits = text.trim();
+                let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+                // Past u32 is past the last event all the same.
+                whole.then(|| Value::Count(digits.parse().unwrap_or(u32::MAX)))
+            }
             K::Json => Some(Value::Text(text)),
             K::List => Some(Value::List(
                 text.split(',')
@@ -191,6 +232,17 @@ impl Given {
         }
     }
 
+    fn flag(&self, key: Key) -> bool {
+        matches!(self.get(key), Some(Value::Flag(true)))
+    }
+
+    fn count(&self, key: Key) -> Option<u32> {
+        match self.get(key) {
+            Some(Value::Count(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
     fn date(&self, key: Key) -> Option<Date> {
         match self.get(key) {
             Some(Value::Date(date)) => Some(*date),
@@ -221,15 +273,20 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
         (None, Some(_)) => failed(DATA_NOT_TEXT),
         (None, None) => TimelineProps::from_validated(crate::data::bundled()),
     };
-    props.lang = match given.text(Key::Lang) {
+    props.lang = match given.text(Key::Lang).or(given.text(Key::Language)) {
         Some(tag) => tag.to_owned(),
         None => readers_language(),
     }
     .into();
     props.options = Options {
-        sync_url: false,
+        sync_url: given.flag(Key::HashBookmark),
         embedded: true,
         initial_event: given.text(Key::Event).map(|id| id.to_owned().into()),
+        start_at: if given.flag(Key::StartAtEnd) {
+            Some(StartAt::End)
+        } else {
+            given.count(Key::StartAtSlide).map(StartAt::Slide)
+        },
         initial_window: given.date(Key::Start).zip(given.date(Key::End)),
         categories: match given.get(Key::Categories) {
             Some(Value::List(list)) => Some(list.clone()),
@@ -280,8 +337,10 @@ mod tests {
                 "{}",
                 spec.name
             );
+            // `start_at_end` (TimelineJS3's name) is `data-start-at-end`.
             if let Some(attribute) = spec.attribute {
-                assert_eq!(attribute, format!("data-{}", spec.name), "{}", spec.name);
+                let name = spec.name.replace('_', "-");
+                assert_eq!(attribute, format!("data-{name}"), "{}", spec.name);
             }
         }
         let names: BTreeSet<_> = OPTIONS.iter().map(|s| s.name).collect();
@@ -436,6 +495,122 @@ mod tests {
                 .options
                 .categories,
             Some(Vec::new())
+        );
+    }
+
+    /// TimelineJS3's on/off options read as it reads them: `true` (any case) or 1, and a
+    /// bare attribute, are on; `false` or 0 off; anything else is ignored (off).
+    #[test]
+    fn flags_read_as_timelinejs3_reads_them() {
+        let cases: &[(Raw, Option<bool>)] = &[
+            (text(""), Some(true)),
+            (text("true"), Some(true)),
+            (text(" TRUE "), Some(true)),
+            (text("1"), Some(true)),
+            (text("false"), Some(false)),
+            (text("False"), Some(false)),
+            (text("0"), Some(false)),
+            (Raw::Bool(true), Some(true)),
+            (Raw::Bool(false), Some(false)),
+            (Raw::Number(1.0), Some(true)),
+            (Raw::Number(2.0), Some(false)),
+            (text("yes"), None),
+            (text("start"), None),
+            (Raw::Other, None),
+            (Raw::List(vec!["true".into()]), None),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(
+                Kind::Flag.read(raw.clone()),
+                expected.map(Value::Flag),
+                "{raw:?}"
+            );
+            let on = expected == &Some(true);
+            for attribute in ["data-start-at-end", "start_at_end"] {
+                let props = props_of(&[(attribute, raw.clone())]);
+                let start_at = props.options.start_at;
+                assert_eq!(start_at, on.then_some(StartAt::End), "{attribute} {raw:?}");
+            }
+            let props = props_of(&[("data-hash-bookmark", raw.clone())]);
+            assert_eq!(props.options.sync_url, on, "hash bookmark {raw:?}");
+            assert!(props.options.embedded, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_slide_number_is_a_whole_number_from_zero() {
+        let cases: &[(Raw, Option<u32>)] = &[
+            (text("0"), Some(0)),
+            (text("4"), Some(4)),
+            (text(" 12 "), Some(12)),
+            (text("99999999999999"), Some(u32::MAX)),
+            (Raw::Number(3.0), Some(3)),
+            (Raw::Number(0.0), Some(0)),
+            (Raw::Number(1e12), Some(u32::MAX)),
+            (text("-1"), None),
+            (text("+1"), None),
+            (text("1.5"), None),
+            (text("4th"), None),
+            (text(""), None),
+            (text(" "), None),
+            (Raw::Number(-1.0), None),
+            (Raw::Number(2.5), None),
+            (Raw::Number(f64::NAN), None),
+            (Raw::Number(f64::INFINITY), None),
+            (Raw::Bool(true), None),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(
+                Kind::Count.read(raw.clone()),
+                expected.map(Value::Count),
+                "{raw:?}"
+            );
+            let props = props_of(&[("data-start-at-slide", raw.clone())]);
+            assert_eq!(
+                props.options.start_at,
+                expected.map(StartAt::Slide),
+                "{raw:?}"
+            );
+        }
+        // The end wins over a slide, as in TimelineJS3; a named event over both (`State`).
+        let both = props_of(&[
+            ("start_at_slide", Raw::Number(2.0)),
+            ("start_at_end", Raw::Bool(true)),
+        ]);
+        assert_eq!(both.options.start_at, Some(StartAt::End));
+        let off = props_of(&[
+            ("start_at_slide", Raw::Number(2.0)),
+            ("start_at_end", Raw::Bool(false)),
+        ]);
+        assert_eq!(off.options.start_at, Some(StartAt::Slide(2)));
+    }
+
+    /// `language` (TimelineJS3's name) is `lang`; `lang` wins when both are given.
+    #[test]
+    fn language_is_lang_under_timelinejs3s_name() {
+        let ask = || -> String { unreachable!("a language was given") };
+        let cases: &[(&[(&str, Raw)], &str)] = &[
+            (&[("data-language", text("fr"))], "fr"),
+            (&[("language", text("fa"))], "fa"),
+            // TimelineJS3's variants of a language we have are that language.
+            (&[("language", text("en-24hr"))], "en-24hr"),
+            (
+                &[("data-lang", text("fa")), ("data-language", text("fr"))],
+                "fa",
+            ),
+            // One we do not have is ignored, and the other one is used.
+            (
+                &[("data-lang", text("de")), ("data-language", text("fr"))],
+                "fr",
+            ),
+        ];
+        for (pairs, expected) in cases {
+            assert_eq!(props(&given(pairs), ask).lang, *expected, "{pairs:?}");
+        }
+        assert_eq!(
+            props_of(&[("language", text("de"))]).lang,
+            "xx-reader",
+            "not ours: the reader's"
         );
     }
 

@@ -681,3 +681,41 @@ fn our_media_columns_are_the_events_media_with_translations() {
     );
     assert_eq!(v.errors().count(), 2, "{shown:?}");
 }
+
+/// TimelineJS3's `Media Thumbnail` column is the event's thumbnail on the stage, like its
+/// JSON's `media.thumbnail` (the same mapping); one that is no http(s) URL is a warning
+/// naming the row and the column.
+#[test]
+fn timelinejs3s_media_thumbnail_is_the_events_thumbnail() {
+    let text = lines(&[
+        "Year,Headline,Media,Alt Text,Media Thumbnail",
+        "2001,A,https://example.org/a.jpg,Alt,https://example.org/a-64.jpg",
+        "2002,B,https://youtu.be/dQw4w9WgXcQ,,https://example.org/b-64.jpg",
+        "2003,C,https://example.org/c.jpg,Alt,c-64.jpg",
+        "2004,D,https://example.org/d.jpg,Alt,",
+    ]);
+    let d = doc(&text);
+    let thumbs: Vec<Option<&str>> = d
+        .events
+        .iter()
+        .map(|e| e.media.as_ref().and_then(|m| m.thumbnail.as_deref()))
+        .collect();
+    assert_eq!(
+        thumbs,
+        [
+            Some("https://example.org/a-64.jpg"),
+            Some("https://example.org/b-64.jpg"),
+            None,
+            None
+        ]
+    );
+    let shown = problems(&text);
+    let about: Vec<&String> = shown.iter().filter(|p| p.contains("thumbnail")).collect();
+    assert_eq!(about.len(), 1, "{shown:?}");
+    assert!(
+        about[0].starts_with(
+            "warning: row 4, \"Media Thumbnail\": media.thumbnail is not an http(s) URL (ignored)"
+        ),
+        "{about:?}"
+    );
+}
