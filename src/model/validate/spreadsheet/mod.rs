@@ -65,6 +65,7 @@ enum Base {
     MediaAlt,
     MediaCaption,
     MediaCredit,
+    MediaThumbnail,
 }
 
 /// Our layout's columns, as written in the header (case and spaces aside).
@@ -88,6 +89,7 @@ const COLUMNS: &[(&str, Base)] = &[
     ("media_alt", Base::MediaAlt),
     ("media_caption", Base::MediaCaption),
     ("media_credit", Base::MediaCredit),
+    ("media_thumbnail", Base::MediaThumbnail),
 ];
 
 /// The same names as field specs, for "did you mean".
@@ -111,6 +113,7 @@ const COLUMN_SPECS: &[FieldSpec] = &[
     spec("media_alt"),
     spec("media_caption"),
     spec("media_credit"),
+    spec("media_thumbnail"),
 ];
 
 const fn spec(name: &'static str) -> FieldSpec {
@@ -157,7 +160,11 @@ fn column(header: &str) -> Option<Column<'_>> {
         let rest = normal.strip_prefix(name)?;
         let media = matches!(
             base,
-            Base::MediaUrl | Base::MediaAlt | Base::MediaCaption | Base::MediaCredit
+            Base::MediaUrl
+                | Base::MediaAlt
+                | Base::MediaCaption
+                | Base::MediaCredit
+                | Base::MediaThumbnail
         );
         // Only as written here: TimelineJS3's "Media Caption" and "Media Credit" are its own.
         if media && header.get(..name.len()).is_none_or(|h| h.contains(' ')) {
@@ -235,6 +242,7 @@ struct Row<'t> {
     media_alt: TextCells<'t>,
     media_caption: TextCells<'t>,
     media_credit: TextCells<'t>,
+    media_thumbnail: Option<Cell<'t>>,
     /// By source number, in the order of [`Header::sources`].
     sources: Vec<SourceCells<'t>>,
     /// Where the first title, summary, date and category cells are, even when empty; else
@@ -619,6 +627,7 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
             Base::MediaAlt => push_text(&mut row.media_alt, entry),
             Base::MediaCaption => push_text(&mut row.media_caption, entry),
             Base::MediaCredit => push_text(&mut row.media_credit, entry),
+            Base::MediaThumbnail => row.media_thumbnail = Some(cell),
         }
     }
     row
@@ -963,7 +972,8 @@ fn event<'t>(
     let media_at = row
         .media_url
         .map(|c| c.1)
-        .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)));
+        .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)))
+        .or(row.media_thumbnail.map(|c| c.1));
     if let Some(offset) = media_at {
         // Without a url cell, an empty one at the first media cell: "missing url" names it.
         let url = row.media_url.unwrap_or(("", offset));
@@ -972,6 +982,9 @@ fn event<'t>(
             if !texts.is_empty() {
                 media.push(member(name, text_value(texts, offset)));
             }
+        }
+        if let Some(thumbnail) = row.media_thumbnail {
+            media.push(member("thumbnail", cell_value(thumbnail)));
         }
         members.push(member(
             "media",
