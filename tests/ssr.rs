@@ -567,7 +567,7 @@ fn media_json() -> String {
         event(
             "yt",
             "2002",
-            r#"{"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "alt": "The speech", "caption": "A speech"}"#,
+            r#"{"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "alt": "The speech", "caption": "A speech", "thumbnail": "https://img.example/speech-64.jpg"}"#,
         ),
         event("vimeo", "2003", r#"{"url": "https://vimeo.com/76979871"}"#),
         event(
@@ -603,6 +603,41 @@ fn details_of(id: &str, lang: &str) -> String {
     let start = html.find("<aside").expect("details");
     let end = html[start..].find("</aside>").expect("details end") + start;
     html[start..end].to_owned()
+}
+
+/// A thumbnail marks its event on the stage: a small lazy image of fixed size inside the
+/// event's button, decorative (the button's name says what it is); an event without one
+/// (even an image's) has none, so the stage loads no picture that was not asked for.
+#[test]
+fn a_thumbnail_marks_its_event_on_the_stage() {
+    let validated = validate(&media_json());
+    assert!(validated.is_valid(), "{:?}", validated.problems);
+    let html = widget(validated);
+    let speech = item(&html, "yt").expect("the video's item on the stage");
+    let thumb = opening_tag(speech, "<img");
+    for attr in [
+        "class=\"tl-thumb\"",
+        "src=\"https://img.example/speech-64.jpg\"",
+        "alt=\"\"",
+        "width=\"20\"",
+        "height=\"20\"",
+        "loading=\"lazy\"",
+        "decoding=\"async\"",
+        "referrerpolicy=\"strict-origin-when-cross-origin\"",
+    ] {
+        assert!(thumb.contains(attr), "{attr}: {thumb}");
+    }
+    // Before the label, so the label still names the button.
+    assert!(
+        speech.find("<img").unwrap() < speech.find("tl-label").unwrap(),
+        "{speech}"
+    );
+    assert!(speech.contains("aria-label=\""), "{speech}");
+    for id in ["img", "vimeo", "mp4", "mp3", "page"] {
+        let other = item(&html, id).unwrap_or_else(|| panic!("{id} on the stage"));
+        assert!(!other.contains("<img"), "{id}: {other}");
+    }
+    assert_eq!(html.matches("class=\"tl-thumb\"").count(), 1);
 }
 
 #[test]

@@ -185,6 +185,10 @@ fn from_object(options: &JsValue, name: &str) -> Option<Raw> {
         None
     } else if let Some(text) = value.as_string() {
         Some(Raw::Text(text))
+    } else if let Some(on) = value.as_bool() {
+        Some(Raw::Bool(on))
+    } else if let Some(n) = value.as_f64() {
+        Some(Raw::Number(n))
     } else if js_sys::Array::is_array(&value) {
         let list = js_sys::Array::from(&value);
         Some(Raw::List(

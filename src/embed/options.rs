@@ -10,7 +10,7 @@
 
 use crate::model::date::Date;
 use crate::model::validate::{validate, Validated};
-use crate::ui::{Options, Theme, TimelineProps};
+use crate::ui::{Options, StartAt, Theme, TimelineProps};
 use Kind as K;
 use Reader::{Loader, Module};
 
@@ -53,6 +53,15 @@ options! {
     Event "event" Some("data-event"), Module Text, "none", "the event selected first";
     Categories "categories" Some("data-categories"), Module List, "all", "the categories shown first";
     Theme "theme" Some("data-theme"), Module Theme, "auto", "the colour scheme; auto follows the reader's system";
+    // TimelineJS3's options, under its names (its JavaScript options object carries over).
+    Language "language" Some("data-language"), Module Language, "data-lang's",
+        "TimelineJS3's name for lang (lang wins when both are given)";
+    StartAtSlide "start_at_slide" Some("data-start-at-slide"), Module Count, "none",
+        "the event opened first, counted as TimelineJS3 counts its slides (0 is the title)";
+    StartAtEnd "start_at_end" Some("data-start-at-end"), Module Flag, "false",
+        "open the last event (over start_at_slide)";
+    HashBookmark "hash_bookmark" Some("data-hash-bookmark"), Module Flag, "false",
+        "keep the selected event in the page's URL (#event=<id>), and open the one there";
 }
 
 /// Who reads an option.
@@ -83,6 +92,11 @@ pub enum Kind {
     Url,
     /// A CSS length.
     Length,
+    /// On or off: `true` or `1` (or a bare attribute) is on, `false` or `0` off; in the
+    /// options object also a boolean.
+    Flag,
+    /// A whole number from 0, as text or (in the options object) a number.
+    Count,
 }
 
 /// One option of the embed.
@@ -116,7 +130,11 @@ pub enum Raw {
     Text(String),
     /// An array (of its strings) in the options object.
     List(Vec<String>),
-    /// Anything else: a number, a boolean, an object.
+    /// A boolean in the options object.
+    Bool(bool),
+    /// A number in the options object.
+    Number(f64),
+    /// Anything else: an object, a function.
     Other,
 }
 
@@ -127,6 +145,8 @@ pub enum Value {
     Date(Date),
     List(Vec<String>),
     Theme(Theme),
+    Flag(bool),
+    Count(u32),
     /// Given, but not something this option can be (data that is not text).
     Bad,
 }
@@ -138,10 +158,31 @@ impl Kind {
         let text = match raw {
             Raw::Text(text) => text,
             Raw::List(list) if self == K::List => return Some(Value::List(list)),
+            // As TimelineJS3 reads its options: 1 is true, any other number false.
+            Raw::Bool(on) if self == K::Flag => return Some(Value::Flag(on)),
+            Raw::Number(n) if self == K::Flag => return Some(Value::Flag(n == 1.0)),
+            Raw::Number(n) if self == K::Count => {
+                let whole = n >= 0.0 && n.fract() == 0.0;
+                return whole.then(|| Value::Count(n.min(f64::from(u32::MAX)) as u32));
+            }
             _ if self == K::Json => return Some(Value::Bad),
             _ => return None,
         };
         match self {
+            K::Flag => match text.trim() {
+                // A bare attribute (`data-start-at-end`) is on.
+                "" | "1" => Some(Value::Flag(true)),
+                "0" => Some(Value::Flag(false)),
+                t if t.eq_ignore_ascii_case("true") => Some(Value::Flag(true)),
+                t if t.eq_ignore_ascii_case("false") => Some(Value::Flag(false)),
+                _ => None,
+            },
+            K::Count => {
+                let digits = text.trim();
+                let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+                // Past u32 is past the last event all the same.
+                whole.then(|| Value::Count(digits.parse().unwrap_or(u32::MAX)))
+            }
             K::Json => Some(Value::Text(text)),
             K::List => Some(Value::List(
                 text.split(',')
@@ -191,6 +232,17 @@ impl Given {
         }
     }
 
+    fn flag(&self, key: Key) -> bool {
+        matches!(self.get(key), Some(Value::Flag(true)))
+    }
+
+    fn count(&self, key: Key) -> Option<u32> {
+        match self.get(key) {
+            Some(Value::Count(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
     fn date(&self, key: Key) -> Option<Date> {
         match self.get(key) {
             Some(Value::Date(date)) => Some(*date),
@@ -221,15 +273,20 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
         (None, Some(_)) => failed(DATA_NOT_TEXT),
         (None, None) => TimelineProps::from_validated(crate::data::bundled()),
     };
-    props.lang = match given.text(Key::Lang) {
+    props.lang = match given.text(Key::Lang).or(given.text(Key::Language)) {
         Some(tag) => tag.to_owned(),
         None => readers_language(),
     }
     .into();
     props.options = Options {
-        sync_url: false,
+        sync_url: given.flag(Key::HashBookmark),
         embedded: true,
         initial_event: given.text(Key::Event).map(|id| id.to_owned().into()),
+        start_at: if given.flag(Key::StartAtEnd) {
+            Some(StartAt::End)
+        } else {
+            given.count(Key::StartAtSlide).map(StartAt::Slide)
+        },
         initial_window: given.date(Key::Start).zip(given.date(Key::End)),
         categories: match given.get(Key::Categories) {
             Some(Value::List(list)) => Some(list.clone()),
@@ -244,228 +301,4 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeSet;
-
-    fn read_file(path: &str) -> String {
-        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
-
-    /// Options given as attributes (`("data-theme", "dark")`) or by name (`("theme", …)`).
-    fn given(pairs: &[(&str, Raw)]) -> Given {
-        Given::read(|spec| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == spec.name || Some(*key) == spec.attribute)
-                .map(|(_, raw)| raw.clone())
-        })
-    }
-
-    fn text(s: &str) -> Raw {
-        Raw::Text(s.to_owned())
-    }
-
-    fn props_of(pairs: &[(&str, Raw)]) -> TimelineProps {
-        props(&given(pairs), || "xx-reader".to_owned())
-    }
-
-    #[test]
-    fn the_table_is_in_the_order_of_its_keys_and_names_are_unique() {
-        for (i, spec) in OPTIONS.iter().enumerate() {
-            assert_eq!(spec.key as usize, i, "{spec:?}");
-            assert!(
-                !spec.about().is_empty() && !spec.default().is_empty(),
-                "{}",
-                spec.name
-            );
-            if let Some(attribute) = spec.attribute {
-                assert_eq!(attribute, format!("data-{}", spec.name), "{}", spec.name);
-            }
-        }
-        let names: BTreeSet<_> = OPTIONS.iter().map(|s| s.name).collect();
-        assert_eq!(names.len(), OPTIONS.len());
-    }
-
-    /// The `data-*` attributes in the first cell of the rows of the README's options
-    /// table (in "Embedding in an article").
-    fn readme_attributes() -> BTreeSet<String> {
-        let readme = read_file("README.md");
-        let section = readme
-            .split("\n## ")
-            .find(|s| s.starts_with("Embedding in an article"))
-            .expect("the README has an \"Embedding in an article\" section");
-        let mut found = BTreeSet::new();
-        for row in section.lines().filter(|l| l.starts_with("| `data-")) {
-            let cell = row.split('|').nth(1).unwrap_or_default();
-            for code in cell.split('`').skip(1).step_by(2) {
-                let name: String = code
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
-                assert!(name.starts_with("data-"), "{row}");
-                found.insert(name);
-            }
-        }
-        found
-    }
-
-    #[test]
-    fn the_readme_lists_exactly_the_attributes_of_the_table() {
-        let table: BTreeSet<String> = OPTIONS
-            .iter()
-            .filter_map(|s| s.attribute.map(str::to_owned))
-            .collect();
-        let readme = readme_attributes();
-        let missing: Vec<_> = table.difference(&readme).collect();
-        let unknown: Vec<_> = readme.difference(&table).collect();
-        assert!(
-            missing.is_empty(),
-            "not in the README's options table: {missing:?}"
-        );
-        assert!(
-            unknown.is_empty(),
-            "in the README but not in OPTIONS: {unknown:?}"
-        );
-    }
-
-    /// The loader reads the options marked `Loader`, and no other: every quoted
-    /// `'data-…'` in assets/embed.js is one of them or the widget marker.
-    #[test]
-    fn the_loader_reads_only_its_own_options() {
-        let loader = read_file("assets/embed.js");
-        let quoted: BTreeSet<String> = loader
-            .split("'data-")
-            .skip(1)
-            .filter_map(|rest| rest.split_once('\''))
-            .filter(|(name, _)| name.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-            .map(|(name, _)| format!("data-{name}"))
-            .collect();
-        let own: BTreeSet<String> = OPTIONS
-            .iter()
-            .filter(|s| s.reader == Loader)
-            .filter_map(|s| s.attribute.map(str::to_owned))
-            .collect();
-        let mut expected = own.clone();
-        expected.insert("data-timeline".to_owned());
-        assert_eq!(quoted, expected, "the attributes assets/embed.js reads");
-        // The loader's default height is the table's.
-        let height = &OPTIONS[Key::Height as usize];
-        assert!(
-            loader.contains(&format!("'{}'", height.default())),
-            "{height:?}"
-        );
-    }
-
-    #[test]
-    fn the_module_ignores_the_loaders_options() {
-        assert_eq!(
-            given(&[("data-src", text("x.json")), ("height", text("10px"))]),
-            Given::default()
-        );
-    }
-
-    #[test]
-    fn attributes_and_names_are_read_alike() {
-        let by_attribute = given(&[
-            ("data-lang", text("fr")),
-            ("data-start", text("2012")),
-            ("data-end", text("2021-06")),
-            ("data-event", text("ps752-downed-2020")),
-            ("data-categories", text("aviation, legal,")),
-            ("data-theme", text("dark")),
-        ]);
-        let by_name = given(&[
-            ("lang", text("fr")),
-            ("start", text("2012")),
-            ("end", text("2021-06")),
-            ("event", text("ps752-downed-2020")),
-            (
-                "categories",
-                Raw::List(vec!["aviation".into(), "legal".into()]),
-            ),
-            ("theme", text("dark")),
-        ]);
-        assert_eq!(by_attribute, by_name);
-        let props = props(&by_name, || unreachable!("a language was given"));
-        assert_eq!(props.lang, "fr");
-        let options = props.options;
-        assert_eq!(options.initial_event.as_deref(), Some("ps752-downed-2020"));
-        assert_eq!(
-            options.initial_window,
-            Some((
-                Date::parse("2012").unwrap(),
-                Date::parse("2021-06").unwrap()
-            ))
-        );
-        assert_eq!(
-            options.categories,
-            Some(vec!["aviation".to_owned(), "legal".to_owned()])
-        );
-        assert_eq!(options.theme, Theme::Dark);
-        assert!(options.embedded && !options.sync_url);
-    }
-
-    /// Every malformed or blank value is ignored: the option's default applies.
-    #[test]
-    fn malformed_values_are_ignored() {
-        let cases: &[(&str, Raw)] = &[
-            ("lang", text("xx")),
-            ("lang", text("  ")),
-            ("lang", Raw::Other),
-            ("start", text("2012-13")),
-            ("event", text(" ")),
-            ("event", Raw::List(vec!["a".into()])),
-            ("categories", Raw::Other),
-            ("theme", text("Dark")),
-            ("theme", text("")),
-            ("error", text(" ")),
-        ];
-        let default = props_of(&[]);
-        for (name, raw) in cases {
-            let props = props_of(&[(name, raw.clone()), ("end", text("2020"))]);
-            assert_eq!(props.lang, "xx-reader", "{name} {raw:?}");
-            assert!(props.options.initial_window.is_none(), "{name} {raw:?}");
-            assert!(props.options == default.options, "{name} {raw:?}");
-            assert!(props.load_error.is_none(), "{name} {raw:?}");
-        }
-        // An empty list of categories is a list: no category shown at first.
-        assert_eq!(
-            props_of(&[("data-categories", text(""))])
-                .options
-                .categories,
-            Some(Vec::new())
-        );
-    }
-
-    /// Absent data is the bundled data; given data is never replaced by it, even empty.
-    #[test]
-    fn data_given_is_the_data_shown() {
-        let bundled = props_of(&[]);
-        assert!(bundled.load_error.is_none());
-        assert_eq!(
-            bundled.document.is_some(),
-            cfg!(feature = "bundled-data"),
-            "{:?}",
-            bundled.problems
-        );
-        let cases: &[(Raw, Option<&str>)] = &[
-            (text(""), Some(EMPTY_DATA)),
-            (text(" \n\t "), Some(EMPTY_DATA)),
-            (Raw::Other, Some(DATA_NOT_TEXT)),
-            (Raw::List(vec![]), Some(DATA_NOT_TEXT)),
-            (text("{"), None),
-        ];
-        for (raw, error) in cases {
-            let props = props_of(&[("data", raw.clone())]);
-            assert_eq!(props.load_error.as_deref(), *error, "{raw:?}");
-            assert!(props.document.is_none(), "{raw:?}");
-        }
-        // Not JSON: the validator's problems, not the bundled events.
-        assert!(!props_of(&[("data", text("{"))]).problems.is_empty());
-        // The loader's error wins over any data.
-        let failed = props_of(&[("error", text("Could not load x")), ("data", text("{}"))]);
-        assert_eq!(failed.load_error.as_deref(), Some("Could not load x"));
-    }
-}
+mod tests;

@@ -245,6 +245,9 @@ pub struct Media {
     /// Where an image leads when clicked (an http(s) URL).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// A small image (an http(s) URL) that marks the event on the stage, of any media.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
 }
 
 impl Media {
@@ -257,6 +260,7 @@ impl Media {
             caption: None,
             credit: None,
             link: None,
+            thumbnail: None,
         }
     }
 }

@@ -2,8 +2,9 @@
 //! the stage's width, the URL, and focus. Each is a hook; the browser is touched only
 //! inside their effects, so the widget still renders under SSR (where effects never run).
 //!
-//! The only window-level listeners are `popstate` and `hashchange`, and only on the
-//! standalone page (`sync_url`), for Back and Forward.
+//! The only window-level listeners are `popstate` and `hashchange`, and only with
+//! `sync_url` (the standalone page, or an embed with `data-hash-bookmark`), for Back and
+//! Forward.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -108,11 +109,19 @@ pub fn use_resize(stage: NodeRef, onaction: Callback<Action>) {
     });
 }
 
-/// The event named in the URL (`#event=<id>`), if any.
+/// The event named in the URL (`#event=<id>`, or TimelineJS3's `#event-<id>`), if any.
 fn event_in_hash() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let id = hash.strip_prefix("#event=")?;
-    (!id.is_empty()).then(|| id.to_owned())
+    event_in(&hash).map(str::to_owned)
+}
+
+/// The event id in a URL's hash: ours (`#event=<id>`) or TimelineJS3's `hash_bookmark`
+/// (`#event-<id>`), so its readers' old links still open their event.
+pub fn event_in(hash: &str) -> Option<&str> {
+    let id = hash
+        .strip_prefix("#event=")
+        .or_else(|| hash.strip_prefix("#event-"))?;
+    (!id.is_empty()).then_some(id)
 }
 
 /// A new history entry for the page with `#event=<id>`, or with no hash at all when
@@ -190,4 +199,28 @@ pub fn use_focus_follows_selection(
             _ => {}
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::event_in;
+
+    #[test]
+    fn the_hash_names_an_event_in_ours_or_timelinejs3s_form() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("#event=ps752-downed-2020", Some("ps752-downed-2020")),
+            ("#event-ps752-downed-2020", Some("ps752-downed-2020")),
+            ("#event-a=b", Some("a=b")),
+            ("#event=", None),
+            ("#event-", None),
+            ("", None),
+            ("#", None),
+            ("#events", None),
+            ("#top", None),
+            ("event=x", None),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(event_in(hash), *expected, "{hash}");
+        }
+    }
 }

@@ -24,7 +24,7 @@ mod toolbar;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
-pub use options::{Options, Theme, TimelineProps};
+pub use options::{Options, StartAt, Theme, TimelineProps};
 pub use widget::Timeline;
 
 /// The reader's language when the page or the embed names none: the page's `lang`

@@ -44,18 +44,33 @@ impl TimelineProps {
 /// embed's settings (`data-*` attributes in the embed).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
-    /// Keep the selected event in the page's URL (`#event=<id>`): the standalone page.
+    /// Keep the selected event in the page's URL (`#event=<id>`): the standalone page, and
+    /// an embed that asks for it (`data-hash-bookmark`).
     pub sync_url: bool,
     /// A guest in someone else's page: the plain wheel scrolls the page, and zooming
     /// takes Ctrl/⌘ + wheel or a pinch.
     pub embedded: bool,
     /// The event selected at start.
     pub initial_event: Option<AttrValue>,
+    /// Where to open when no event is named: TimelineJS3's `start_at_slide` and
+    /// `start_at_end`.
+    pub start_at: Option<StartAt>,
     /// The window shown at start, instead of everything.
     pub initial_window: Option<(Date, Date)>,
     /// The categories shown at start (ids); `None` shows all.
     pub categories: Option<Vec<String>>,
     pub theme: Theme,
+}
+
+/// The event to open at start, as TimelineJS3 counts its slides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartAt {
+    /// Slide N: when the data has a title (a TimelineJS3 title slide, or ours), 0 is the
+    /// title (nothing selected) and 1 the first event; without one, 0 is the first event.
+    /// Past the last event, the last.
+    Slide(u32),
+    /// The last event shown.
+    End,
 }
 
 /// The colour scheme: the system's, or forced.

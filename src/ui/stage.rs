@@ -62,6 +62,9 @@ pub fn Stage(props: &StageProps) -> Html {
     let hint_timer = use_mut_ref(|| None::<Timeout>);
     // Positions and sizes, written through the CSSOM after each render (see `inline`).
     let styles = use_styles(STYLES);
+    // One handler for every thumbnail, made once: a new one per item would be rebound on
+    // every zoom step.
+    let on_thumbnail_error = use_callback((), |e: Event, _| hide_target(&e));
     let mut styles = styles.borrow_mut();
     styles.begin();
     let doc = &props.document;
@@ -250,6 +253,7 @@ pub fn Stage(props: &StageProps) -> Html {
                             aria-pressed={if selected { "true" } else { "false" }}
                             tabindex={if tab_stop == Some(p.event) { "0" } else { "-1" }}
                             ref={item_ref}>
+                            { thumbnail(e, &on_thumbnail_error) }
                             <span class="tl-label" ref={label_ref} lang={lang_attr(title_lang, lang)}>{ title }</span>
                         </button>
                     })
@@ -314,6 +318,28 @@ fn placed_in_date_order(placed: &[Placed]) -> impl Iterator<Item = &Placed> {
     // The widget's one sort: another instantiation of the standard one is 2.5 KB of WASM.
     sort_by_key(&mut order, |p| (i64::from(p.event), 0));
     order.into_iter()
+}
+
+/// The event's thumbnail over its marker (its media's `thumbnail`), if it has one: small,
+/// lazy, its size fixed by CSS before it loads, and decorative (`alt=""`: the button's
+/// name says what the event is). One that fails hides itself (`hide_target`), and the
+/// marker shows again.
+fn thumbnail(e: &crate::model::format::Event, onerror: &Callback<Event>) -> Html {
+    match e.media.as_ref().and_then(|m| m.thumbnail.as_deref()) {
+        Some(src) => html! {
+            <img class="tl-thumb" src={src.to_owned()} alt="" width="20" height="20"
+                loading="lazy" decoding="async" referrerpolicy="strict-origin-when-cross-origin"
+                onerror={onerror.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+/// Hides the element an event is on (a thumbnail that could not load).
+fn hide_target(e: &Event) {
+    if let Some(img) = e.target_dyn_into::<web_sys::Element>() {
+        let _ = img.set_attribute("hidden", "");
+    }
 }
 
 /// What a click on the stage means: select an event, or zoom in on a cluster.

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::options::Options;
+use super::options::{Options, StartAt};
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::date::{Date, Day};
@@ -188,8 +188,30 @@ impl State {
         }
         if let Some(id) = &options.initial_event {
             state = state.reduce(Action::Select(Some(id.clone())));
+        } else if let Some(start_at) = options.start_at {
+            state = state.start_at(start_at);
         }
         Rc::unwrap_or_clone(state)
+    }
+
+    /// Opens the event TimelineJS3's `start_at_slide` or `start_at_end` names. Its slides
+    /// are the title (when there is one) and then the events in date order, which are
+    /// ours; a slide past the last event, like the end, is the last one shown.
+    fn start_at(self: Rc<Self>, start_at: StartAt) -> Rc<Self> {
+        let StartAt::Slide(n) = start_at else {
+            return self.reduce(Action::Last);
+        };
+        let doc = &self.doc;
+        let has_title = doc.description.is_some() || doc.title.all().any(|t| !t.is_empty());
+        let index = if has_title { n.checked_sub(1) } else { Some(n) };
+        match index.map(|i| doc.events.get(i as usize)) {
+            None => self,
+            Some(None) => self.reduce(Action::Last),
+            Some(Some(event)) => {
+                let id = AttrValue::from(event.id.clone());
+                self.reduce(Action::Select(Some(id)))
+            }
+        }
     }
 
     /// Shows every event again: no category hidden, no search.

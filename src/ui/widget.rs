@@ -76,7 +76,12 @@ fn Widget(props: &WidgetProps) -> Html {
         &props.options,
         props.locale,
     );
-    use_page_language(props.options.sync_url, state.locale);
+    // The page's language is the widget's only on a page of its own, never in an embed
+    // (which may keep its selection in the URL too: `data-hash-bookmark`).
+    use_page_language(
+        props.options.sync_url && !props.options.embedded,
+        state.locale,
+    );
     use_resize(stage_ref.clone(), onaction.clone());
     let selected_id = state.selected_event().map(|e| e.id.clone());
     use_url_sync(

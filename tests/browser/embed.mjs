@@ -21,6 +21,65 @@ for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'timeline-lea
 }
 
 const ARTICLE = 'examples/article.html';
+
+// TimelineJS3's npm package, where it is installed (never copied into the repository).
+const TIMELINEJS_URL = 'node_modules/@knight-lab/timelinejs';
+const TIMELINEJS = path.join(repo, TIMELINEJS_URL);
+const TEMPLATES_URL = `${TIMELINEJS_URL}/src/template`;
+const TEMPLATES = path.join(repo, TEMPLATES_URL);
+
+/** HTML as the text it shows (tags as spaces, whitespace collapsed, a few entities). */
+const plain = (html) => String(html ?? '').replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+
+/** TimelineJS3's slides in its order: by start date (a missing month or day first), ties
+ * in the order of the file (a stable sort). */
+const byDate = (events) => {
+  const key = (e) => ['year', 'month', 'day'].map((k) => Number(e.start_date?.[k]) || 0);
+  return [...events].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+};
+
+/** RFC 4180 CSV: rows of fields (quotes, doubled quotes, line breaks in quotes). */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      rows.at(-1).push(field); field = ''; rows.push([]);
+    } else field += c;
+  }
+  rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+
+/** Adds a widget to the article, as a page's script would: the loader mounts it. */
+const addWidget = (page, id, attributes) => page.evaluate(([id, attributes]) => {
+  const div = document.createElement('div');
+  div.id = id;
+  div.setAttribute('data-timeline', '');
+  for (const [name, value] of Object.entries(attributes)) div.setAttribute(name, value);
+  document.querySelector('article').append(div);
+}, [id, attributes]);
+
+/** The widget's events in its list view, in order: [{ id, title }]. */
+async function listedEvents(w, [list, timeline] = ['List', 'Timeline']) {
+  await w.scope.getByRole('button', { name: list, exact: true }).click();
+  await w.locator('.tl-list [data-event-id]').first().waitFor();
+  const events = await w.locator('.tl-list [data-event-id]').evaluateAll((els) => els.map((el) => ({ id: el.dataset.eventId, title: el.querySelector('.tl-card-title').textContent.replace(/\s+/g, ' ').trim() })));
+  // Back to the timeline, for what follows.
+  await w.scope.getByRole('button', { name: timeline, exact: true }).click();
+  await w.locator('.tl-stage [data-event-id]').first().waitFor();
+  return events;
+}
+
 // The broken widget's 404 is expected, and so is the browser's own report of a file that
 // fails its integrity check (the tampering tests); the harness fails a test on any other
 // console error.
@@ -807,6 +866,219 @@ const tests = {
     assert(Math.abs(after.start - before.start) < 1e-9 && Math.abs(after.end - before.end) < 1e-9, 'the view stays');
     await local.click();
     await eventually(async () => assert((await when()).includes('06:14'), await when()), { what: 'back to local time' });
+  },
+
+  'a TimelineJS3 file through data-src on the article, under the strictest policy (with media-src): every event, its title, its media, no script, no violation': async ({ page, url }) => {
+    const file = JSON.parse(fs.readFileSync(path.join(TEMPLATES, 'all-media-types.json'), 'utf8'));
+    await page.addInitScript(recordViolations);
+    const outside = [];
+    // Nothing leaves the machine: what the widget asks of other hosts (the images the
+    // reader opens) is answered here, and noted.
+    await page.route((u) => !u.href.startsWith(url), (route) => {
+      outside.push(route.request().url());
+      return route.fulfill({ contentType: 'image/png', body: tinyPng(4, 3) });
+    });
+    await page.route('**/examples/article.html?*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/<link rel="icon"[^>]*>/, '') });
+    });
+    // The strictest policy, with the media-src a page needs for video and audio files
+    // (the README): the browser checks a <video src> against it even with preload="none",
+    // before anything is played or fetched.
+    await page.goto(`${url}${ARTICLE}?csp=${encodeURIComponent(`${STRICTEST}; media-src https:`)}`);
+    await addWidget(page, 'tl3-timeline', { 'data-src': `/${TEMPLATES_URL}/all-media-types.json` });
+    const w = await widget(page, 'tl3-timeline').ready();
+    const n = file.events.length;
+    await eventually(async () => assert((await w.count()) === `${n} of ${n} events`, await w.count()), { what: 'every event arrives' });
+    assert((await w.locator('h1').textContent()) === plain(file.title.text.headline), 'the title slide is the title');
+    // Every title, in TimelineJS3's order of its slides (by date, ties in file order).
+    const listed = await listedEvents(w);
+    const expected = byDate(file.events).map((e) => plain(e.text.headline));
+    assert(JSON.stringify(listed.map((e) => e.title)) === JSON.stringify(expected), `titles:\n${listed.map((e) => e.title).join(' | ')}\n${expected.join(' | ')}`);
+    // Open every event: an image is an <img> with its alt text (the file gives none, so
+    // empty, and each is a warning naming its event); a video is a button named by it.
+    const images = [];
+    for (const [i, event] of byDate(file.events).entries()) {
+      const { id } = listed[i];
+      await page.evaluate((id) => window.Timeline.get(document.getElementById('tl3-timeline')).then((h) => h.update({ event: id })), id);
+      await w.expectSelected(id, `event ${id} opens`);
+      const shown = await w.locator('.tl-details').evaluate((d) => ({
+        title: d.querySelector('.tl-card-title, h2')?.textContent,
+        img: d.querySelector('img.tl-media-img') && { alt: d.querySelector('img.tl-media-img').getAttribute('alt') },
+        play: d.querySelector('button.tl-media-play')?.textContent ?? null,
+        scripts: d.querySelectorAll('script, iframe, object, embed').length,
+      }));
+      assert(shown.scripts === 0, `${id}: a script, frame or object in the details`);
+      // An image by its extension (a wiki's page about a file, /wiki/File:….jpg, is a page).
+      const where = new URL(event.media?.url ?? 'x:', 'http://x').pathname;
+      if (/\.(jpe?g|png|gif)$/i.test(where) && !where.startsWith('/wiki/')) {
+        images.push(plain(event.text.headline));
+        assert(shown.img && shown.img.alt === (event.media.alt ?? event.media.title ?? ''), `${id}: image ${JSON.stringify(shown)}`);
+      }
+      if (/youtube|vimeo/.test(event.media?.url ?? '')) assert(shown.play?.includes(`Play video: ${plain(event.text.headline)}`), `${id}: ${shown.play}`);
+    }
+    assert(images.length === 5, `images ${images}`);
+    const warnings = await w.locator('.tl-problems .tl-problem').allTextContents();
+    for (const title of images) {
+      assert(warnings.some((p) => p.includes('the image has no alt text') && p.includes(`(event "${title}")`)), `no warning for ${title}: ${warnings.join('\n')}`);
+    }
+    // No script from the data: none ran, none was asked for (the Twitter embed's
+    // widgets.js), and the only requests to other hosts are the images opened.
+    const result = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      scripts: document.getElementById('tl3-timeline').shadowRoot.querySelectorAll('script').length,
+      violations: window.violations,
+    }));
+    assert(result.pwned === undefined && result.scripts === 0, JSON.stringify(result));
+    assert(result.violations.length === 0, `violations:\n${result.violations.join('\n')}`);
+    const hosts = [...new Set(outside.map((u) => new URL(u).hostname))];
+    assert(outside.every((u) => /\.(jpe?g|png|gif)$/i.test(new URL(u).pathname)), `requests to other hosts: ${outside.join('\n')}`);
+    assert(!hosts.some((h) => /twitter|youtube|vimeo|knightlab|google-analytics|googletagmanager|fonts/.test(h)), `hosts ${hosts}`);
+  },
+
+  "TimelineJS3's eras, and data-start-at-end and data-start-at-slide open the event TimelineJS3 would": async ({ page, url }) => {
+    const file = JSON.parse(fs.readFileSync(path.join(TEMPLATES, 'eras.json'), 'utf8'));
+    await page.goto(url + ARTICLE);
+    const src = `/${TEMPLATES_URL}/eras.json`;
+    await addWidget(page, 'tl3-end', { 'data-src': src, 'data-start-at-end': '' });
+    await addWidget(page, 'tl3-slide', { 'data-src': src, 'data-start-at-slide': '3' });
+    await addWidget(page, 'tl3-none', { 'data-src': src, 'data-start-at-end': 'false' });
+    const end = await widget(page, 'tl3-end').ready();
+    const slide = await widget(page, 'tl3-slide').ready();
+    const none = await widget(page, 'tl3-none').ready();
+    const sorted = byDate(file.events).map((e) => plain(e.text.headline));
+    const opened = (w) => eventually(async () => {
+      const title = await w.locator('.tl-details h2').textContent({ timeout: 1000 });
+      assert(title, 'no details');
+      return title;
+    }, { what: 'an event opens' });
+    // The end: the last slide; slide 3 with a title slide: the third event.
+    assert((await opened(end)) === sorted.at(-1), `end: ${await opened(end)}`);
+    assert((await opened(slide)) === sorted[2], `slide 3: ${await opened(slide)} (expected ${sorted[2]})`);
+    await none.rendered();
+    assert((await none.selected()) === null, 'data-start-at-end="false" opens nothing');
+    // Its eras are the bands behind the events, labelled by their headlines.
+    const eras = await none.locator('.tl-era-label').allTextContents();
+    const expected = file.eras.map((e) => plain(e.text.headline));
+    assert(JSON.stringify([...eras].sort()) === JSON.stringify([...expected].sort()), `eras ${eras} (expected ${expected})`);
+    const n = file.events.length;
+    assert((await none.count()) === `${n} of ${n} events`, await none.count());
+  },
+
+  "a CSV in TimelineJS3's sheet layout through the JavaScript API, with TimelineJS3's options object": async ({ page, url }) => {
+    const text = fs.readFileSync(path.join(TIMELINEJS, 'src/js/core/__tests__/women_in_computing.csv'), 'utf8');
+    const [header, ...rows] = parseCsv(text).filter((r) => r.some((c) => c.trim()));
+    const col = (name) => header.indexOf(name);
+    const type = (r) => r[col('Type')].trim().toLowerCase();
+    const events = rows.filter((r) => !['title', 'era'].includes(type(r)));
+    const title = rows.find((r) => type(r) === 'title');
+    await page.route('**/csv.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head>
+          <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'" />
+          </head><body><div id="csv"></div><script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    await page.route((u) => !u.href.startsWith(url), (route) => route.fulfill({ contentType: 'image/png', body: tinyPng(4, 3) }));
+    await page.goto(url + 'csv.html');
+    await page.waitForFunction(() => window.Timeline?.mount);
+    // As a page that built a TL.Timeline would: its options object, the data as text.
+    await page.evaluate(async (src) => {
+      const data = await (await fetch(src)).text();
+      await window.Timeline.mount(document.getElementById('csv'), { data, start_at_end: true, language: 'fr', timenav_position: 'top', initial_zoom: 2 });
+    }, `/${TIMELINEJS_URL}/src/js/core/__tests__/women_in_computing.csv`);
+    const w = await widget(page, 'csv').ready();
+    const n = events.length;
+    await eventually(async () => assert((await w.count()) === `${n} sur ${n} événements`, await w.count()), { what: 'every row arrives' });
+    assert((await w.locator('.tl-root').getAttribute('lang')) === 'fr', 'language: fr is lang');
+    assert((await w.locator('h1').textContent()) === plain(title[col('Headline')]), 'the title row is the title');
+    const headlines = events.map((r) => plain(r[col('Headline')]));
+    const last = byDate(events.map((r) => ({ start_date: { year: r[col('Year')], month: r[col('Month')], day: r[col('Day')] }, headline: plain(r[col('Headline')]) }))).at(-1).headline;
+    await eventually(async () => assert((await w.locator('.tl-details h2').textContent({ timeout: 1000 })) === last, 'the last event'), { what: 'start_at_end: true opens the last event' });
+    const listed = await listedEvents(w, ['Liste', 'Chronologie']);
+    assert(JSON.stringify([...listed.map((e) => e.title)].sort()) === JSON.stringify([...headlines].sort()), `titles ${listed.map((e) => e.title)}`);
+  },
+
+  "data-hash-bookmark keeps the event in the URL, and opens TimelineJS3's #event-<id> links": async ({ page, url }) => {
+    const src = `/${TEMPLATES_URL}/eras.json`;
+    await page.goto(`${url}${ARTICLE}#event-0633-battle-of-heavenfield`);
+    await ready(page);
+    await addWidget(page, 'tl3-hash', { 'data-src': src, 'data-hash-bookmark': '' });
+    const w = await widget(page, 'tl3-hash').ready();
+    await w.expectSelected('0633-battle-of-heavenfield', "TimelineJS3's link opens its event");
+    await page.evaluate(() => window.Timeline.get(document.getElementById('tl3-hash')).then((h) => h.update({ event: '0641-battle-of-nehawand' })));
+    await w.expectSelected('0641-battle-of-nehawand', 'another event');
+    await eventually(async () => assert((await page.evaluate(() => location.hash)) === '#event=0641-battle-of-nehawand', await page.evaluate(() => location.hash)), { what: 'the URL follows' });
+    await page.goBack();
+    await w.expectSelected('0633-battle-of-heavenfield', 'Back opens the event before');
+    // The article's own language and the other widgets are left alone.
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'en', 'the page language');
+    assert((await widget(page, 'main-timeline').selected()) === null, 'the bundled widget opened nothing');
+  },
+
+  'a thumbnail marks its event on the stage: lazy, in its reserved box, decorative; a broken one hides itself': async ({ page, url }) => {
+    const origin = new URL(url).origin;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/thumbs/ada.png', async (route) => {
+      await held;
+      await route.fulfill({ contentType: 'image/png', body: tinyPng(8, 8) });
+    });
+    // Its name has "missing.json" in it: the console's report of the 404 is expected.
+    await page.route('**/thumbs/missing.json.png', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'no' }));
+    await page.route('**/thumbs.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head>
+          <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'" />
+          </head><body><div id="thumbs"></div><script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    // TimelineJS3's own format, with its media.thumbnail.
+    const data = {
+      title: { text: { headline: 'Thumbnails' } },
+      events: [
+        { unique_id: 'ada', start_date: { year: '1843' }, text: { headline: 'Notes on the engine' }, media: { url: `${origin}/thumbs/note.png`, alt: 'A note', thumbnail: `${origin}/thumbs/ada.png` } },
+        { unique_id: 'lost', start_date: { year: '1946' }, text: { headline: 'ENIAC' }, media: { url: 'https://youtu.be/dQw4w9WgXcQ', thumbnail: `${origin}/thumbs/missing.json.png` } },
+        { unique_id: 'plain', start_date: { year: '1969' }, text: { headline: 'No thumbnail' }, media: { url: `${origin}/thumbs/note.png`, alt: 'A note' } },
+      ],
+    };
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(url + 'thumbs.html');
+    await page.waitForFunction(() => window.Timeline?.mount);
+    await page.evaluate((data) => window.Timeline.mount(document.getElementById('thumbs'), { data: JSON.stringify(data) }), data);
+    const w = await widget(page, 'thumbs').ready();
+    const thumb = (id) => inWidget(page, 'thumbs', (root, id) => {
+      const item = root.querySelector(`.tl-stage [data-event-id="${id}"]`);
+      const img = item?.querySelector('img.tl-thumb');
+      const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map((v) => Math.round(v * 10) / 10); };
+      return item && {
+        item: box(item),
+        img: img && { box: box(img), alt: img.getAttribute('alt'), loading: img.loading, hidden: img.hidden, display: getComputedStyle(img).display, complete: img.complete && img.naturalWidth > 0 },
+        marker: getComputedStyle(item, '::after').display,
+        name: item.getAttribute('aria-label'),
+      };
+    }, id);
+    const before = await thumb('ada');
+    assert(before.img && before.img.alt === '' && before.img.loading === 'lazy', `thumbnail ${JSON.stringify(before)}`);
+    assert(!before.img.complete && before.img.box[2] === 20 && before.img.box[3] === 20, `its box is reserved before it loads: ${JSON.stringify(before)}`);
+    assert(before.name.includes('Notes on the engine'), `the button is named by the event: ${before.name}`);
+    release();
+    await eventually(async () => assert((await thumb('ada')).img.complete, 'not loaded'), { what: 'the thumbnail loads' });
+    const after = await thumb('ada');
+    assert(JSON.stringify(after.img.box) === JSON.stringify(before.img.box) && JSON.stringify(after.item) === JSON.stringify(before.item), `no layout shift: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    // The broken one hides itself; its marker shows; its event still opens.
+    await eventually(async () => {
+      const lost = await thumb('lost');
+      assert(lost.img && lost.img.hidden && lost.img.display === 'none' && lost.marker !== 'none', JSON.stringify(lost));
+    }, { what: 'the broken thumbnail hides itself' });
+    await w.locator('.tl-stage [data-event-id="lost"]').click();
+    await w.expectSelected('lost', 'the item with a broken thumbnail opens');
+    // No thumbnail, no picture on the stage: the event's media itself is not loaded there.
+    assert((await thumb('plain')).img === null, 'an event without a thumbnail has none');
+    assert(!requests.includes('/thumbs/note.png'), `the media itself was loaded for the stage: ${requests}`);
   },
 };
 

@@ -87,6 +87,9 @@ pub fn to_csv(document: &Document) -> String {
             if let Some(link) = &m.link {
                 set(&mut row, layout.media_link, link);
             }
+            if let Some(thumbnail) = &m.thumbnail {
+                set(&mut row, layout.media_thumbnail, thumbnail);
+            }
         }
         rows.push(row);
     }
@@ -191,6 +194,7 @@ struct Layout<'d> {
     media_caption: Family<'d>,
     media_credit: Family<'d>,
     media_link: Option<usize>,
+    media_thumbnail: Option<usize>,
 }
 
 impl<'d> Layout<'d> {
@@ -200,7 +204,7 @@ impl<'d> Layout<'d> {
         let mut summary = Family::default();
         let mut media = [Family::default(), Family::default(), Family::default()];
         let mut sources: Vec<SourceColumns> = Vec::new();
-        let (mut has_media, mut has_link) = (false, false);
+        let (mut has_media, mut has_link, mut has_thumbnail) = (false, false, false);
         title.see(&d.title);
         if let Some(description) = &d.description {
             summary.see(description);
@@ -229,6 +233,7 @@ impl<'d> Layout<'d> {
             if let Some(m) = &e.media {
                 has_media = true;
                 has_link |= m.link.is_some();
+                has_thumbnail |= m.thumbnail.is_some();
                 for (family, text) in media.iter_mut().zip([&m.alt, &m.caption, &m.credit]) {
                     if let Some(text) = text {
                         family.see(text);
@@ -277,6 +282,9 @@ impl<'d> Layout<'d> {
         media_alt.columns("media_alt", false, &mut header);
         media_caption.columns("media_caption", false, &mut header);
         media_credit.columns("media_credit", false, &mut header);
+        let media_thumbnail = has_thumbnail
+            .then(|| column(&mut header, "media_thumbnail"))
+            .flatten();
         let media_link = has_link
             .then(|| column(&mut header, "media_link"))
             .flatten();
@@ -300,6 +308,7 @@ impl<'d> Layout<'d> {
             media_caption,
             media_credit,
             media_link,
+            media_thumbnail,
         }
     }
 

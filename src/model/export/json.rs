@@ -89,6 +89,9 @@ fn media(w: &mut Writer, m: &Media) {
     w.text("alt", m.alt.as_ref());
     w.text("caption", m.caption.as_ref());
     w.text("credit", m.credit.as_ref());
+    if let Some(thumbnail) = &m.thumbnail {
+        w.string("thumbnail", thumbnail);
+    }
     if let Some(link) = &m.link {
         w.string("link", link);
     }

@@ -232,8 +232,8 @@ impl Mapper<'_> {
     }
 
     /// An event's media, mapped: `url` (an http(s) address, or one taken from the HTML of
-    /// an embed), `alt` (else `title`), `caption`, `credit` (HTML, the inline subset) and
-    /// `link` (for an image). What is given but not shown is a warning each.
+    /// an embed), `alt` (else `title`), `caption`, `credit` (HTML, the inline subset),
+    /// `link` (for an image) and `thumbnail` (the marker's picture on the stage). What is given but not shown is a warning each.
     fn media(&mut self, slide: &Slide, name: &str) -> Option<EventMedia> {
         let media = slide.media.as_ref().filter(|m| !m.is_empty())?;
         let lost = |m: &mut Self, part: &Option<Part>, message: &str| {
@@ -318,11 +318,17 @@ impl Mapper<'_> {
                 out.link = Some(link.to_owned());
             }
         }
-        lost(
-            self,
-            &media.thumbnail,
-            "media.thumbnail is not shown (ignored)",
-        );
+        if let Some(thumbnail) = given(&media.thumbnail) {
+            if url_problem(thumbnail).is_some() {
+                lost(
+                    self,
+                    &media.thumbnail,
+                    "media.thumbnail is not an http(s) URL (ignored)",
+                );
+            } else {
+                out.thumbnail = Some(thumbnail.to_owned());
+            }
+        }
         lost(
             self,
             &media.link_target,

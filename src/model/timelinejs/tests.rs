@@ -863,7 +863,6 @@ fn media_maps_field_by_field_and_what_cannot_be_embedded_is_a_link() {
             &[
                 // In the order of the source (the media object first).
                 "warning: events[0].media: the image has no alt text: describe it for readers who cannot see it (event \"H\")",
-                "warning: events[0].media.thumbnail: media.thumbnail is not shown (ignored) (event \"H\")",
                 "warning: events[0].media.link_target: media.link_target is not supported (ignored): links open in a new tab (event \"H\")",
             ],
         ),
@@ -924,6 +923,45 @@ fn media_maps_field_by_field_and_what_cannot_be_embedded_is_a_link() {
             assert_eq!(text(&m.credit).as_deref(), *credit, "{media}");
             assert_eq!(m.link.as_deref(), *link, "{media}");
         }
+        assert_eq!(others(&problems), *warnings, "{media}");
+    }
+}
+
+/// `media.thumbnail` marks the event on the stage, whatever the media is; one that is no
+/// http(s) URL is a warning, and the media is still shown.
+#[test]
+fn a_thumbnail_is_kept_for_the_stage() {
+    let ev = |media: &str| {
+        format!(
+            r#"{{"start_date": {{"year": "2000"}}, "text": {{"headline": "H"}}, "media": {media}}}"#
+        )
+    };
+    let cases: &[(&str, Option<&str>, &[&str])] = &[
+        (
+            r#"{"url": "https://x.example/a.png", "alt": "A", "thumbnail": "https://x.example/t.png"}"#,
+            Some("https://x.example/t.png"),
+            &[],
+        ),
+        (
+            r#"{"url": "https://youtu.be/dQw4w9WgXcQ", "thumbnail": "http://x.example/t.jpg?s=64"}"#,
+            Some("http://x.example/t.jpg?s=64"),
+            &[],
+        ),
+        (
+            r#"{"url": "https://x.example/a.png", "alt": "A", "thumbnail": "javascript:alert(1)"}"#,
+            None,
+            &["warning: events[0].media.thumbnail: media.thumbnail is not an http(s) URL (ignored) (event \"H\")"],
+        ),
+        (
+            r#"{"url": "https://x.example/a.png", "alt": "A", "thumbnail": "  "}"#,
+            None,
+            &[],
+        ),
+    ];
+    for (media, thumbnail, warnings) in cases {
+        let (doc, problems) = read(&with_events(&ev(media)));
+        let got = doc.events[0].media.as_ref().expect("the media is shown");
+        assert_eq!(got.thumbnail.as_deref(), *thumbnail, "{media}");
         assert_eq!(others(&problems), *warnings, "{media}");
     }
 }

@@ -61,6 +61,7 @@ pub const MEDIA_FIELDS: &[FieldSpec] = &[
     optional("caption"),
     optional("credit"),
     optional("link"),
+    optional("thumbnail"),
 ];
 pub const SOURCE_FIELDS: &[FieldSpec] = &[
     required("title"),

@@ -464,10 +464,12 @@ impl Checker<'_> {
         let alt = text("alt", "alt text");
         let caption = text("caption", "caption");
         let credit = text("credit", "credit");
-        let link = match fields.get("link") {
-            Some(v) => self.url(v, &path.key("link")).map(Some),
+        let mut url_of = |name: &str| match fields.get(name) {
+            Some(v) => self.url(v, &path.key(name)).map(Some),
             None => Some(None),
         };
+        let link = url_of("link");
+        let thumbnail = url_of("thumbnail");
         if self.errors > errors {
             return None;
         }
@@ -476,6 +478,7 @@ impl Checker<'_> {
         media.caption = caption?;
         media.credit = credit?;
         media.link = link?;
+        media.thumbnail = thumbnail?;
         if media.kind == MediaKind::Image && media.alt.is_none() {
             self.warning(
                 path,

@@ -900,7 +900,7 @@ fn media_is_read_with_its_kind_and_texts() {
         &event(
             "yt",
             "2002",
-            r#", "media": {"url": "https://youtu.be/dQw4w9WgXcQ", "alt": "Talk"}"#,
+            r#", "media": {"url": "https://youtu.be/dQw4w9WgXcQ", "alt": "Talk", "thumbnail": "https://x.example/t.jpg"}"#,
         ),
         &event("none", "2003", ""),
     ]);
@@ -918,6 +918,8 @@ fn media_is_read_with_its_kind_and_texts() {
         video.kind,
         crate::model::media::MediaKind::YouTube("dQw4w9WgXcQ".into())
     );
+    assert_eq!(video.thumbnail.as_deref(), Some("https://x.example/t.jpg"));
+    assert_eq!(image.thumbnail, None);
     assert_eq!(d.events[2].media, None);
 }
 
@@ -973,6 +975,16 @@ fn media_problems_name_the_field() {
         (
             r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "link": "ftp://x"}"#,
             "error: events[0].media.link: \"ftp://x\" is not an http(s) URL",
+            false,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "thumbnail": "javascript:alert(1)"}"#,
+            "error: events[0].media.thumbnail: \"javascript:alert(1)\" is not an http(s) URL",
+            false,
+        ),
+        (
+            r#", "media": {"url": "https://x.example/a.jpg", "alt": "A", "thumbnail": 7}"#,
+            "error: events[0].media.thumbnail: expected a string, found a number",
             false,
         ),
     ];

@@ -357,3 +357,123 @@ fn data_of_whole_days_zooms_to_three_days_at_most() {
     assert!(!s.offsets);
     assert_eq!(s.zone, 0);
 }
+
+/// A TimelineJS3 timeline of `n` events in date order (given out of order), with or
+/// without a title slide.
+fn timelinejs(n: usize, title: bool) -> Rc<Document> {
+    let events: Vec<String> = (0..n)
+        .rev()
+        .map(|i| {
+            format!(
+                r#"{{"unique_id": "e{i}", "start_date": {{"year": "{}"}}, "text": {{"headline": "E{i}"}}, "group": "{}"}}"#,
+                2000 + i,
+                if i % 2 == 0 { "even" } else { "odd" }
+            )
+        })
+        .collect();
+    let title = if title {
+        r#""title": {"text": {"headline": "T"}},"#
+    } else {
+        ""
+    };
+    let json = format!(r#"{{{title} "events": [{}]}}"#, events.join(","));
+    let doc = crate::model::validate::validate(&json)
+        .document
+        .expect("a document");
+    assert_eq!(doc.events.len(), n);
+    Rc::new(doc)
+}
+
+fn opened(doc: &Rc<Document>, options: Options) -> Option<String> {
+    let s = State::with_options(doc.clone(), &EN, 1000.0, &options);
+    id_of(&s).map(str::to_owned)
+}
+
+/// `start_at_slide` opens what a TimelineJS3 reader's number meant: with a title slide,
+/// slide 0 is the title and slide N the Nth event; without one, slide N is event N + 1;
+/// past the end, the last event.
+#[test]
+fn a_slide_number_opens_the_event_timelinejs3_would() {
+    use crate::ui::StartAt;
+    let start_at = |n| Options {
+        start_at: Some(StartAt::Slide(n)),
+        ..Options::default()
+    };
+    let titled = timelinejs(5, true);
+    let untitled = timelinejs(5, false);
+    let cases: &[(&Rc<Document>, u32, Option<&str>)] = &[
+        (&titled, 0, None),
+        (&titled, 1, Some("e0")),
+        (&titled, 3, Some("e2")),
+        (&titled, 5, Some("e4")),
+        (&titled, 6, Some("e4")),
+        (&titled, u32::MAX, Some("e4")),
+        (&untitled, 0, Some("e0")),
+        (&untitled, 3, Some("e3")),
+        (&untitled, 4, Some("e4")),
+        (&untitled, 5, Some("e4")),
+    ];
+    for (doc, n, expected) in cases {
+        assert_eq!(
+            opened(doc, start_at(*n)).as_deref(),
+            *expected,
+            "slide {n}, title {}",
+            doc.title.get("en")
+        );
+    }
+    // Our own format always has a title: slide 1 is the first event.
+    let bundled = Rc::new(bundled().document.expect("bundled data"));
+    assert_eq!(
+        opened(&bundled, start_at(1)).as_deref(),
+        Some(bundled.events[0].id.as_str())
+    );
+    assert_eq!(opened(&bundled, start_at(0)), None);
+    // The view reveals the event opened.
+    let s = State::with_options(bundled.clone(), &EN, 1000.0, &{
+        let mut o = start_at(2);
+        o.initial_window = Some((
+            crate::model::date::Date::parse("2020").unwrap(),
+            crate::model::date::Date::parse("2021").unwrap(),
+        ));
+        o
+    });
+    let e = s.selected_event().expect("an event is open");
+    assert_eq!(e.id, bundled.events[1].id);
+    assert!(s.viewport.start() <= e.start_at() && e.start_at() <= s.viewport.end());
+}
+
+/// `start_at_end` opens the last event shown (after the categories); a named event wins
+/// over both it and a slide number.
+#[test]
+fn the_end_opens_the_last_event_shown_and_a_named_event_wins() {
+    use crate::ui::StartAt;
+    let doc = timelinejs(5, true);
+    let end = Options {
+        start_at: Some(StartAt::End),
+        ..Options::default()
+    };
+    assert_eq!(opened(&doc, end.clone()).as_deref(), Some("e4"));
+    let odd = doc
+        .categories
+        .iter()
+        .find(|c| c.label.get("en") == "odd")
+        .expect("the odd group")
+        .id
+        .clone();
+    let only_odd = Options {
+        categories: Some(vec![odd]),
+        ..end.clone()
+    };
+    let s = State::with_options(doc.clone(), &EN, 1000.0, &only_odd);
+    assert_eq!(id_of(&s), Some("e3"));
+    assert_eq!(s.matching.len(), 2, "the filter stays");
+    for start_at in [StartAt::End, StartAt::Slide(1)] {
+        let named = Options {
+            initial_event: Some("e2".into()),
+            start_at: Some(start_at),
+            ..Options::default()
+        };
+        assert_eq!(opened(&doc, named).as_deref(), Some("e2"), "{start_at:?}");
+    }
+    assert_eq!(opened(&doc, Options::default()), None);
+}

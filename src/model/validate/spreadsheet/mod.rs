@@ -67,6 +67,7 @@ enum Base {
     MediaCredit,
     MediaLink,
     Color,
+    MediaThumbnail,
 }
 
 /// Our layout's columns, as written in the header (case and spaces aside).
@@ -92,6 +93,7 @@ const COLUMNS: &[(&str, Base)] = &[
     ("media_credit", Base::MediaCredit),
     ("media_link", Base::MediaLink),
     ("color", Base::Color),
+    ("media_thumbnail", Base::MediaThumbnail),
 ];
 
 /// The same names as field specs, for "did you mean".
@@ -117,6 +119,7 @@ const COLUMN_SPECS: &[FieldSpec] = &[
     spec("media_credit"),
     spec("media_link"),
     spec("color"),
+    spec("media_thumbnail"),
 ];
 
 const fn spec(name: &'static str) -> FieldSpec {
@@ -168,6 +171,7 @@ fn column(header: &str) -> Option<Column<'_>> {
                 | Base::MediaCaption
                 | Base::MediaCredit
                 | Base::MediaLink
+                | Base::MediaThumbnail
         );
         // Only as written here: TimelineJS3's "Media Caption" and "Media Credit" are its own.
         if media && header.get(..name.len()).is_none_or(|h| h.contains(' ')) {
@@ -247,6 +251,7 @@ struct Row<'t> {
     media_credit: TextCells<'t>,
     media_link: Option<Cell<'t>>,
     color: Option<Cell<'t>>,
+    media_thumbnail: Option<Cell<'t>>,
     /// By source number, in the order of [`Header::sources`].
     sources: Vec<SourceCells<'t>>,
     /// Where the first title, summary, date and category cells are, even when empty; else
@@ -633,6 +638,7 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
             Base::MediaCredit => push_text(&mut row.media_credit, entry),
             Base::MediaLink => row.media_link = Some(cell),
             Base::Color => row.color = Some(cell),
+            Base::MediaThumbnail => row.media_thumbnail = Some(cell),
         }
     }
     row
@@ -1017,7 +1023,8 @@ fn event<'t>(
         .media_url
         .map(|c| c.1)
         .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)))
-        .or(row.media_link.map(|c| c.1));
+        .or(row.media_link.map(|c| c.1))
+        .or(row.media_thumbnail.map(|c| c.1));
     if let Some(offset) = media_at {
         // Without a url cell, an empty one at the first media cell: "missing url" names it.
         let url = row.media_url.unwrap_or(("", offset));
@@ -1029,6 +1036,9 @@ fn event<'t>(
         }
         if let Some(cell) = row.media_link {
             media.push(member("link", cell_value(cell)));
+        }
+        if let Some(thumbnail) = row.media_thumbnail {
+            media.push(member("thumbnail", cell_value(thumbnail)));
         }
         members.push(member(
             "media",

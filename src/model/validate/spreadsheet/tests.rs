@@ -685,3 +685,87 @@ fn our_media_columns_are_the_events_media_with_translations() {
     );
     assert_eq!(v.errors().count(), 2, "{shown:?}");
 }
+
+/// TimelineJS3's `Media Thumbnail` column is the event's thumbnail on the stage, like its
+/// JSON's `media.thumbnail` (the same mapping); one that is no http(s) URL is a warning
+/// naming the row and the column.
+#[test]
+fn timelinejs3s_media_thumbnail_is_the_events_thumbnail() {
+    let text = lines(&[
+        "Year,Headline,Media,Alt Text,Media Thumbnail",
+        "2001,A,https://example.org/a.jpg,Alt,https://example.org/a-64.jpg",
+        "2002,B,https://youtu.be/dQw4w9WgXcQ,,https://example.org/b-64.jpg",
+        "2003,C,https://example.org/c.jpg,Alt,c-64.jpg",
+        "2004,D,https://example.org/d.jpg,Alt,",
+    ]);
+    let d = doc(&text);
+    let thumbs: Vec<Option<&str>> = d
+        .events
+        .iter()
+        .map(|e| e.media.as_ref().and_then(|m| m.thumbnail.as_deref()))
+        .collect();
+    assert_eq!(
+        thumbs,
+        [
+            Some("https://example.org/a-64.jpg"),
+            Some("https://example.org/b-64.jpg"),
+            None,
+            None
+        ]
+    );
+    let shown = problems(&text);
+    let about: Vec<&String> = shown.iter().filter(|p| p.contains("thumbnail")).collect();
+    assert_eq!(about.len(), 1, "{shown:?}");
+    assert!(
+        about[0].starts_with(
+            "warning: row 4, \"Media Thumbnail\": media.thumbnail is not an http(s) URL (ignored)"
+        ),
+        "{about:?}"
+    );
+}
+
+/// Our layout's `media_thumbnail` is the media's thumbnail; a bad one is an error naming
+/// its row and column, as `media_url`'s is (but not TimelineJS3's "Media Thumbnail").
+#[test]
+fn our_media_thumbnail_column_is_the_medias_thumbnail() {
+    assert_eq!(
+        column("Media_Thumbnail").map(|c| c.base),
+        Some(Base::MediaThumbnail)
+    );
+    assert_eq!(column("media thumbnail"), None);
+    let text = lines(&[
+        "date,title,summary,category,media_url,media_alt,media_thumbnail",
+        "2001,A,S,c,https://x.example/a.jpg,An image,https://x.example/a-64.jpg",
+        "2002,B,S,c,https://x.example/b.jpg,An image,",
+        "2003,C,S,c,https://x.example/c.jpg,An image,ftp://x.example/c.jpg",
+        "2004,D,S,c,,,https://x.example/d-64.jpg",
+    ]);
+    let v = validate(&text);
+    let d = v.document.clone().expect("a document");
+    let thumbs: Vec<(&str, Option<&str>)> = d
+        .events
+        .iter()
+        .map(|e| {
+            let thumb = e.media.as_ref().and_then(|m| m.thumbnail.as_deref());
+            (e.title.get("en"), thumb)
+        })
+        .collect();
+    assert_eq!(
+        thumbs,
+        [("A", Some("https://x.example/a-64.jpg")), ("B", None)]
+    );
+    let shown: Vec<String> = v.problems.iter().map(|p| format!("{p}")).collect();
+    assert!(
+        shown.iter().any(|p| p.starts_with(
+            "row 4, \"media_thumbnail\": \"ftp://x.example/c.jpg\" is not an http(s) URL"
+        )),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("row 5, \"media_thumbnail\": \"\" is not an http(s) URL")),
+        "{shown:?}"
+    );
+    assert_eq!(v.errors().count(), 2, "{shown:?}");
+}
