@@ -90,7 +90,9 @@ pub(crate) fn push_cut(out: &mut String, s: &str) {
     }
 }
 
-fn push_escaped(out: &mut String, c: char) {
+/// `c` as a JSON string writes it: quotes, backslashes and control characters escaped.
+/// Also used by the JSON writer (`export::json`).
+pub(crate) fn push_escaped(out: &mut String, c: char) {
     match c {
         '"' => out.push_str("\\\""),
         '\\' => out.push_str("\\\\"),

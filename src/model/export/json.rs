@@ -4,6 +4,7 @@
 //! as `\u003c!--`) so that the text can go inside a `<script type="application/json">`.
 
 use crate::model::format::{Category, Document, Era, Event, Media, Source, Text};
+use crate::model::paths::push_escaped;
 
 /// `document` as our JSON format, ending with a line break.
 pub fn to_json(document: &Document) -> String {
@@ -197,21 +198,9 @@ fn quoted(out: &mut String, s: &str) {
         let c = chars.next().unwrap_or('\0');
         rest = chars.as_str();
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
             '<' if rest.starts_with('/') => out.push_str("<\\"),
             '<' if rest.starts_with("!--") => out.push_str("\\u003c"),
-            '<' => out.push('<'),
-            c => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let b = c as u32 as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4 & 0xf]));
-                out.push(char::from(HEX[b & 0xf]));
-            }
+            c => push_escaped(out, c),
         }
     }
     out.push_str(rest);

@@ -24,7 +24,7 @@ fn strings_are_escaped_as_json_requires_and_safe_inside_a_script_element() {
         ("say \"hi\"", r#""say \"hi\"""#),
         ("a\\b", r#""a\\b""#),
         ("line\nbreak\ttab", r#""line\nbreak\ttab""#),
-        ("\u{1}\u{1f}\r", r#""\u0001\u001f\r""#),
+        ("\u{1}\u{1f}\r", r#""\u0001\u001F\r""#),
         ("</script><!-- <b>", r#""<\/script>\u003c!-- <b>""#),
         ("é 😀 \u{2028} سلام", "\"é 😀 \u{2028} سلام\""),
     ];
