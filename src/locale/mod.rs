@@ -8,6 +8,7 @@
 //! Templates hold `{0}`, `{1}` where [`fill`] puts numbers or dates already written in
 //! the locale's digits, so word order is the translation's business, not the code's.
 
+mod editor;
 mod en;
 mod fa;
 mod fr;
@@ -18,6 +19,7 @@ use crate::model::date::{Date, Precision};
 use crate::model::format::Event;
 use crate::model::solar_hijri;
 
+pub use editor::{editor_strings, EditorStrings};
 pub use en::EN;
 pub use fa::FA;
 pub use fr::FR;
