@@ -8,6 +8,7 @@ pub mod axis;
 pub mod calendar;
 pub mod csv;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod json;

@@ -13,6 +13,7 @@ use crate::model::rich::{Block, Inline};
 pub fn block_text(text: &Text, plain: &str, class: &'static str, lang: Option<AttrValue>) -> Html {
     match text {
         Text::Rich(rich) if rich.is_empty() => Html::default(),
+        _ if plain.trim().is_empty() => Html::default(),
         Text::Rich(rich) => html! { <div {class} {lang}>{ blocks(&rich.blocks) }</div> },
         _ => html! { <p {class} {lang}>{ plain.to_owned() }</p> },
     }

@@ -21,7 +21,8 @@ pub(super) struct Checker<'t> {
     pub(super) text: &'t str,
     pub(super) problems: Vec<RawProblem>,
     pub(super) errors: usize,
-    /// An event may have no sources (spreadsheets): the reader of such data warns instead.
+    /// An event may have no sources and no summary (spreadsheets): the reader of such
+    /// data warns instead, naming the cell.
     pub(super) sources_optional: bool,
 }
 

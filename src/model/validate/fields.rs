@@ -27,9 +27,9 @@ const fn optional(name: &'static str) -> FieldSpec {
 /// The top-level object's fields. `$schema` lets editors find the JSON Schema.
 pub const DOCUMENT_FIELDS: &[FieldSpec] = &[
     optional("$schema"),
-    required("title"),
+    optional("title"),
     optional("description"),
-    required("updated"),
+    optional("updated"),
     required("categories"),
     optional("eras"),
     required("events"),
@@ -50,7 +50,7 @@ pub const EVENT_FIELDS: &[FieldSpec] = &[
     required("category"),
     optional("tags"),
     required("title"),
-    required("summary"),
+    optional("summary"),
     required("sources"),
     optional("importance"),
     optional("media"),

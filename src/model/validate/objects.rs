@@ -7,7 +7,9 @@ use super::fields::{
     SOURCE_FIELDS,
 };
 use super::rules::{is_category_id, is_colour, url_problem};
-use crate::model::format::{Category, Document, Era, Event, Media, Source, DEFAULT_IMPORTANCE};
+use crate::model::format::{
+    Category, Document, Era, Event, Media, Source, Text, DEFAULT_IMPORTANCE,
+};
 use crate::model::json::{Kind, Value};
 use crate::model::media::MediaKind;
 use crate::model::paths::{push_cut, quote, Path};
@@ -31,15 +33,33 @@ impl Checker<'_> {
         if let Some(v) = fields.get("$schema") {
             self.string(v, &root_path.key("$schema"));
         }
-        let title = fields
-            .get("title")
-            .and_then(|v| self.text(v, &root_path.key("title"), "title"));
+        // A timeline without a title or a date of update (as a converted TimelineJS3 file
+        // or spreadsheet may be) is shown without them, with a warning; a bad one is an error.
+        let title = match fields.get("title") {
+            Some(v) => self.text(v, &root_path.key("title"), "title"),
+            None => {
+                self.warning(
+                    &root_path,
+                    root.offset,
+                    "no \"title\": the timeline is shown without one".to_owned(),
+                );
+                Some(Text::Plain(String::new()))
+            }
+        };
         let description = fields
             .get("description")
             .and_then(|v| self.text(v, &root_path.key("description"), "description"));
-        let updated = fields
-            .get("updated")
-            .and_then(|v| self.date(v, &root_path.key("updated")));
+        let updated = match fields.get("updated") {
+            Some(v) => self.date(v, &root_path.key("updated")).map(Some),
+            None => {
+                self.warning(
+                    &root_path,
+                    root.offset,
+                    "no \"updated\": the timeline does not say when it was last updated".to_owned(),
+                );
+                Some(None)
+            }
+        };
 
         let categories_path = root_path.key("categories");
         let mut categories = Vec::new();
@@ -115,7 +135,7 @@ impl Checker<'_> {
         let mut document = Document {
             title: title?,
             description,
-            updated: Some(updated?),
+            updated: updated?,
             categories,
             eras,
             events,
@@ -305,9 +325,20 @@ impl Checker<'_> {
         let title = fields
             .get("title")
             .and_then(|v| self.text(v, &path.key("title"), "title"));
-        let summary = fields
-            .get("summary")
-            .and_then(|v| self.text(v, &path.key("summary"), "summary"));
+        // Without one (as TimelineJS3 allows), the event is shown with its title alone.
+        let summary = match fields.get("summary") {
+            Some(v) => self.text(v, &path.key("summary"), "summary"),
+            None => {
+                if !self.sources_optional {
+                    self.warning(
+                        path,
+                        value.offset,
+                        "no \"summary\": the event is shown with its title alone".to_owned(),
+                    );
+                }
+                Some(Text::Plain(String::new()))
+            }
+        };
         let sources = match fields.get("sources") {
             Some(v) => self.sources(v, &path.key("sources")),
             None if self.sources_optional => Some(Vec::new()),
@@ -387,13 +418,14 @@ impl Checker<'_> {
     pub(super) fn sources(&mut self, value: &Value, path: &Path) -> Option<Vec<Source>> {
         let errors = self.errors;
         let items = self.array(value, path)?;
+        // Said to have none (as a converted TimelineJS3 file says): shown, with a warning.
         if items.is_empty() {
-            self.error(
+            self.warning(
                 path,
                 value.offset,
-                "no sources: every event needs at least one".to_owned(),
+                "no sources: the event is shown without any (every event should have at least one)"
+                    .to_owned(),
             );
-            return None;
         }
         let sources: Vec<Source> = items
             .iter()

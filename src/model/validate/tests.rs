@@ -155,12 +155,22 @@ fn missing_fields_point_at_the_brace_and_unusable_tops_give_no_document() {
     assert_eq!(
         problems(text),
         [
-            "error: missing required field \"title\" (line 2, column 3)",
-            "error: missing required field \"updated\" (line 2, column 3)",
             "error: missing required field \"categories\" (line 2, column 3)",
+            "warning: no \"title\": the timeline is shown without one (line 2, column 3)",
+            "warning: no \"updated\": the timeline does not say when it was last updated (line 2, column 3)",
             "warning: events: the timeline has no events (line 2, column 14)",
         ]
     );
+    // Without a title or a date of update (a converted TimelineJS3 file), the timeline is
+    // shown without them; a bad one is an error, and there is no document.
+    let untitled =
+        r##"{"categories": [{"id": "a", "label": "A", "color": "#123"}], "events": []}"##;
+    let v = validate(untitled);
+    assert_eq!(v.errors().count(), 0);
+    let d = v.document.expect("a document");
+    assert_eq!((d.title, d.updated), (Text::Plain(String::new()), None));
+    let bad = r##"{"title": 1, "updated": "2024", "categories": [{"id": "a", "label": "A", "color": "#123"}], "events": []}"##;
+    assert_eq!(validate(bad).document, None);
     let no_category = r#"{"title": "T", "updated": "2024", "categories": [], "events": []}"#;
     assert_eq!(validate(no_category).document, None);
     assert_eq!(
@@ -587,8 +597,10 @@ fn sources_and_urls() {
     let text = with_events(&[&event("x", "2001", "").replace(&format!("[{SOURCE}]"), "[]")]);
     assert_eq!(
         problems(&text),
-        ["error: events[0].sources: no sources: every event needs at least one (line 5, column 87)"]
+        ["warning: events[0].sources: no sources: the event is shown without any (every event should have at least one) (line 5, column 87)"]
     );
+    // Shown, as in every format: a converted timeline never loses its unsourced events.
+    assert_eq!(doc(&text).events.len(), 1);
     let text = with_events(&[&event("x", "2001", "").replace(
         SOURCE,
         r#"{"title": {"en": "S"}, "publisher": "", "url": "https://example.org", "date": "2001-02-29", "author": "A"}"#,

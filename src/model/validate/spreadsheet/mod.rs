@@ -65,6 +65,8 @@ enum Base {
     MediaAlt,
     MediaCaption,
     MediaCredit,
+    MediaLink,
+    Color,
 }
 
 /// Our layout's columns, as written in the header (case and spaces aside).
@@ -88,6 +90,8 @@ const COLUMNS: &[(&str, Base)] = &[
     ("media_alt", Base::MediaAlt),
     ("media_caption", Base::MediaCaption),
     ("media_credit", Base::MediaCredit),
+    ("media_link", Base::MediaLink),
+    ("color", Base::Color),
 ];
 
 /// The same names as field specs, for "did you mean".
@@ -111,6 +115,8 @@ const COLUMN_SPECS: &[FieldSpec] = &[
     spec("media_alt"),
     spec("media_caption"),
     spec("media_credit"),
+    spec("media_link"),
+    spec("color"),
 ];
 
 const fn spec(name: &'static str) -> FieldSpec {
@@ -157,7 +163,11 @@ fn column(header: &str) -> Option<Column<'_>> {
         let rest = normal.strip_prefix(name)?;
         let media = matches!(
             base,
-            Base::MediaUrl | Base::MediaAlt | Base::MediaCaption | Base::MediaCredit
+            Base::MediaUrl
+                | Base::MediaAlt
+                | Base::MediaCaption
+                | Base::MediaCredit
+                | Base::MediaLink
         );
         // Only as written here: TimelineJS3's "Media Caption" and "Media Credit" are its own.
         if media && header.get(..name.len()).is_none_or(|h| h.contains(' ')) {
@@ -235,6 +245,8 @@ struct Row<'t> {
     media_alt: TextCells<'t>,
     media_caption: TextCells<'t>,
     media_credit: TextCells<'t>,
+    media_link: Option<Cell<'t>>,
+    color: Option<Cell<'t>>,
     /// By source number, in the order of [`Header::sources`].
     sources: Vec<SourceCells<'t>>,
     /// Where the first title, summary, date and category cells are, even when empty; else
@@ -619,6 +631,8 @@ fn row<'t>(header: &Header<'t>, record: &'t [Field<'t>], report: &mut Report) ->
             Base::MediaAlt => push_text(&mut row.media_alt, entry),
             Base::MediaCaption => push_text(&mut row.media_caption, entry),
             Base::MediaCredit => push_text(&mut row.media_credit, entry),
+            Base::MediaLink => row.media_link = Some(cell),
+            Base::Color => row.color = Some(cell),
         }
     }
     row
@@ -638,6 +652,7 @@ enum RowType {
     Event,
     Title,
     Era,
+    Category,
 }
 
 /// Our layout: the document the rows stand for, checked.
@@ -666,12 +681,13 @@ fn ours(
             Some(t) if t == "event" => RowType::Event,
             Some(t) if t == "title" => RowType::Title,
             Some(t) if t == "era" => RowType::Era,
+            Some(t) if t == "category" => RowType::Category,
             Some(_) => {
                 let (t, offset) = row.kind.unwrap_or(("", end));
                 report(
                     Severity::Error,
                     offset,
-                    format!("{} is not a row type: expected \"event\", \"era\" or \"title\" (or nothing, for an event)", quote(t)),
+                    format!("{} is not a row type: expected \"event\", \"era\", \"category\" or \"title\" (or nothing, for an event)", quote(t)),
                 );
                 continue;
             }
@@ -700,9 +716,15 @@ fn ours(
     let mut events = Vec::new();
     let mut eras = Vec::new();
     let mut categories = Categories::default();
+    for (kind, row, end) in &rows {
+        if let RowType::Category = kind {
+            category_row(row, *end, &mut categories);
+        }
+    }
     for ((kind, row, end), slug) in rows.iter().zip(&slugs) {
         let end = *end;
         match kind {
+            RowType::Category => {}
             RowType::Title => {
                 if title.is_some() {
                     report(
@@ -839,6 +861,31 @@ struct Categories<'t> {
     seen: Seen<'t>,
 }
 
+/// A `category` row: its `id`, its label (`title`, translatable; else the id) and its
+/// `color` (else the palette's next), as the JSON category it stands for.
+fn category_row<'t>(row: &Row<'t>, end: usize, categories: &mut Categories<'t>) {
+    let id = row.id.map_or(string("", end), cell_value);
+    let label = match row.title.is_empty() {
+        true => id.clone(),
+        false => text_value(&row.title, end),
+    };
+    let color = row.color.map_or_else(
+        || string(palette_color(categories.values.len()), id.offset),
+        cell_value,
+    );
+    if let Some((name, offset)) = row.id {
+        categories.seen.entry(name).or_insert(offset);
+    }
+    categories.values.push(Value {
+        offset: end,
+        kind: Kind::Object(vec![
+            member("id", id),
+            member("label", label),
+            member("color", color),
+        ]),
+    });
+}
+
 fn date_value<'t>(row: &Row<'t>) -> Value<'t> {
     row.date
         .map_or(string("", row.date_at.unwrap_or(row.last)), cell_value)
@@ -906,10 +953,16 @@ fn event<'t>(
         "title",
         text_value(&row.title, row.title_at.unwrap_or(end)),
     ));
-    members.push(member(
-        "summary",
-        text_value(&row.summary, row.summary_at.unwrap_or(end)),
-    ));
+    // An empty summary cell is no summary: the event is shown with its title alone.
+    if row.summary.is_empty() {
+        report(
+            Severity::Warning,
+            row.summary_at.unwrap_or(end),
+            "no summary: the event is shown with its title alone".to_owned(),
+        );
+    } else {
+        members.push(member("summary", text_value(&row.summary, end)));
+    }
     let mut sources = Vec::new();
     for s in &row.sources {
         let first = s
@@ -963,7 +1016,8 @@ fn event<'t>(
     let media_at = row
         .media_url
         .map(|c| c.1)
-        .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)));
+        .or_else(|| media_texts.iter().find_map(|(_, t)| t.first().map(|t| t.2)))
+        .or(row.media_link.map(|c| c.1));
     if let Some(offset) = media_at {
         // Without a url cell, an empty one at the first media cell: "missing url" names it.
         let url = row.media_url.unwrap_or(("", offset));
@@ -972,6 +1026,9 @@ fn event<'t>(
             if !texts.is_empty() {
                 media.push(member(name, text_value(texts, offset)));
             }
+        }
+        if let Some(cell) = row.media_link {
+            media.push(member("link", cell_value(cell)));
         }
         members.push(member(
             "media",

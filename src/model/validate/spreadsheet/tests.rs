@@ -273,7 +273,7 @@ fn problems_name_the_row_and_the_column_header_all_at_once_and_valid_rows_stay()
             "error: row 6, \"category\": \"Aviation\" is not a valid category id: use lowercase letters, digits, '-' and '_', starting with a letter or digit (line 6, column 10)",
             "warning: row 7, \"title_fr\": no \"en\" translation: English is the fallback for readers of other languages (line 7, column 27)",
             "warning: row 7, \"source_url\": no source: the event is shown without one (line 7, column 34)",
-            "error: row 8, \"summary\": summary is empty (line 8, column 33)",
+            "warning: row 8, \"summary\": no summary: the event is shown with its title alone (line 8, column 33)",
             "error: row 8, \"importance\": importance must be a whole number from 1 to 3, found 2.5 (line 8, column 55)",
         ]
     );
@@ -304,7 +304,7 @@ fn header_problems_are_reported_once_at_the_header() {
                 "error: row 1, \"id\": the header row has no column \"title\" (every event needs one) (line 1, column 1)",
                 "warning: row 1, \"dat\": unknown column \"dat\" (ignored); did you mean \"date\"? (line 1, column 4)",
                 "warning: row 1, \"titel\": unknown column \"titel\" (ignored); did you mean \"title\"? (line 1, column 17)",
-                "warning: row 1, \"colour\": unknown column \"colour\" (ignored) (line 1, column 43)",
+                "warning: row 1, \"colour\": unknown column \"colour\" (ignored); did you mean \"color\"? (line 1, column 43)",
             ],
             false,
         ),
@@ -356,7 +356,7 @@ fn ragged_rows_blank_rows_types_and_quoting_errors() {
             "warning: row 2, \"source_url\": no source: the event is shown without one (line 2, column 18)",
             "warning: row 5, column 9: this row has more cells than the header row (8): the extra ones are ignored (line 5, column 40)",
             "error: row 7, \"id\": CSV syntax error: text after the closing quote of a field: a quote inside a quoted field must be doubled (\"\") (line 7, column 6)",
-            "error: row 8, \"type\": \"milestone\" is not a row type: expected \"event\", \"era\" or \"title\" (or nothing, for an event) (line 8, column 40)",
+            "error: row 8, \"type\": \"milestone\" is not a row type: expected \"event\", \"era\", \"category\" or \"title\" (or nothing, for an event) (line 8, column 40)",
             "error: row 9, \"end_date\": \"\" is not a valid date: expected YYYY, YYYY-MM or YYYY-MM-DD (line 9, column 10)",
         ]
     );
