@@ -79,6 +79,7 @@ bench-smoke: setup-test dist
 
 screenshots: setup-test build
 	node tests/browser/screenshots.mjs
+	node tests/browser/editor-screenshots.mjs
 
 clean:
 	cargo clean

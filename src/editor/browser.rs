@@ -78,17 +78,6 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Puts the caret at `offset` (UTF-16 units) in `area`, focuses it and scrolls so that
-/// `line` (1-based) is in view, a third of the way down.
-pub fn put_caret(area: &web_sys::HtmlTextAreaElement, offset: u32, line: u32) {
-    let _ = area.focus();
-    let _ = area.set_selection_range(offset, offset);
-    let line_height = line_height(area);
-    let top =
-        f64::from(line.saturating_sub(1)) * line_height - f64::from(area.client_height()) / 3.0;
-    area.set_scroll_top(top.max(0.0) as i32);
-}
-
 /// The height of a line of `element`'s text, in pixels (its computed line-height).
 pub fn line_height(element: &web_sys::Element) -> f64 {
     web_sys::window()

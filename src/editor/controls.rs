@@ -18,9 +18,9 @@ pub struct ControlsProps {
     pub settings: Settings,
     pub problems: Problems,
     /// The data's categories: id and label.
-    pub categories: Rc<[(String, String)]>,
+    pub categories: Rc<Vec<(String, String)>>,
     /// Some of the data's events, for suggestions: id and title.
-    pub events: Rc<[(String, String)]>,
+    pub events: Rc<Vec<(String, String)>>,
     pub strings: &'static EditorStrings,
     pub onchange: Callback<Settings>,
 }

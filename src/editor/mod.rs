@@ -35,10 +35,15 @@ use outputs::Outputs;
 use preview::Preview;
 use problem_list::ProblemList;
 use snippet::Settings;
-use text_area::TextArea;
+use text_area::{Text, TextArea};
 
 /// How long the reader pauses before the text is checked, in milliseconds.
 pub const PAUSE_MS: u32 = 300;
+
+/// Up to this many events, the embed code is written (with the data in it) after every
+/// check; beyond, only when it is copied or downloaded, and shown without its data: a
+/// textarea holding megabytes of JSON costs the browser seconds on every change.
+pub const EAGER_JSON: usize = 2_000;
 
 /// The spreadsheet template (assets/template.csv), to start from.
 const TEMPLATE: &str = include_str!("../../assets/template.csv");
@@ -50,7 +55,6 @@ struct Checked {
     text: Rc<str>,
     problems: Rc<[Problem]>,
     document: Option<Rc<Document>>,
-    lines: u32,
 }
 
 /// Mounts the editor into `#editor` (or the body).
@@ -77,7 +81,10 @@ fn first_language() -> &'static Locale {
 pub fn Editor() -> Html {
     let locale = use_state(first_language);
     let strings = editor_strings(&locale);
-    let area_ref = use_node_ref();
+    let text = use_memo((), |_| Text::default());
+    let text = (*text).clone();
+    // Bumped when the text was written or checked: the text area recounts its lines.
+    let version = use_state(|| 0u32);
     let checked = use_state(|| Rc::new(Checked::default()));
     let json = use_state(|| None::<Rc<str>>);
     let settings = use_state(Settings::default);
@@ -101,22 +108,28 @@ pub fn Editor() -> Html {
     let check: Rc<dyn Fn(String)> = {
         let (checked, json, typing, steps) =
             (checked.clone(), json.clone(), typing.clone(), steps.clone());
+        let version = version.clone();
         Rc::new(move |text: String| {
             let validated = validate(&text);
             let result = Rc::new(Checked {
-                lines: place::line_count(&text),
                 text: text.into(),
                 problems: validated.problems.into(),
                 document: validated.document.map(Rc::new),
             });
             let (checked, json, typing) = (checked.clone(), json.clone(), typing.clone());
             let steps_later = steps.clone();
+            let version = version.clone();
             let render = Timeout::new(0, move || {
                 let document = result.document.clone();
                 checked.set(result);
                 typing.set(false);
+                version.set(*version + 1);
                 let convert = Timeout::new(0, move || {
-                    json.set(document.map(|d| to_json(&d).into()));
+                    json.set(
+                        document
+                            .filter(|d| d.events.len() <= EAGER_JSON)
+                            .map(|d| crate::model::export::to_json(&d).into()),
+                    );
                 });
                 steps_later.borrow_mut().push(convert);
             });
@@ -127,35 +140,25 @@ pub fn Editor() -> Html {
     };
 
     let oninput = {
-        let (area_ref, check, pause, typing) = (
-            area_ref.clone(),
-            check.clone(),
-            pause.clone(),
-            typing.clone(),
-        );
+        let (text, check, pause, typing) =
+            (text.clone(), check.clone(), pause.clone(), typing.clone());
         Callback::from(move |_: ()| {
             if !*typing {
                 typing.set(true);
             }
-            let (area_ref, check) = (area_ref.clone(), check.clone());
-            *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || {
-                check(text_area::read(&area_ref))
-            }));
+            let (text, check) = (text.clone(), check.clone());
+            *pause.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || check(text.read())));
         })
     };
     // Opened text (a file, an address, the template, a drop): into the text, checked now.
     let open: Rc<dyn Fn(String, String)> = {
-        let (area_ref, check, pause, status) = (
-            area_ref.clone(),
-            check.clone(),
-            pause.clone(),
-            status.clone(),
-        );
+        let (area, check, pause, status) =
+            (text.clone(), check.clone(), pause.clone(), status.clone());
         Rc::new(move |text: String, name: String| {
             pause.borrow_mut().take();
-            text_area::write(&area_ref, &text);
-            // The textarea's value, as the page reads it later (line breaks as \n).
-            check(text_area::read(&area_ref));
+            area.write(&text);
+            // The text as the page reads it later (line breaks as \n).
+            check(area.read());
             status.set(fill(strings.opened, &[&name]));
         })
     };
@@ -237,15 +240,10 @@ pub fn Editor() -> Html {
         let _ = browser::download("template.csv", "text/csv", TEMPLATE);
     });
     let onchoose = {
-        let (area_ref, checked) = (area_ref.clone(), checked.clone());
+        let (text, checked) = (text.clone(), checked.clone());
         use_callback(
-            checked.text.clone(),
-            move |(line, column): (u32, u32), _| {
-                if let Some(area) = area_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                    let offset = place::utf16_offset(&checked.text, line, column);
-                    browser::put_caret(&area, offset, line);
-                }
-            },
+            Rc::as_ptr(&checked.text) as *const u8 as usize,
+            move |(line, column): (u32, u32), _| text.put_caret(&checked.text, line, column),
         )
     };
     let onsettings = {
@@ -254,7 +252,7 @@ pub fn Editor() -> Html {
     };
 
     let document = checked.document.clone();
-    let categories: Rc<[(String, String)]> = {
+    let categories = {
         let code = locale.code;
         use_memo((DocPointer(document.clone()), code), |(doc, code)| {
             doc.0
@@ -263,11 +261,8 @@ pub fn Editor() -> Html {
                 .map(|c| (c.id.clone(), c.label.get(code).to_owned()))
                 .collect::<Vec<_>>()
         })
-        .iter()
-        .cloned()
-        .collect()
     };
-    let events: Rc<[(String, String)]> = {
+    let events = {
         let code = locale.code;
         use_memo((DocPointer(document.clone()), code), |(doc, code)| {
             doc.0
@@ -277,9 +272,6 @@ pub fn Editor() -> Html {
                 .map(|e| (e.id.clone(), e.title.get(code).to_owned()))
                 .collect::<Vec<_>>()
         })
-        .iter()
-        .cloned()
-        .collect()
     };
     let setting_problems = settings.problems(|id| {
         document
@@ -344,7 +336,7 @@ pub fn Editor() -> Html {
                 <div class="ed-work">
                     <div class="ed-source">
                         <h2><label for="ed-text">{ strings.text_label }</label></h2>
-                        <TextArea area_ref={area_ref.clone()} lines={checked.lines}
+                        <TextArea text={text.clone()} version={*version}
                             label={strings.text_label} hint={strings.text_hint}
                             {oninput} onfile={open_file} {ondroptext} />
                         <ProblemList problems={checked.problems.clone()} locale={*locale} {strings}
@@ -383,9 +375,4 @@ impl PartialEq for DocPointer {
             _ => false,
         }
     }
-}
-
-// TEMPORARY until h-cli's src/model/export is merged.
-fn to_json(_: &Document) -> String {
-    String::from("{}")
 }

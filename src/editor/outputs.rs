@@ -67,11 +67,26 @@ pub fn Outputs(props: &OutputsProps) -> Html {
     let settings = &props.settings;
     // Which copy button last copied, and whether it worked.
     let status = use_state(|| None::<(&'static str, bool)>);
-    let snippet = props
-        .json
-        .as_ref()
-        .map(|json| settings.snippet(json))
-        .unwrap_or_default();
+    // The JSON now: written after the check for small data, here for large data (a copy
+    // or a download).
+    let json_now = {
+        let (json, document) = (props.json.clone(), props.document.clone());
+        move || -> Option<Rc<str>> {
+            json.clone().or_else(|| {
+                document
+                    .as_ref()
+                    .map(|d| crate::model::export::to_json(d).into())
+            })
+        }
+    };
+    let snippet = match (&props.json, &props.document) {
+        (Some(json), _) => settings.snippet(json),
+        (None, Some(document)) => settings.snippet(&format!(
+            "/* {} events: Copy gives the embed code with all of them */",
+            document.events.len()
+        )),
+        (None, None) => String::new(),
+    };
     let edit = |apply: fn(&mut Settings, String)| {
         let (settings, onchange) = (props.settings.clone(), props.onchange.clone());
         Callback::from(move |e: InputEvent| {
@@ -98,17 +113,18 @@ pub fn Outputs(props: &OutputsProps) -> Html {
         _ => None,
     };
     let copy_snippet = {
-        let (snippet, status) = (snippet.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| copy_to(snippet.clone(), "snippet", status.clone()))
-    };
-    let download_json = {
-        let json = props.json.clone();
+        let (settings, status, json_now) = (settings.clone(), status.clone(), json_now.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(json) = &json {
-                let _ = browser::download("timeline.json", "application/json", json);
+            if let Some(json) = json_now() {
+                copy_to(settings.snippet(&json), "snippet", status.clone());
             }
         })
     };
+    let download_json = Callback::from(move |_: MouseEvent| {
+        if let Some(json) = json_now() {
+            let _ = browser::download("timeline.json", "application/json", &json);
+        }
+    });
     let inline = settings.data == DataPlace::Inline;
     let src = match &settings.data {
         DataPlace::File(src) => src.clone(),
@@ -145,7 +161,7 @@ pub fn Outputs(props: &OutputsProps) -> Html {
                     </div>
                 }
             </fieldset>
-            if props.json.is_none() {
+            if props.document.is_none() {
                 <p class="ed-note">{ strings.no_data }</p>
             } else {
                 if props.has_errors {

@@ -112,3 +112,49 @@ mod tests {
         assert_eq!(visible_lines(0.0, 0.0, 100.0, 3), (1, 1, 0.0));
     }
 }
+
+/// The byte offset where 0-based line `line` of `text` starts (the text's length past
+/// its last line).
+pub fn line_start(text: &str, line: u32) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            seen += 1;
+            if seen == line {
+                return i + 1;
+            }
+        }
+    }
+    text.len()
+}
+
+/// The window of `count` lines that keeps line `center` (0-based) in its middle, within
+/// the `lines` of a text: its first line and how many lines it has.
+pub fn window_around(center: u32, count: u32, lines: u32) -> (u32, u32) {
+    if lines <= count {
+        return (0, lines);
+    }
+    let first = center.saturating_sub(count / 2).min(lines - count);
+    (first, count)
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn windows_of_lines_are_cut_where_lines_start() {
+        let text = "a\nbb\nccc\n";
+        assert_eq!(line_start(text, 0), 0);
+        assert_eq!(line_start(text, 1), 2);
+        assert_eq!(line_start(text, 3), 9);
+        assert_eq!(line_start(text, 9), 9);
+        assert_eq!(window_around(0, 10, 5), (0, 5));
+        assert_eq!(window_around(500, 100, 10_000), (450, 100));
+        assert_eq!(window_around(9_990, 100, 10_000), (9_900, 100));
+        assert_eq!(window_around(3, 100, 10_000), (0, 100));
+    }
+}

@@ -78,14 +78,14 @@ class Editor {
     }, { what, timeout: 20_000 });
   }
 
-  /** Pastes `text` into the editor (replacing what is there), as a reader's paste does. */
+  /** Pastes `text` over the whole text (Ctrl/⌘+A, then a paste), as a reader does. */
   async paste(text) {
     await this.text.focus();
+    await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.evaluate((text) => {
       const area = document.querySelector('#ed-text');
-      area.select();
       // What a paste does: the text replaces the selection, then an input event.
-      area.setRangeText(text, 0, area.value.length, 'end');
+      area.setRangeText(text, area.selectionStart, area.selectionEnd, 'end');
       area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     }, text);
   }
@@ -236,7 +236,9 @@ const tests = {
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title></head><body><article><h1>An article</h1><p>Before.</p>\n${snippet}\n<p>After.</p></article></body></html>`,
       }));
       await articlePage.goto(`${article.url}editor-article.html`);
-      const attributes = await articlePage.locator('[data-timeline]').evaluate((el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
+      // The element's attributes as pasted (the loader's own style, the reserved height,
+      // is checked below).
+      const attributes = await articlePage.locator('[data-timeline]').evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name !== 'style').map((a) => [a.name, a.value])));
       assert(JSON.stringify(attributes) === JSON.stringify({
         'data-timeline': '', 'data-height': options.height, 'data-lang': options.lang, 'data-start': options.start, 'data-end': options.end,
         'data-event': options.event, 'data-categories': options.categories.join(','), 'data-theme': options.theme,
@@ -331,26 +333,35 @@ const tests = {
     await page.evaluate(() => {
       window.longTasks = [];
       new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+      window.longTaskStarts = [];
+      new PerformanceObserver((list) => window.longTaskStarts.push(...list.getEntries().map((e) => `${Math.round(performance.timeOrigin + e.startTime)}+${Math.round(e.duration)}`))).observe({ type: 'longtask' });
     });
-    const at = text.indexOf('"Event number 5000"') + '"Event number 5000'.length;
-    await page.evaluate((at) => {
-      const area = document.querySelector('#ed-text');
-      area.focus();
-      area.setSelectionRange(at, at);
-    }, at);
+    // Scroll to event 5000's title, as a reader would: the textarea's window of lines
+    // follows (src/editor/text_area.rs).
+    const target = '"Event number 5000"';
+    const line = text.slice(0, text.indexOf(target)).split('\n').length;
+    await page.locator('.ed-scroller').evaluate((el, line) => { el.scrollTop = (line - 1) * 20 - 100; }, line);
+    await eventually(async () => {
+      const window = await editor.text.evaluate((el) => ({ first: Number(el.dataset.firstLine), lines: el.value.split('\n').length }));
+      assert(window.first <= line && line < window.first + window.lines, `the window is lines ${window.first}+${window.lines}, not around ${line}`);
+    }, { what: 'the window around the scrolled-to line' });
+    await editor.text.evaluate((el, target) => {
+      const at = el.value.indexOf(target) + target.length - 1;
+      el.focus();
+      el.setSelectionRange(at, at);
+    }, target);
     const started = Date.now();
     // A reader's typing: one key at a time, with the pauses between keys of a fast typist.
     await page.keyboard.type(' (edited)', { delay: 40 });
     const typed = Date.now() - started;
-    await eventually(async () => {
-      const titles = await editor.preview.locator('.tl-list-item, .tl-stage [data-event-id]').allTextContents();
-      const json = await page.evaluate(() => document.querySelector('#ed-snippet')?.value.includes('Event number 5000 (edited)'));
-      assert(json, 'the embed code has the edit');
-      return titles;
-    }, { what: 'the edit checked and in the embed code', timeout: 20_000 });
+    await eventually(async () => assert((await editor.text.inputValue()).includes('"Event number 5000 (edited)"'), 'typed'), { what: 'the typed text' });
     await editor.checked({ errors: 0 });
     const tasks = await page.evaluate(() => window.longTasks);
+    if (process.env.DEBUG_TASKS) console.log(await page.evaluate(() => window.longTaskStarts.join(' ')));
     console.log(`     10,000 events: typed 9 keys in ${typed} ms; long tasks after the paste (ms): ${tasks.length ? tasks.join(', ') : 'none'}`);
+    // The checker read the edit: the preview's search finds the edited title.
+    await editor.preview.locator('input[type="search"]').fill('5000 (edited)');
+    await eventually(async () => assert((await editor.preview.count()) === '1 of 10,000 events', await editor.preview.count()), { what: 'the edited event found' });
     assert(tasks.every((t) => t <= 200), `a task over 200 ms while typing: ${tasks.join(', ')}`);
   },
 
@@ -367,7 +378,7 @@ const tests = {
     }
     // The page's strings follow its language switch.
     await page.locator('.ed-languages button[lang="fr"]').click();
-    await eventually(async () => assert((await page.locator('h1').textContent()) === 'Éditeur de ligne du temps', 'French title'), { what: 'switched' });
+    await eventually(async () => assert((await page.locator('.ed-header h1').textContent()) === 'Éditeur de ligne du temps', 'French title'), { what: 'switched' });
   },
 
   "the main page's footer links the editor": async ({ page, url }) => {
@@ -378,4 +389,5 @@ const tests = {
   },
 };
 
-await run(tests, { root: site });
+// The 404 of the failing address is the point of its test.
+await run(tests, { root: site, ignoreErrors: /missing\.csv/ });
