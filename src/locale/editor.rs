@@ -1,8 +1,8 @@
 //! The editor page's own strings (editor.html), one [`EditorStrings`] in each language's
 //! file beside its [`super::Locale`]. Apart from the widget's, so the widget's module
-//! carries none of them: only the editor uses [`editor_strings`].
+//! carries none of them: only the editor uses [`super::editor_strings`].
 
-use super::{Locale, Plural};
+use super::Plural;
 
 /// Every string the editor page writes, in one language. Templates hold `{0}`, `{1}`
 /// (see [`super::fill`]).
@@ -78,15 +78,6 @@ pub struct EditorStrings {
     pub fallback_copy: &'static str,
     pub fallback_download: &'static str,
     pub no_data: &'static str,
-}
-
-/// The editor's strings in `locale`'s language.
-pub fn editor_strings(locale: &Locale) -> &'static EditorStrings {
-    match locale.code {
-        "fr" => &super::fr::FR_EDITOR,
-        "fa" => &super::fa::FA_EDITOR,
-        _ => &super::en::EN_EDITOR,
-    }
 }
 
 impl EditorStrings {

@@ -19,7 +19,7 @@ use crate::model::date::{Date, Precision};
 use crate::model::format::Event;
 use crate::model::solar_hijri;
 
-pub use editor::{editor_strings, EditorStrings};
+pub use editor::EditorStrings;
 pub use en::EN;
 pub use fa::FA;
 pub use fr::FR;
@@ -154,6 +154,15 @@ impl PartialEq for Locale {
 }
 
 impl Eq for Locale {}
+
+/// The editor page's strings in `locale`'s language (see [`EditorStrings`]).
+pub fn editor_strings(locale: &Locale) -> &'static EditorStrings {
+    match locale.code {
+        "fr" => &fr::FR_EDITOR,
+        "fa" => &fa::FA_EDITOR,
+        _ => &en::EN_EDITOR,
+    }
+}
 
 /// The locale for a language tag (`fr`, `fr-CA`, `FA-ir`), if we have that language.
 pub fn find(tag: &str) -> Option<&'static Locale> {
