@@ -101,7 +101,7 @@ pub const EN_EDITOR: EditorStrings = EditorStrings {
     problems_heading: "Problems",
     no_problems: "No problems found.",
     checking: "Checking…",
-    problems_count: "{0} errors, {1} warnings",
+    problems_count: "Errors: {0}, warnings: {1}",
     problems_more: Plural {
         one: "and {0} more",
         other: "and {0} more",

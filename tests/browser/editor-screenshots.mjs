@@ -26,6 +26,8 @@ try {
     const widget = await new Widget(page, '.ed-preview').ready();
     await widget.settled();
     await page.locator('.ed-problem').first().click();
+    // The caret is on the problem; the page's top in view.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: file, fullPage: file !== shots[0][0] });
     await page.close();
   }
