@@ -28,14 +28,18 @@ check: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
+	cargo clippy --all-targets --features editor -- -D warnings
 
 unit: setup
 	cargo test
+	cargo test --features editor --lib editor
 
 # The page builds in a target directory of its own: side by side with dist (make -j2),
 # the two cargo runs over one target directory handed one of them the other's module.
 PAGE_TARGET := $(CURDIR)/target/page
 
+# Both pages of the site: index.html, and editor.html beside it (Trunk.toml's build hook,
+# scripts/editor-page.sh).
 build: setup
 	CARGO_TARGET_DIR=$(PAGE_TARGET) trunk build --release
 
@@ -52,6 +56,7 @@ dist: setup
 browser-test: setup-test build dist package
 	node tests/browser/run.mjs
 	node tests/browser/embed.mjs
+	node tests/browser/editor.mjs
 
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build
@@ -74,6 +79,7 @@ bench-smoke: setup-test dist
 
 screenshots: setup-test build
 	node tests/browser/screenshots.mjs
+	node tests/browser/editor-screenshots.mjs
 
 clean:
 	cargo clean

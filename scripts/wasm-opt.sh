@@ -2,9 +2,10 @@
 # The one place of the wasm-opt flags, for every module we ship (npm binaryen's wasm-opt).
 #   scripts/wasm-opt.sh FILE.wasm   shrinks FILE in place (scripts/dist.sh, scripts/package.sh)
 #   scripts/wasm-opt.sh             as Trunk's post_build hook (Trunk.toml): in a release
-#                                   build, shrinks the page's module in $TRUNK_STAGING_DIR
-#                                   and updates its integrity hash in the staged index.html
-#                                   (Trunk computed it before the hook runs)
+#                                   build, shrinks the pages' modules in $TRUNK_STAGING_DIR
+#                                   and updates their integrity hashes in the staged pages
+#                                   (Trunk computed them before the hook runs): index.html,
+#                                   and editor.html that scripts/editor-page.sh put there
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$repo/node_modules/.bin:$PATH"
@@ -36,8 +37,11 @@ fi
 
 : "${TRUNK_STAGING_DIR:?give a .wasm file, or run this as the post_build hook of Trunk}"
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0 # as Trunk's own wasm-opt: release builds only
-html="$TRUNK_STAGING_DIR/index.html"
+# The nested build of editor.html (scripts/editor-page.sh): its module is shrunk once,
+# by the outer build's run of this hook.
+[ -z "${TIMELINE_NESTED:-}" ] || exit 0
 shopt -s nullglob
+pages=("$TRUNK_STAGING_DIR"/*.html)
 modules=("$TRUNK_STAGING_DIR"/*_bg.wasm)
 [ ${#modules[@]} -gt 0 ] || { echo "wasm-opt.sh: no *_bg.wasm in $TRUNK_STAGING_DIR" >&2; exit 1; }
 for wasm in "${modules[@]}"; do
@@ -46,6 +50,8 @@ for wasm in "${modules[@]}"; do
   shrink "$wasm"
   new=$(sri "$wasm")
   # Base64 has no '|' and no sed metacharacter but '+' and '/', literal here.
-  if grep -qF "$old" "$html"; then sed -i "s|$old|$new|g" "$html"; fi
+  for html in "${pages[@]}"; do
+    if grep -qF "$old" "$html"; then sed -i "s|$old|$new|g" "$html"; fi
+  done
   echo "wasm-opt.sh: $(basename "$wasm") $before -> $(wc -c < "$wasm") bytes"
 done

@@ -5,6 +5,8 @@
 //! page (`src/main.rs`) and the script-tag embed are thin.
 
 pub mod data;
+#[cfg(feature = "editor")]
+pub mod editor;
 pub mod embed;
 pub mod locale;
 pub mod model;

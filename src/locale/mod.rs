@@ -8,6 +8,7 @@
 //! Templates hold `{0}`, `{1}` where [`fill`] puts numbers or dates already written in
 //! the locale's digits, so word order is the translation's business, not the code's.
 
+mod editor;
 mod en;
 mod fa;
 mod fr;
@@ -18,6 +19,7 @@ use crate::model::date::{offset_text, Date, Precision};
 use crate::model::format::Event;
 use crate::model::solar_hijri;
 
+pub use editor::EditorStrings;
 pub use en::EN;
 pub use fa::FA;
 pub use fr::FR;
@@ -163,6 +165,15 @@ impl PartialEq for Locale {
 }
 
 impl Eq for Locale {}
+
+/// The editor page's strings in `locale`'s language (see [`EditorStrings`]).
+pub fn editor_strings(locale: &Locale) -> &'static EditorStrings {
+    match locale.code {
+        "fr" => &fr::FR_EDITOR,
+        "fa" => &fa::FA_EDITOR,
+        _ => &en::EN_EDITOR,
+    }
+}
 
 /// The locale for a language tag (`fr`, `fr-CA`, `FA-ir`), if we have that language.
 pub fn find(tag: &str) -> Option<&'static Locale> {

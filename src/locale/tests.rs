@@ -393,3 +393,28 @@ fn tick_labels_in_both_calendars() {
         "44 BCE"
     );
 }
+
+#[test]
+fn the_editor_strings_are_written_in_every_language_with_the_same_placeholders() {
+    let english = editor_strings(&EN).all();
+    for locale in LOCALES {
+        let strings = editor_strings(locale).all();
+        assert_eq!(strings.len(), english.len());
+        for (text, en) in strings.iter().zip(&english) {
+            assert!(!text.trim().is_empty(), "{}: an empty string", locale.code);
+            assert_eq!(
+                placeholders(text),
+                placeholders(en),
+                "{}: {text:?} against {en:?}",
+                locale.code
+            );
+        }
+        if locale.code != "en" {
+            let same = strings.iter().zip(&english).filter(|(a, b)| a == b).count();
+            // A few words are the same in French (Options); most must be translated.
+            assert!(same <= 2, "{}: {same} strings left in English", locale.code);
+        }
+    }
+    assert_eq!(editor_strings(&FR).copied, "Copié");
+    assert_eq!(editor_strings(&FA).copied, "کپی شد");
+}

@@ -6,6 +6,8 @@
 mod details;
 mod dom;
 mod event_list;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+mod fallback;
 mod gestures;
 mod header;
 mod hooks;
@@ -24,6 +26,8 @@ mod toolbar;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub use fallback::fallback_html;
 pub use options::{Options, StartAt, Theme, TimelineProps};
 pub use widget::Timeline;
 

@@ -7,8 +7,6 @@ use std::rc::Rc;
 
 use timeline::locale;
 use timeline::model::format::Document;
-use timeline::ui::{EventList, EventListProps};
-use yew::LocalServerRenderer;
 
 use crate::args::{self, Opt};
 use crate::input;
@@ -109,31 +107,5 @@ pub fn run(args: &[String]) -> Status {
 
 /// The section: the title (the widget's name when the data has none) and the list.
 fn render(document: Document, locale: &'static locale::Locale) -> String {
-    let title = document.title.get(locale.code);
-    let title = if title.trim().is_empty() {
-        locale.timeline.to_owned()
-    } else {
-        title.to_owned()
-    };
-    let indices = (0..document.events.len() as u32).collect();
-    let props = EventListProps {
-        document: Rc::new(document),
-        indices,
-        locale,
-        selected: None,
-    };
-    let list =
-        futures::executor::block_on(LocalServerRenderer::<EventList>::with_props(props).render());
-    format!(
-        "<section class=\"tl-fallback\" lang=\"{}\" dir=\"{}\"><h2>{}</h2>{list}</section>\n",
-        locale.code,
-        locale.dir.as_str(),
-        escape(&title)
-    )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    futures::executor::block_on(timeline::ui::fallback_html(Rc::new(document), locale))
 }
