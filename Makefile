@@ -22,7 +22,7 @@ setup-test: setup
 # Everything: formatting, lints, native tests (model, dataset, SSR), then the browser
 # tests against the page that `trunk build --release` produces and the embed (make dist),
 # and a smoke run of the peer benchmark so it cannot rot.
-test: setup-test check unit build dist package browser-test bench-smoke
+test: setup-test check unit build dist package browser-test bench-smoke precompressed
 
 check: setup
 	cargo fmt --check
@@ -57,6 +57,11 @@ browser-test: setup-test build dist package
 	node tests/browser/run.mjs
 	node tests/browser/embed.mjs
 	node tests/browser/editor.mjs
+
+# The .br and .gz twins of dist/embed/ decompress to their files; no browser needed.
+.PHONY: precompressed
+precompressed: setup dist
+	node tests/precompressed.mjs
 
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build

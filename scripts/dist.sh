@@ -13,6 +13,8 @@
 #                     constructable stylesheets
 #   embed.js.sri      the SRI hash of embed.js for the snippet's integrity attribute;
 #                     snippet.html the snippet with it
+#   *.br, *.gz        every file above precompressed (brotli -q 11, gzip -9 -n), written
+#                     last by scripts/precompress.mjs; the hashes are the plain files'
 # embed.js carries the sha384 hashes of the files it loads (written here, never by hand:
 # the placeholder '@TIMELINE_INTEGRITY@' in assets/embed.js) and refuses a changed file.
 # Then dist/test-trap/, for the browser tests only (never to be shipped): the loader with
@@ -94,5 +96,6 @@ if grep -l 'timeline-trap' "$out"/* >/dev/null; then
   echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2
   exit 1
 fi
-echo "==> Sizes (bytes, gzip -9)"
-for f in "$out"/*; do printf '%8d %8d  %s\n' "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)" "$(basename "$f")"; done
+# Last, once every file is final (embed.js with its hashes): each file's .br and .gz twin
+# for servers that send them as they are (README, "Serving the files"); the sizes.
+node scripts/precompress.mjs "$out"
