@@ -139,10 +139,18 @@ const tests = {
     assert(units.at(-1) === 'Days', `ends at ${units.at(-1)}: ${units.join(' ')}`);
     assert(new Set(units).size >= 4, `units seen: ${units.join(' ')}`);
     assert(!(await zoomIn.isEnabled()), 'Zoom in stops at the limit');
-    const zoomed = await w.view();
-    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
-    assert((await w.viewChange(zoomed, { what: 'Zoom out' })).unit !== 'Days', 'zoomed out of days');
-    const out = await w.view();
+    // Zoom out doubles the window each time: from the narrowest (three days) a few
+    // presses leave days for weeks.
+    let out = await w.view();
+    const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+    for (let i = 0; i < 4 && out.unit === 'Days'; i += 1) {
+      const before = out;
+      await zoomOut.click();
+      out = await w.viewChange(before, { what: `Zoom out, step ${i + 1}` });
+      const ratio = (out.end - out.start) / (before.end - before.start);
+      assert(Math.abs(ratio - 2) < 1e-4, `Zoom out doubles the window: ${ratio}`);
+    }
+    assert(out.unit !== 'Days', `zoomed out of days: ${out.unit}`);
     await page.getByRole('button', { name: 'Show all' }).click();
     const all = await w.viewChange(out, { what: 'Show all' });
     assert(all.unit === units[0] && all.start === whole.start && all.end === whole.end, `Show all: ${JSON.stringify([all, whole])}`);
