@@ -351,23 +351,24 @@ impl Document {
             .map(|(a, b)| (minutes_to_days(a), minutes_to_days(b)))
     }
 
+    /// Every event's date and end date, in event order.
+    fn event_dates(&self) -> impl Iterator<Item = Date> + '_ {
+        self.events
+            .iter()
+            .flat_map(|e| [Some(e.date), e.end])
+            .flatten()
+    }
+
     /// Whether any event or era has a time of day: the viewport may then zoom to minutes.
     pub fn has_times(&self) -> bool {
-        let dates = self.events.iter().flat_map(|e| [Some(e.date), e.end]);
-        let eras = self.eras.iter().flat_map(|e| [Some(e.start), Some(e.end)]);
-        dates.chain(eras).flatten().any(|d| d.time().is_some())
+        let eras = self.eras.iter().flat_map(|e| [e.start, e.end]);
+        self.event_dates().chain(eras).any(|d| d.time().is_some())
     }
 
     /// The UTC offset most of the dates that give one give (the earliest wins a tie), in
     /// minutes: the axis counts hours in it, as the details write them. 0 when none does.
     pub fn usual_offset(&self) -> i16 {
-        let mut offsets: Vec<i16> = self
-            .events
-            .iter()
-            .flat_map(|e| [Some(e.date), e.end])
-            .flatten()
-            .filter_map(|d| d.offset())
-            .collect();
+        let mut offsets: Vec<i16> = self.event_dates().filter_map(|d| d.offset()).collect();
         let first = offsets.first().copied().unwrap_or(0);
         // The one sort of the module (model::sort), not another copy of the standard one.
         super::sort::sort_by_key(&mut offsets, |&o| (i64::from(o), 0));
@@ -404,10 +405,7 @@ impl Document {
     /// Whether any date gives a UTC offset other than UTC itself, so that the choice of
     /// showing times in UTC means something.
     pub fn has_offsets(&self) -> bool {
-        self.events
-            .iter()
-            .flat_map(|e| [Some(e.date), e.end])
-            .flatten()
+        self.event_dates()
             .any(|d| d.offset().is_some_and(|o| o != 0))
     }
 
