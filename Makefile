@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers bench-profile screenshots clean
+.PHONY: serve test setup setup-test check unit build dist package browser-test bench-smoke bench bench-peers bench-host bench-profile screenshots clean
 
 serve: setup
 	CARGO_TARGET_DIR=$(PAGE_TARGET) trunk serve --open=false
@@ -77,10 +77,18 @@ bench-peers: setup-test build dist
 bench-profile: setup-test dist
 	node bench/profile.mjs
 
-# The peer benchmark on 100 events, one run (about 35 s): fails if a widget does not
-# render or a figure is missing. Part of `make test`.
+# What each widget costs the article around it: Lighthouse (mobile, simulated throttling)
+# on an article alone and with ours, vis-timeline and TimelineJS3 above and below the fold,
+# median of 3; replaces the host-page section of bench/results.md (about 15 minutes).
+bench-host: setup-test dist
+	node bench/host.mjs
+
+# The peer benchmark on 100 events, one run (about 35 s), and the host-page benchmark on
+# the article alone and with our default embed, one run: fails if a widget does not render
+# or a figure is missing. Part of `make test`.
 bench-smoke: setup-test dist
 	node bench/peers.mjs --smoke
+	node bench/host.mjs --smoke
 
 screenshots: setup-test build
 	node tests/browser/screenshots.mjs

@@ -9,23 +9,29 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = (pkg) => JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
+/** Where bench/host.mjs's section of bench/results.md begins and ends (bench/peers.mjs,
+ * which writes the rest of the file, keeps it). */
+export const HOST_MARKERS = ['<!-- host page: bench/host.mjs -->', '<!-- end of host page -->'];
+
 const TL_JS = '/node_modules/@knight-lab/timelinejs/dist/js/';
 const page = (title, head, body) =>
   `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>\n` +
   `<body style="margin:0">\n${body}\n</body></html>\n`;
 
 /**
- * The widgets: the page that shows a dataset, where its event elements are (`host` is the
- * shadow host, if any), where to drag and how to zoom.
+ * The widgets: what a page needs to show a dataset (`parts`: its `head` and `body` markup,
+ * which bench/host.mjs also puts into an article), the page of its own that shows it, where
+ * its event elements are (`host` is the shadow host, if any), where to drag and how to zoom.
  */
 export const WIDGETS = [
   {
     id: 'ours',
     name: 'ours (embed)',
     // `embed`: the folder of embed.js (bench/profile.mjs uses a build that keeps names).
-    page: (files, embed = '/dist/embed/') => page('ours',
-      `<script src="${embed}embed.js" async></script>`,
-      `<div id="widget" data-timeline data-src="${files.ours}" data-height="640px"></div>`),
+    parts: (files, embed = '/dist/embed/') => ({
+      head: `<script src="${embed}embed.js" async></script>`,
+      body: `<div id="widget" data-timeline data-src="${files.ours}" data-height="640px"></div>`,
+    }),
     host: '#widget',
     event: '.tl-stage [data-event-id]',
     // "N of N events", and no problem reported: the file is valid in our format.
@@ -41,10 +47,11 @@ export const WIDGETS = [
     id: 'vis',
     name: `vis-timeline ${version('vis-timeline')}`,
     // The standalone build injects its own stylesheet.
-    page: (files) => page('vis-timeline',
-      '<script src="/node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"></script>',
-      `<div id="widget"></div>\n<script>\nfetch('${files.vis}').then((r) => r.json()).then(({ items, groups }) => {\n` +
-      `  window.widget = new vis.Timeline(document.getElementById('widget'), new vis.DataSet(items), new vis.DataSet(groups), { height: '640px' });\n});\n</script>`),
+    parts: (files) => ({
+      head: '<script src="/node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"></script>',
+      body: `<div id="widget"></div>\n<script>\nfetch('${files.vis}').then((r) => r.json()).then(({ items, groups }) => {\n` +
+        `  window.widget = new vis.Timeline(document.getElementById('widget'), new vis.DataSet(items), new vis.DataSet(groups), { height: '640px' });\n});\n</script>`,
+    }),
     host: null,
     event: '.vis-item',
     loaded: () => window.widget.itemsData.length,
@@ -55,10 +62,11 @@ export const WIDGETS = [
     id: 'timelinejs',
     name: `TimelineJS3 ${version('@knight-lab/timelinejs')}`,
     // script_path (absolute) makes it load its locale and font CSS from here, not its CDN.
-    page: (files) => page('TimelineJS3',
-      `<link rel="stylesheet" href="/node_modules/@knight-lab/timelinejs/dist/css/timeline.css">\n<script src="${TL_JS}timeline.js"></script>`,
-      `<div id="widget" style="width: 100%; height: 640px"></div>\n<script>\nwindow.widget = new TL.Timeline('widget', '${files.timelinejs}', ` +
-      `{ script_path: new URL('${TL_JS}', location.href).href });\n</script>`),
+    parts: (files) => ({
+      head: `<link rel="stylesheet" href="/node_modules/@knight-lab/timelinejs/dist/css/timeline.css">\n<script src="${TL_JS}timeline.js"></script>`,
+      body: `<div id="widget" style="width: 100%; height: 640px"></div>\n<script>\nwindow.widget = new TL.Timeline('widget', '${files.timelinejs}', ` +
+        `{ script_path: new URL('${TL_JS}', location.href).href });\n</script>`,
+    }),
     host: null,
     event: '.tl-timemarker',
     loaded: () => window.widget.config.events.length,
@@ -66,6 +74,13 @@ export const WIDGETS = [
     zoom: 'buttons',
   },
 ];
+for (const widget of WIDGETS) {
+  /** The widget's page of its own, at the top of an empty page. */
+  widget.page = (files, embed) => {
+    const { head, body } = widget.parts(files, embed);
+    return page(widget.id === 'ours' ? 'ours' : widget.name.split(' ')[0], head, body);
+  };
+}
 
 /** Installed in every page before its scripts: finds events, times inputs and frames. */
 export function instrument({ host, event }) {
