@@ -79,7 +79,16 @@ export function start(shared) {
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
     var init = { signal: controller.signal };
-    return (own ? fetchOwn(src, init) : fetch(url, assign(assign({}, REQUEST), init)))
+    // The default data the loader requested with the module, for the first widget that
+    // needs it; the timeout applies to it too.
+    var started = own && src === 'events.json' && shared.data;
+    if (started) {
+      shared.data = false; // taken (not null: the loader requests it only once)
+      started = Promise.race([started, new Promise(function (resolve, reject) {
+        controller.signal.addEventListener('abort', function () { reject(new DOMException('timed out', 'AbortError')); });
+      })]);
+    }
+    return (own ? fetchOwn(src, init, started) : fetch(url, assign(assign({}, REQUEST), init)))
       .then(function (response) {
         if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
         return response.text();

@@ -163,20 +163,13 @@
 
   var rest = null; // embed-mount.js started, once a widget is near
 
-  /** The rest of the loader, and the module's glue and wasm, all requested at once. */
+  var shared = { base: base, integrity: integrity, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, data: null };
+
+  /** The rest of the loader and the module's glue and wasm, requested at once. */
   function load() {
     if (!rest) {
-      var wasm = new URL('timeline_bg.wasm', base).href;
-      var shared = {
-        base: base,
-        integrity: integrity,
-        Refused: Refused,
-        assign: assign,
-        REQUEST: REQUEST,
-        reserve: reserve,
-        bytes: fetch(wasm, assign({ integrity: integrity('timeline_bg.wasm') }, REQUEST)),
-        glue: importOwn('timeline.js'),
-      };
+      shared.bytes = fetch(new URL('timeline_bg.wasm', base).href, assign({ integrity: integrity('timeline_bg.wasm') }, REQUEST));
+      shared.glue = importOwn('timeline.js');
       shared.bytes.catch(function () {}); // reported by embed-mount.js
       shared.glue.catch(function () {});
       rest = importOwn('embed-mount.js').then(function (mounter) {
@@ -190,10 +183,15 @@
   }
 
   /** Mounts into `el` with `options` (which the module reads over its data attributes);
-   *  resolves to a handle. */
+   *  resolves to a handle. The first widget without data of its own (in its attributes
+   *  or `options`) requests the default data too, at the same time as the module. */
   function mount(el, options) {
     if (waiting.delete(el)) near.unobserve(el);
     reserve(el);
+    if (shared.data === null && !(options && ('data' in options || 'error' in options)) && !el.hasAttribute('data-src') && !el.querySelector(':scope > script[type="application/json"]')) {
+      shared.data = fetch(new URL('events.json', base).href, assign({ integrity: integrity('events.json') }, REQUEST));
+      shared.data.catch(function () {}); // reported by embed-mount.js
+    }
     return load().then(function (mounter) { return mounter.mount(el, options); });
   }
 

@@ -520,12 +520,12 @@ const tests = {
     assert(count === `${bundled.events.length} of ${bundled.events.length} events`, count);
     assert(requested.includes('/dist/embed/events.json'), 'the default data came from events.json');
     assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `one module: ${modules()}`);
-    // The article: the same module, and the default data, requested while the module is
-    // held back until then: both start at once, neither waits for the other (a release
-    // that never came would time the widget out).
+    // The article: the same module, and the default data, requested while the module and
+    // the rest of the loader are held back until then: all start at once, none waits for
+    // another (a release that never came would time the widget out).
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/dist/embed/timeline_bg.wasm', async (route) => { await held; await route.continue(); });
+    for (const file of ['timeline_bg.wasm', 'embed-mount.js']) await page.route(`**/dist/embed/${file}`, async (route) => { await held; await route.continue(); });
     page.on('request', (request) => { if (request.url().endsWith('/dist/embed/events.json')) release(); });
     requested.length = 0;
     await page.goto(url + ARTICLE);
