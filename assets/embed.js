@@ -4,24 +4,35 @@
  *   <div data-timeline></div>
  *   <script src="https://example.org/timeline/embed.js" async></script>
  *
- * It finds its own URL, loads the WebAssembly module and its glue from beside it, and
- * mounts a widget into every [data-timeline] element, including elements added later.
- * When every widget on the page at the first mount brings its own data, it loads the lean
- * module (timeline-lean.js, without the bundled data: 23 KB less); a widget without data
- * added after that gets the bundled data from events.json beside this script.
+ * It finds its own URL, and mounts a widget into every [data-timeline] element, including
+ * elements added later, once the element is within about one screen of the viewport (an
+ * IntersectionObserver): a reader who never scrolls to the timeline downloads nothing but
+ * this script. Until then the element's box is reserved at its height (data-height) and
+ * shows a light placeholder: the page's no-JS fallback inside the element, clipped to the
+ * box, else a neutral "Timeline" label in the widget's language. data-load="eager" mounts
+ * at once, and so does a deep link to an event of the widget (location.hash
+ * `#<key>/<event id>`, the key being the element's id, else `timeline`, `timeline-2`, …
+ * for the first, second, … widget without an id; with data-hash-bookmark also
+ * TimelineJS3's `#event-<id>` and `#event=<id>`), at load or on hashchange.
+ * At the first mount it requests, all at once, the module (its glue and wasm, from beside
+ * this script) and the rest of the loader (embed-mount.js beside it), which mounts: this
+ * script stays small (under 2 KB brotli). One module serves every page: it has no data
+ * compiled in; a widget without data of its own gets the default data, events.json.
  * The options and their data attributes are listed once, in src/embed/options.rs: the
- * module reads them from the element. This loader reads only what it needs first: the
- * data (data-src or an inline <script type="application/json"> child) and data-height.
+ * module reads them from the element. This loader reads only what it needs first:
+ * data-height and data-load (and data-lang, data-language and data-hash-bookmark for the
+ * placeholder and deep links, which the module reads too); embed-mount.js the data
+ * (data-src or an inline <script type="application/json"> child).
  * It adds no key or wheel listener to the page: the widget listens only on its own
  * element. The JavaScript API is window.Timeline (see the README).
  *
- * A panic in the module is a WebAssembly trap that leaves it unusable: the loader then
- * stops every widget on the page with a message in its box, and says why in the console.
+ * A panic in the module stops every widget on the page (embed-mount.js).
  *
  * Security (README, "Security"): no HTML string sink (Trusted Types), no inline style (the
- * module adopts a constructable stylesheet, else links timeline.css beside this script),
- * and every file it loads from its folder (glue, wasm, events.json) is checked against the
- * sha384 hash that scripts/dist.sh writes into INTEGRITY below: a file that does not match
+ * module adopts a constructable stylesheet, else links timeline.css beside this script;
+ * the placeholder is styled through the CSSOM), and every file it loads from its folder
+ * (embed-mount.js, glue, wasm, events.json, timeline.css) is checked against the sha384
+ * hash that scripts/dist.sh writes into INTEGRITY below: a file that does not match
  * is refused, with a message in the widget's box and the console. Requests: only its own
  * folder and the page's data-src, no cookies across origins, the referrer at most the
  * page's origin across origins.
@@ -32,15 +43,7 @@
 
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
-  var FETCH_TIMEOUT_MS = 15000;
   var DEFAULT_HEIGHT = '640px'; // data-height's default
-  var module = null;
-  var lean = false; // the module loaded has no bundled data
-  var urls = []; // the module's glue and wasm, once chosen
-  var dead = null; // the trap that stopped the module
-  var mounted = new Map(); // element → { handle, pending }
-  var INLINE = ':scope > script[type="application/json"]';
-  var RuntimeError = window.WebAssembly && WebAssembly.RuntimeError;
   // File name → its sha384 SRI hash, written by scripts/dist.sh (never by hand); left a
   // string in the unbuilt source, where nothing is checked.
   var INTEGRITY = '@TIMELINE_INTEGRITY@';
@@ -58,21 +61,7 @@
     return error;
   }
 
-  /** fetch() of our file `name` with its hash (the browser checks it). On failure, a second
-   *  request without it tells a mismatch from a network error. */
-  function fetchOwn(name, init) {
-    var url = new URL(name, base).href;
-    var hash = integrity(name);
-    return fetch(url, assign(assign({ integrity: hash }, REQUEST), init || {})).catch(function (error) {
-      if (!hash || (error && error.name === 'AbortError')) throw error;
-      return fetch(url, assign(assign({}, REQUEST), init || {})).then(
-        function (response) { throw response.ok ? Refused(url) : error; },
-        function () { throw error; }
-      );
-    });
-  }
-
-  /** The glue (an ES module) with its hash: a <link rel="modulepreload" integrity> fetches
+  /** An ES module of ours (the glue, embed-mount.js) with its hash: a <link rel="modulepreload" integrity> fetches
    *  and checks it into the module map, which import() then reuses without fetching again.
    *  Where modulepreload is missing, import() alone (the wasm is still checked). */
   function importOwn(name) {
@@ -95,221 +84,133 @@
     });
   }
 
-  /** Whether `el` brings no data of its own (inline JSON or data-src). */
-  function bundled(el) {
-    return !el.querySelector(INLINE) && !el.hasAttribute('data-src');
-  }
-
-  /** The module, loaded once: the full one if `full` or any widget on the page needs it. */
-  function wasm(full) {
-    if (!module) {
-      lean = !full && !Array.prototype.some.call(document.querySelectorAll('[data-timeline]'), function (el) {
-        return !mounted.has(el) && bundled(el);
-      });
-      var name = lean ? 'timeline-lean' : 'timeline';
-      urls = [new URL(name + '.js', base).href, new URL(name + '_bg.wasm', base).href];
-      // Both requested at once; the wasm's Response (checked by fetch) goes to the glue.
-      var bytes = fetchOwn(name + '_bg.wasm');
-      bytes.catch(function () {}); // reported through `module`
-      module = importOwn(name + '.js').then(function (glue) {
-        return glue.default({ module_or_path: bytes }).then(function () {
-          return glue;
-        });
-      });
-    }
-    return module;
-  }
-
-  function describe(error, url) {
-    if (error && error.name === 'AbortError') return 'Loading ' + url + ' timed out after ' + FETCH_TIMEOUT_MS / 1000 + ' s.';
-    return 'Could not load ' + url + ': ' + ((error && error.message) || String(error));
-  }
-
-  /** The data for an element: inline JSON, data-src, or nothing (the bundled data, which
-   *  the lean module fetches). Data given but empty is an error, never the bundled data. */
-  function data(el) {
-    var inline = el.querySelector(INLINE);
-    if (inline) return Promise.resolve(inline.textContent.trim() ? { data: inline.textContent } : { error: 'The inline data is empty' });
-    var src = el.getAttribute('data-src');
-    if (src === null) return lean ? fetchData('events.json', true) : Promise.resolve({});
-    if (!src.trim()) return Promise.resolve({ error: 'The data-src attribute is empty' });
-    return fetchData(src, false);
-  }
-
-  /** The page's data-src (`own`: our events.json, checked against its hash). */
-  function fetchData(src, own) {
-    var url = new URL(src, own ? base : document.baseURI).href;
-    var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
-    var init = { signal: controller.signal };
-    return (own ? fetchOwn(src, init) : fetch(url, assign(assign({}, REQUEST), init)))
-      .then(function (response) {
-        if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
-        return response.text();
-      })
-      .then(function (text) { return text.trim() ? { data: text } : { error: 'The data from ' + url + ' is empty' }; })
-      .catch(function (error) {
-        var message = error && error.refused ? error.message : describe(error, url);
-        console.error('[timeline] ' + message, error);
-        return { error: message };
-      })
-      .finally(function () { clearTimeout(timer); });
-  }
-
-  /** What a widget says once the module has trapped, in each of the widget's languages. */
-  var STOPPED = {
-    en: 'The timeline stopped working. Reload the page to try again.',
-    fr: 'La chronologie a cessé de fonctionner. Rechargez la page pour réessayer.',
-    fa: 'خط زمانی از کار افتاد. برای تلاش دوباره، صفحه را از نو بارگذاری کنید.',
-  };
-
-  /** What a widget says when a file of ours failed its integrity check. */
-  var REFUSED = {
-    en: 'The timeline was not started: one of its files does not match its integrity hash.',
-    fr: 'La chronologie n’a pas été lancée : un de ses fichiers ne correspond pas à son empreinte d’intégrité.',
-    fa: 'خط زمانی اجرا نشد: یکی از پرونده‌هایش با چکیدهٔ یکپارچگی‌اش نمی‌خواند.',
-  };
-
-  /** Whether `error` is a trap of our module (not of another on the page). */
-  function trapped(error) {
-    var stack = (error && error.stack) || '';
-    return !!RuntimeError && error instanceof RuntimeError && urls.some(function (url) { return stack.indexOf(url) >= 0; });
-  }
-
-  /** After a trap: the module is dead; every widget on the page says so in its box. */
-  function stop(error) {
-    if (!dead) {
-      dead = error;
-      console.error('[timeline] the timeline stopped working: its WebAssembly module failed', error);
-    }
-    mounted.forEach(function (record, el) { tell(el); });
-  }
-
-  /** Replaces what `el`'s shadow root shows by the message (STOPPED, or `said`), in the
-   *  widget's colours (its stylesheet, adopted or linked, stays). */
-  function tell(el, said) {
-    said = said || STOPPED;
-    try {
-      var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
-    } catch (e) {
-      return;
-    }
-    var style = root.querySelector('style, link[rel="stylesheet"]');
-    var widget = root.querySelector('.tl-root');
-    var box = widget ? widget.cloneNode(false) : document.createElement('div');
-    box.removeAttribute('style'); // a copied style attribute is what a strict style-src refuses
-    box.className = 'tl-root';
-    // Built as nodes: no HTML string sink.
-    // A widget's own language, else (no widget yet: its module was refused) the article's.
-    var lang = [box.getAttribute('lang'), (document.documentElement.lang || '').slice(0, 2)].filter(function (l) { return said[l]; })[0] || 'en';
-    var section = document.createElement('section');
-    var p = document.createElement('p');
-    box.lang = lang;
-    box.dir = lang === 'fa' ? 'rtl' : 'ltr';
-    section.className = 'tl-problems';
-    section.setAttribute('role', 'alert');
-    p.textContent = said[lang];
-    section.appendChild(p);
-    box.appendChild(section);
-    root.replaceChildren(box);
-    if (style) root.prepend(style);
-  }
-
-  /** Calls into the module; a trap stops every widget, any other error is thrown. */
-  function call(fn) {
-    if (dead) return;
-    try {
-      return fn();
-    } catch (error) {
-      if (!trapped(error)) throw error;
-      stop(error);
-    }
-  }
-
-  /** Traps in event handlers and promise callbacks, which no call here can catch. */
-  function uncaught(event) {
-    var error = event.error || event.reason;
-    if (!trapped(error)) return;
-    event.preventDefault(); // said in the console by stop(), once
-    stop(error);
-  }
-  window.addEventListener('error', uncaught);
-  window.addEventListener('unhandledrejection', uncaught);
-
   function assign(target, source) {
     for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
     return target;
   }
 
-  /** Mounts into `el` with `options` (which the module reads over its data attributes);
-   *  resolves to a handle. */
-  function mount(el, options) {
-    var existing = mounted.get(el);
-    if (existing) return existing.pending;
-    // Reserve the space at once, so the article does not jump when the widget arrives.
-    if (!el.style.minHeight) el.style.minHeight = el.getAttribute('data-height') || DEFAULT_HEIGHT;
-    var record = {};
-    var given = options && ('data' in options || 'error' in options);
-    record.pending = Promise.all([wasm(!given && bundled(el)), given ? {} : data(el)])
-      .then(function (results) {
-        var glue = results[0];
-        var settings = assign(assign({}, results[1]), options || {});
-        if (mounted.get(el) !== record) return null; // removed from the page while loading
-        var widget = call(function () { return glue.embed(el, settings, new URL('timeline.css', base).href, integrity('timeline.css') || undefined); });
-        if (dead) throw dead;
-        var handle = {
-          element: el,
-          update: function (next) {
-            if (mounted.get(el) !== record) return; // destroyed
-            settings = assign(settings, next || {});
-            call(function () { widget.update(settings); });
-          },
-          destroy: function () {
-            if (mounted.get(el) !== record) return;
-            mounted.delete(el);
-            if (dead) el.shadowRoot.replaceChildren(document.createElement('slot'));
-            call(function () {
-              widget.destroy();
-              widget.free();
-            });
-          },
-        };
-        record.handle = handle;
-        return handle;
-      })
-      .catch(function (error) {
-        if (dead) tell(el);
-        else if (error && error.refused) {
-          if (!error.said) console.error('[timeline] ' + error.message); // once per file
-          error.said = true;
-          tell(el, REFUSED);
-          if (mounted.get(el) === record) mounted.delete(el);
-        } else {
-          mounted.delete(el);
-          console.error('[timeline] could not start the timeline', error);
-        }
-        throw error;
-      });
-    mounted.set(el, record);
-    return record.pending;
+  /** The placeholder's label until the widget loads, in the widget's languages. */
+  var LABEL = { en: 'Timeline', fr: 'Chronologie', fa: 'خط زمانی' };
+
+  /** Reserves `el`'s space at once, so the article does not move when the widget arrives:
+   *  its min-height, and --tl-height, the height the widget's root takes inside it
+   *  (timeline.css). Until the module mounts, its shadow root shows the placeholder: the
+   *  page's fallback (a slot) clipped to that height, else the label. Styled through the
+   *  CSSOM, which a strict style-src allows. */
+  function reserve(el) {
+    var height = el.getAttribute('data-height') || DEFAULT_HEIGHT;
+    if (!el.style.minHeight) el.style.minHeight = height;
+    if (!el.style.getPropertyValue('--tl-height')) el.style.setProperty('--tl-height', height);
+    if (el.shadowRoot) return;
+    try {
+      var root = el.attachShadow({ mode: 'open' });
+    } catch (e) {
+      return; // an element that takes no shadow root: the module says so when it mounts
+    }
+    var box = document.createElement('div');
+    box.style.cssText = 'box-sizing:border-box;height:var(--tl-height);overflow:hidden';
+    var fallback = Array.prototype.some.call(el.children, function (child) { return child.localName !== 'script'; });
+    if (fallback) box.appendChild(document.createElement('slot'));
+    else {
+      var lang = (el.getAttribute('data-lang') || el.getAttribute('data-language') || document.documentElement.lang || '').slice(0, 2);
+      box.textContent = LABEL[lang] || LABEL.en;
+      box.style.cssText += ';display:flex;align-items:center;justify-content:center;border:1px solid #8884;border-radius:8px;color:#777;font:16px system-ui,sans-serif';
+    }
+    root.appendChild(box);
   }
 
-  /** Destroys the widgets of elements taken out of the page, so nothing of them lingers. */
+  /** The key of `el` in deep links (#<key>/<event id>): its id, else `timeline`,
+   *  `timeline-2`, … in document order among the widgets without an id. */
+  function key(el) {
+    if (el.id) return el.id;
+    var n = Array.prototype.filter.call(document.querySelectorAll('[data-timeline]'), function (other) { return !other.id; }).indexOf(el) + 1;
+    return n > 1 ? 'timeline-' + n : 'timeline';
+  }
+
+  /** Whether the page's URL links to an event of `el`'s widget. */
+  function linked(el) {
+    var hash = location.hash;
+    try {
+      hash = decodeURIComponent(hash);
+    } catch (e) {} // a malformed escape: compared as it is
+    var bookmark = el.getAttribute('data-hash-bookmark');
+    return hash.indexOf('#' + key(el) + '/') === 0 ||
+      (bookmark !== null && bookmark !== 'false' && bookmark !== '0' && /^#event[-=]./.test(hash));
+  }
+
+  var seen = new Set(); // elements found, mounted or waiting
+  var waiting = new Set(); // elements reserved, to mount once near
+  var near = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) { if (entry.isIntersecting) wake(entry.target); });
+  }, { rootMargin: '100% 0px' }); // one screen above and below the viewport
+
+  /** Mounts `el` now, if it was waiting. */
+  function wake(el) {
+    if (!waiting.delete(el)) return;
+    near.unobserve(el);
+    if (el.isConnected) mount(el).catch(function () {});
+  }
+
+  /** A widget found on the page: reserved now, mounted now or once near. */
+  function want(el) {
+    if (seen.has(el)) return;
+    seen.add(el);
+    reserve(el);
+    if (!near || el.getAttribute('data-load') === 'eager' || linked(el)) return mount(el).catch(function () {});
+    waiting.add(el);
+    near.observe(el);
+  }
+
+  var rest = null; // embed-mount.js started, once a widget is near
+
+  var shared = { base: base, integrity: integrity, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, data: null };
+
+  /** The rest of the loader and the module's glue and wasm, requested at once. */
+  function load() {
+    if (!rest) {
+      shared.bytes = fetch(new URL('timeline_bg.wasm', base).href, assign({ integrity: integrity('timeline_bg.wasm') }, REQUEST));
+      shared.glue = importOwn('timeline.js');
+      shared.bytes.catch(function () {}); // reported by embed-mount.js
+      shared.glue.catch(function () {});
+      rest = importOwn('embed-mount.js').then(function (mounter) {
+        return mounter.start(shared);
+      });
+      rest.catch(function (error) {
+        console.error('[timeline] ' + (error && error.refused ? error.message : 'could not load embed-mount.js'), error);
+      });
+    }
+    return rest;
+  }
+
+  /** Mounts into `el` with `options` (which the module reads over its data attributes);
+   *  resolves to a handle. The first widget without data of its own (in its attributes
+   *  or `options`) requests the default data too, at the same time as the module. */
+  function mount(el, options) {
+    if (waiting.delete(el)) near.unobserve(el);
+    reserve(el);
+    if (shared.data === null && !(options && ('data' in options || 'error' in options)) && !el.hasAttribute('data-src') && !el.querySelector(':scope > script[type="application/json"]')) {
+      shared.data = fetch(new URL('events.json', base).href, assign({ integrity: integrity('events.json') }, REQUEST));
+      shared.data.catch(function () {}); // reported by embed-mount.js
+    }
+    return load().then(function (mounter) { return mounter.mount(el, options); });
+  }
+
+  /** Forgets the widgets of elements taken out of the page, so nothing of them lingers. */
   function unscan(root) {
     if (root.nodeType !== 1) return;
     var gone = [root].concat(Array.prototype.slice.call(root.querySelectorAll('[data-timeline]')));
     gone.forEach(function (el) {
-      var record = mounted.get(el);
-      if (!record || el.isConnected) return;
-      if (record.handle) record.handle.destroy();
-      else mounted.delete(el); // still loading: the mount sees it is gone and stops
+      if (el.isConnected) return;
+      seen.delete(el);
+      if (waiting.delete(el)) near.unobserve(el);
+      if (rest) rest.then(function (mounter) { mounter.unmount(el); }, function () {});
     });
   }
 
   function scan(root) {
     if (root.nodeType !== 1) return;
-    if (root.hasAttribute('data-timeline')) mount(root).catch(function () {});
-    root.querySelectorAll('[data-timeline]').forEach(function (el) { mount(el).catch(function () {}); });
+    if (root.hasAttribute('data-timeline')) want(root);
+    root.querySelectorAll('[data-timeline]').forEach(want);
   }
 
   window.Timeline = {
@@ -317,8 +218,7 @@
     mount: mount,
     /** The handle of a mounted element, once it has loaded. */
     get: function (el) {
-      var record = mounted.get(el);
-      return record ? record.pending : Promise.resolve(null);
+      return rest ? rest.then(function (mounter) { return mounter.get(el); }, function () { return null; }) : Promise.resolve(null);
     },
   };
 
@@ -330,6 +230,9 @@
         record.addedNodes.forEach(scan);
       });
     }).observe(document.documentElement, { childList: true, subtree: true });
+    window.addEventListener('hashchange', function () {
+      waiting.forEach(function (el) { if (linked(el)) wake(el); });
+    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

@@ -87,12 +87,11 @@ async function memory(page, cdp, widget) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   // The glue returns the initialised module's exports; `memory` is its linear memory. The
-  // glue the loader chose (the lean one for these data-src pages): importing the other
-  // would load a second module.
+  // glue the loader loaded (importing another would load a second module).
   const wasm = widget.id === 'ours'
     ? await page.evaluate(async () => {
       const glue = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
-        .find((p) => /\/timeline(-lean)?\.js$/.test(p));
+        .find((p) => /\/timeline\.js$/.test(p));
       return (await (await import(glue)).default()).memory.buffer.byteLength;
     })
     : 0;

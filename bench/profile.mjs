@@ -5,7 +5,7 @@
 // work by kind: script, style, layout, paint…, self time so nothing is counted twice).
 //
 // Our embed is rebuilt for this into bench/out/profile-embed/ from the same compiled
-// module as `make dist`'s lean one (the pages use data-src, so the loader picks it) and the
+// module as `make dist`'s (no data compiled in: the pages use data-src) and the
 // same wasm-opt -Oz, but keeping the function names, so the profile names Rust functions.
 //
 //   node bench/profile.mjs [--size 10000] [--widgets ours,vis] [--top 15]
@@ -27,17 +27,17 @@ const size = Number(args.size ?? 10_000);
 const widgets = (args.widgets ?? 'ours,vis').split(',').map((id) => WIDGETS.find((w) => w.id === id));
 const top = Number(args.top ?? 15);
 
-/** Our embed with function names (the shipped one strips them): the lean module, which
- *  the loader picks for the bench's pages (they all use data-src). */
+/** Our embed with function names (the shipped one strips them): the one module, without
+ *  the default data, as `make dist` builds it. */
 function namedEmbed() {
   execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features'], { cwd: repo, stdio: 'inherit' });
   const wasm = path.join(repo, 'target/wasm32-unknown-unknown/release/timeline.wasm');
   const dir = path.join(outDir, 'profile-embed');
   fs.rmSync(dir, { recursive: true, force: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'timeline-lean', wasm], { stdio: 'inherit' });
-  const module = path.join(dir, 'timeline-lean_bg.wasm');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'timeline', wasm], { stdio: 'inherit' });
+  const module = path.join(dir, 'timeline_bg.wasm');
   execFileSync('wasm-opt', ['-Oz', '--debuginfo', module, '-o', module], { stdio: 'inherit' });
-  fs.copyFileSync(path.join(repo, 'assets/embed.js'), path.join(dir, 'embed.js'));
+  for (const file of ['embed.js', 'embed-mount.js']) fs.copyFileSync(path.join(repo, 'assets', file), path.join(dir, file));
   return '/bench/out/profile-embed/';
 }
 

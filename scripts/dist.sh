@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds dist/embed/: what a newsroom copies to its server or CDN, with stable names.
-#   embed.js          the loader (the one script tag)
+#   embed.js          the loader (the one script tag): reserves each widget's box, and
+#                     downloads nothing more until the widget is near the viewport
+#   embed-mount.js    the rest of the loader (an ES module), which embed.js fetches
+#                     with the module when a widget is near
 #   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
-#   timeline_bg.wasm  the widget, with the CSS and the default data compiled in
-#   timeline-lean.js, timeline-lean_bg.wasm
-#                     the same without the default data (23 KB less), which embed.js
-#                     loads when every widget on the page brings its own data
-#   events.json       the default data, for a widget added later to such a page
+#   timeline_bg.wasm  the widget, with the CSS compiled in; one module for every page:
+#                     no data in it (the cargo feature bundled-data is off)
+#   events.json       the default data, which embed.js fetches, at the same time as
+#                     the module, for a widget that brings no data of its own
 #   fallback.html     the static event list (no-JS fallback) to paste inside the div;
 #                     fallback-fr.html and fallback-fa.html in French and Persian
 #   timeline.css      the widget's stylesheet, linked only where a browser lacks
@@ -32,20 +34,22 @@ module() {
   echo "==> $name: the WebAssembly module (release $*)"
   cargo build --release --lib --target wasm32-unknown-unknown "$@"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
-    target/wasm32-unknown-unknown/release/timeline.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/timeline.wasm"
   scripts/wasm-opt.sh "$out/${name}_bg.wasm"
   terser "$out/$name.js" --module --compress --mangle -o "$out/$name.js"
 }
-module timeline
-module timeline-lean --no-default-features
-# The default data as the lean module's widgets fetch it, without whitespace (the same
-# value the full module has compiled in).
+module timeline --no-default-features
+# The default data as the loader fetches it, without whitespace.
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
   assets/events.json "$out/events.json"
 # Both scripts are downloaded by every reader: minified they are about 40% smaller gzipped.
 # terser (npm, package.json) is pure JavaScript; the loader is a classic script, the glue
 # (above) an ES module (its exports keep their names).
-cp assets/timeline.css "$out/timeline.css"
+# The stylesheet linked where a browser has no constructable stylesheets: its rem lengths
+# as pixels, as build.rs writes the one compiled into the module (inside a shadow root rem
+# is the host page's root font size).
+node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], fs.readFileSync(process.argv[1], "utf8").replace(/(^|[^\w#.])(\d*\.?\d+)rem(?![\w-])/g, (_, before, n) => before + Math.round(n * 16 * 1e4) / 1e4 + "px"))' \
+  assets/timeline.css "$out/timeline.css"
 # The SRI value (sha384, base64) of a file.
 sri() { node -e 'process.stdout.write("sha384-" + require("crypto").createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$1"; }
 # The loader for the files of folder $1, with their hashes in it, minified into $1/embed.js.
@@ -56,7 +60,7 @@ loader() {
     const fs = require("fs"), crypto = require("crypto"), path = require("path");
     const [src, dir, dest] = process.argv.slice(1);
     const hashes = {};
-    for (const name of ["timeline.js", "timeline_bg.wasm", "timeline-lean.js", "timeline-lean_bg.wasm", "events.json", "timeline.css"]) {
+    for (const name of ["embed-mount.js", "timeline.js", "timeline_bg.wasm", "events.json", "timeline.css"]) {
       const file = path.join(dir, name);
       if (fs.existsSync(file)) hashes[name] = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(file)).digest("base64");
     }
@@ -70,6 +74,7 @@ loader() {
   if grep -q '@TIMELINE_INTEGRITY@' "$dir/embed.js"; then echo "ERROR: $dir/embed.js has no hashes" >&2; exit 1; fi
 }
 echo "==> terser: the loader, with the hashes of the files it loads"
+terser assets/embed-mount.js --module --compress --mangle -o "$out/embed-mount.js"
 loader "$out"
 sri "$out/embed.js" > "$out/embed.js.sri"
 printf '<div data-timeline></div>\n<script src="https://example.org/timeline/embed.js" integrity="%s" crossorigin="anonymous" async></script>\n' \
@@ -83,14 +88,11 @@ done
 echo "==> dist/test-trap/: the loader and a module that panics on command (browser tests only)"
 test_out=dist/test-trap
 rm -rf "$test_out" && mkdir -p "$test_out"
-cargo build --release --lib --target wasm32-unknown-unknown --features trap
+cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --features trap
 wasm-bindgen --target web --no-typescript --out-dir "$test_out" --out-name timeline \
-  target/wasm32-unknown-unknown/release/timeline.wasm
-# Not shrunk (it only needs to trap as a shipped module would); the same module under the
-# lean name, so the loader finds it whichever it picks.
-cp "$test_out/timeline.js" "$test_out/timeline-lean.js"
-cp "$test_out/timeline_bg.wasm" "$test_out/timeline-lean_bg.wasm"
-cp "$out/events.json" "$out/timeline.css" "$test_out/"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/timeline.wasm"
+# Not shrunk: it only needs to trap as a shipped module would.
+cp "$out/events.json" "$out/timeline.css" "$out/embed-mount.js" "$test_out/"
 loader "$test_out"
 if grep -l 'timeline-trap' "$out"/* >/dev/null; then
   echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2

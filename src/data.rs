@@ -1,8 +1,9 @@
 //! The bundled dataset, compiled into the binary so the widget needs no network to show it.
 //!
-//! Without the `bundled-data` feature (the embed's lean module, `make dist`, for pages
-//! that bring their own data), the data is left out: 23 KB less for every reader, and
-//! [`bundled`] reports that it is missing.
+//! Without the `bundled-data` feature (the embed's one module, `make dist`, whose loader
+//! fetches the default data as data, `events.json`, at the same time as the module), the
+//! data is left out: 23 KB less in the module, and [`bundled`] reports that it is missing.
+//! The standalone page, the npm package and the native tests keep it compiled in.
 
 #[cfg(feature = "bundled-data")]
 use crate::model::validate::validate;
@@ -29,8 +30,8 @@ pub fn bundled() -> Validated {
         problems: vec![Problem {
             severity: Severity::Error,
             path: String::new(),
-            message: "this build of the timeline has no bundled data: give it data-src or \
-                      inline JSON, or load the full module (timeline.js)"
+            message: "this build of the timeline has no bundled data: give it data (the \
+                      loader fetches events.json beside it), data-src or inline JSON"
                 .to_owned(),
             line: 1,
             column: 1,

@@ -237,3 +237,35 @@ mod trap {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CSS;
+
+    /// In a shadow root `rem` is the host page's root font size: the embed's stylesheet
+    /// has none left (`build.rs` makes them pixels), and the conversion keeps the values.
+    #[test]
+    fn the_embedded_stylesheet_has_pixels_for_rem() {
+        let bytes = CSS.as_bytes();
+        let rem = CSS.match_indices("rem").find(|&(i, _)| {
+            i > 0
+                && bytes
+                    .get(i - 1)
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        });
+        assert_eq!(rem.map(|(i, _)| &CSS[i.saturating_sub(20)..i + 3]), None);
+        for (rule, expected) in [
+            (".tl-title{", "font-size:25.6px"),
+            (".tl-search{", "flex:1 1 224px"),
+            (".tl-root{", "max-width:1280px"),
+            ("@media (max-width:", "640px)"),
+        ] {
+            let start = CSS
+                .find(rule)
+                .unwrap_or_else(|| panic!("{rule} is not in the CSS"));
+            let block = &CSS[start..];
+            let block = &block[..block.find('}').unwrap_or(block.len())];
+            assert!(block.contains(expected), "{rule}: {block}");
+        }
+    }
+}

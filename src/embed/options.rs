@@ -46,6 +46,8 @@ options! {
         "a JSON file in our format, which the loader fetches into `data`";
     Height "height" Some("data-height"), Loader Length, "640px",
         "the space the loader reserves before the widget loads";
+    Load "load" Some("data-load"), Loader Text, "when near",
+        "`eager`: load at once, not when the widget comes within a screen of the viewport";
     Lang "lang" Some("data-lang"), Module Language, "the article's lang, then the reader's browser",
         "the language of the interface, dates and events";
     Start "start" Some("data-start"), Module Date, "everything", "the start of the window shown first (with end)";

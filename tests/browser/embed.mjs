@@ -13,7 +13,7 @@ const repo = path.resolve(here, '../..');
 const embed = path.join(repo, 'dist/embed');
 const bundled = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
 
-for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'timeline-lean.js', 'timeline-lean_bg.wasm', 'events.json', 'fallback.html']) {
+for (const file of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'events.json', 'fallback.html']) {
   if (!fs.existsSync(path.join(embed, file))) {
     console.error(`ERROR: dist/embed/${file} is missing: run \`make dist\` first.`);
     process.exit(1);
@@ -65,6 +65,7 @@ const addWidget = (page, id, attributes) => page.evaluate(([id, attributes]) => 
   const div = document.createElement('div');
   div.id = id;
   div.setAttribute('data-timeline', '');
+  div.setAttribute('data-load', 'eager'); // at the article's end, beyond a screen
   for (const [name, value] of Object.entries(attributes)) div.setAttribute(name, value);
   document.querySelector('article').append(div);
 }, [id, attributes]);
@@ -127,12 +128,63 @@ const inWidget = (page, id, fn, arg) =>
 /** The widget in the element `#id` (see harness.mjs). */
 const widget = (page, id) => new Widget(page, `#${id}`);
 
-/** Waits until the widgets `ids` show their events; resolves to their models by id. */
+/** Waits until the widgets `ids` show their events; resolves to their models by id. Each
+ * loads once it is near the window: this scrolls to it as a reader would, then back to
+ * the top. */
 async function ready(page, ids = ['main-timeline', 'ps752-timeline']) {
   const widgets = {};
-  for (const id of ids) widgets[id] = await widget(page, id).ready();
+  for (const id of ids) {
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'nearest' }), id);
+    widgets[id] = await widget(page, id).ready();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   return widgets;
 }
+
+/** Before the page's own scripts: every layout shift of the page's own elements (the
+ * article moving; not of a reader's input, and not the widget's insides, whose nodes the
+ * API does not name) in window.__shifts, from two frames after the loader reserved the
+ * widgets' boxes: before it runs (an async script) the page shows the empty divs, and
+ * only a style the page writes itself could reserve them earlier. */
+function recordShifts() {
+  window.__shifts = [];
+  let since = Infinity;
+  new MutationObserver((records, observer) => {
+    if (!document.querySelector('[data-timeline]')?.style.minHeight) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { since = performance.now(); }));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const moved = e.sources.filter((s) => s.node).map((s) => `${s.node.id || s.node.nodeName} "${(s.node.textContent ?? '').trim().slice(0, 30)}" from ${s.previousRect.y},${s.previousRect.height} to ${s.currentRect.y},${s.currentRect.height}`);
+      if (!e.hadRecentInput && e.startTime > since && moved.length) window.__shifts.push({ value: e.value, moved: moved.join('; ') });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** The box of the widget in `#id`: the height of its host element, that of its reserved
+ * content box (min-height), the height of the widget's root (null before it mounts). */
+const boxOf = (page, id) => page.evaluate((id) => {
+  const el = document.getElementById(id);
+  const css = getComputedStyle(el);
+  const frame = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((sum, k) => sum + parseFloat(css[k]), 0);
+  const root = el.shadowRoot?.querySelector('.tl-root');
+  return { host: el.getBoundingClientRect().height, reserved: parseFloat(css.minHeight) + frame, root: root ? root.getBoundingClientRect().height : null };
+}, id);
+
+/** A page far taller than the window with widgets `widgets` (HTML) at its end, and the
+ * loader; served at `/<name>.html`. */
+const farPage = (page, name, widgets) => page.route(`**/${name}.html`, (route) => route.fulfill({
+  contentType: 'text/html',
+  body: `<!doctype html><html lang="fr"><body><p id="top" style="height: 4000px">Article</p>${widgets}<script src="/dist/embed/embed.js"></script></body></html>`,
+}));
+
+/** Resolves once IntersectionObserver callbacks created now have run for `selector`:
+ * the loader's observer, created earlier, has had its first callback by then. */
+const observed = (page, selector) => page.evaluate((selector) => new Promise((resolve) => {
+  const observer = new IntersectionObserver(() => { observer.disconnect(); resolve(); });
+  observer.observe(document.querySelector(selector));
+}), selector);
 
 const tests = {
   'every widget renders, independently': async ({ page, url }) => {
@@ -153,6 +205,87 @@ const tests = {
     await ps752Widget.rendered();
     const after = await ps752Widget.view();
     assert(after.start === other.start && after.end === other.end, 'the other widget did not move');
+  },
+
+  'the widget first renders at exactly the height it reserved, in every language, with and without data-event, wide and narrow (no layout shift)': async ({ page, url }) => {
+    const event = bundled.events[Math.floor(bundled.events.length / 2)].id;
+    const html = fs.readFileSync(path.join(repo, ARTICLE), 'utf8');
+    let attributes = '';
+    // The article's first widget with the attributes of the case (the rest as it is).
+    await page.route('**/examples/article.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: html.replace('data-height="640px"', `data-height="640px"${attributes}`),
+    }));
+    await page.addInitScript(recordShifts);
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ['en', 'fr', 'fa']) {
+        for (const selected of [null, event]) {
+          const what = `${viewport.width} px, ${lang}, ${selected ? 'data-event' : 'no event'}`;
+          attributes = ` data-lang="${lang}"${selected ? ` data-event="${selected}"` : ''}`;
+          await page.goto(url + ARTICLE);
+          // On a phone the article's headline puts the widget beyond a screen: it loads as
+          // the reader scrolls to it.
+          await page.evaluate(() => document.getElementById('main-timeline').scrollIntoView());
+          await widget(page, 'main-timeline').ready();
+          if (selected) await widget(page, 'main-timeline').expectSelected(selected, what);
+          await widget(page, 'main-timeline').rendered();
+          const box = await boxOf(page, 'main-timeline');
+          assert(box.root === 640, `${what}: the widget is ${box.root} px tall in its 640 px`);
+          assert(Math.abs(box.host - box.reserved) < 0.5, `${what}: the element is ${box.host} px tall, ${box.reserved} px reserved`);
+          const shifts = await page.evaluate(() => window.__shifts);
+          assert(shifts.length === 0, `${what}: layout shifts ${JSON.stringify(shifts)}`);
+        }
+      }
+    }
+  },
+
+  'below the fold, nothing but the loader is requested until the widget scrolls near; the placeholder reserves exactly the space the widget then takes': async ({ page, url }) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.addInitScript(recordShifts);
+    const items = Array.from({ length: 80 }, (_, i) => `<li>Fallback event ${i}</li>`).join('');
+    await farPage(page, 'far', `<div id="far" data-timeline><ul id="far-fallback">${items}</ul></div><div id="farther" data-timeline></div>`);
+    await page.goto(url + 'far.html');
+    await page.waitForFunction(() => document.getElementById('farther').shadowRoot);
+    await observed(page, '#top');
+    assert(JSON.stringify(requested) === '["/far.html","/dist/embed/embed.js"]', `requested before scrolling: ${requested.join(' ')}`);
+    // The placeholders: the page's fallback clipped to the box, else the label (in the
+    // page's language); each exactly the reserved height.
+    assert(await page.locator('#far-fallback').isVisible(), 'the fallback shows in the placeholder');
+    const label = await page.evaluate(() => document.getElementById('farther').shadowRoot.textContent);
+    assert(label === 'Chronologie', `the placeholder says ${label}`);
+    const placeholders = { far: await boxOf(page, 'far'), farther: await boxOf(page, 'farther') };
+    for (const [id, box] of Object.entries(placeholders)) assert(box.host === 640 && box.reserved === 640, `${id}: placeholder ${JSON.stringify(box)}`);
+    // Within a screen of the viewport, the first mounts; the second is farther still.
+    await page.evaluate(() => window.scrollTo(0, 4000 - innerHeight - innerHeight / 2));
+    await widget(page, 'far').ready();
+    const box = await boxOf(page, 'far');
+    assert(box.host === 640 && box.root === 640, `mounted: ${JSON.stringify(box)}`);
+    assert(requested.some((p) => p.endsWith('.wasm')), 'the module was loaded');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await widget(page, 'farther').ready();
+    const farther = await boxOf(page, 'farther');
+    assert(farther.host === 640 && farther.root === 640, `farther mounted: ${JSON.stringify(farther)}`);
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert(shifts.length === 0, `layout shifts ${JSON.stringify(shifts)}`);
+  },
+
+  'data-load="eager" and a deep link mount below the fold at once; so does a deep link given later': async ({ page, url }) => {
+    await farPage(page, 'eager', `<div id="eager" data-timeline data-load="eager"></div><div data-timeline></div>
+      <div data-timeline data-hash-bookmark></div><div data-timeline></div>`);
+    await page.goto(url + 'eager.html#timeline-3/' + encodeURIComponent(bundled.events[0].id));
+    await widget(page, 'eager').ready();
+    // `timeline-3` is the third widget without an id; the first two stay waiting.
+    await new Widget(page, 'div[data-timeline]:not([id]) ~ div[data-timeline]:not([id]) ~ div[data-timeline]:not([id])').ready();
+    await observed(page, '#top');
+    const mounted = () => page.evaluate(() => [...document.querySelectorAll('[data-timeline]')].map((el) => !!el.shadowRoot?.querySelector('.tl-root')));
+    assert(JSON.stringify(await mounted()) === '[true,false,false,true]', `mounted: ${await mounted()}`);
+    // TimelineJS3's #event-<id> is a deep link for a widget with data-hash-bookmark.
+    await page.evaluate((id) => { location.hash = `#event-${id}`; }, bundled.events[1].id);
+    await eventually(async () => assert(JSON.stringify(await mounted()) === '[true,false,true,true]', `after #event-: ${await mounted()}`), { what: '#event- mounts', timeout: 20_000 });
+    await page.evaluate(() => { location.hash = '#timeline/x'; });
+    await eventually(async () => assert(JSON.stringify(await mounted()) === '[true,true,true,true]', `after #timeline/: ${await mounted()}`), { what: '#timeline/ mounts', timeout: 20_000 });
   },
 
   'host CSS does not reach the widget': async ({ page, url }) => {
@@ -181,6 +314,14 @@ const tests = {
     await page.goto(url + ARTICLE);
     const { 'main-timeline': main } = await ready(page);
     await page.evaluate(() => document.getElementById('main-timeline').scrollIntoView({ block: 'start' }));
+    // What does not fit the widget's box scrolls inside it, and a wheel scrolls that first
+    // (the browser's scroll chaining, as in any scrolling box): from its end, the page.
+    const inner = await inWidget(page, 'main-timeline', (root) => {
+      const box = root.querySelector('.tl-root');
+      box.scrollTop = box.scrollHeight;
+      return box.scrollTop;
+    });
+    await main.rendered();
     const before = await main.view();
     const scrollY = await page.evaluate(() => scrollY);
     // The hint shows for a moment (1.5 s): an observer notes that it did, however long
@@ -194,6 +335,8 @@ const tests = {
     await page.mouse.move(before.left + before.width / 2, before.top + 60);
     await page.mouse.wheel(0, 300);
     await page.waitForFunction((y) => scrollY > y, scrollY);
+    const still = await inWidget(page, 'main-timeline', (root) => root.querySelector('.tl-root').scrollTop);
+    assert(still === inner, `the box scrolled from ${inner} to ${still}`);
     await eventually(async () => assert(await page.evaluate(() => window.__hintShown), 'the Ctrl + scroll hint did not show'), { what: 'the hint' });
     await main.rendered();
     const unchanged = await main.view();
@@ -313,6 +456,7 @@ const tests = {
       const el = document.createElement('div');
       el.id = 'late';
       el.setAttribute('data-timeline', '');
+      el.setAttribute('data-load', 'eager'); // at the article's end, beyond a screen
       el.setAttribute('data-event', 'irgc-listed-2024');
       el.innerHTML = '<p id="late-fallback">Fallback content</p>';
       document.querySelector('article').append(el);
@@ -349,7 +493,7 @@ const tests = {
     assert(lingering === 0, 'the removed element still holds a widget');
   },
 
-  'a page whose widgets bring their own data loads the lean module; a widget added later without data still gets the bundled events': async ({ page, url }) => {
+  'one module serves every page: the default data is fetched with it, at once, and only for a widget without data of its own': async ({ page, url }) => {
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.route('**/own-data.html', (route) =>
@@ -363,7 +507,8 @@ const tests = {
     await page.goto(url + 'own-data.html');
     await ready(page, ['ps752-timeline']);
     const modules = () => requested.filter((p) => p.endsWith('.wasm')).map((p) => path.basename(p));
-    assert(JSON.stringify(modules()) === '["timeline-lean_bg.wasm"]', `modules: ${modules()}`);
+    assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `modules: ${modules()}`);
+    assert(!requested.includes('/dist/embed/events.json'), 'a page with its own data does not fetch the default data');
     await page.evaluate(() => {
       const el = document.createElement('div');
       el.id = 'late';
@@ -373,14 +518,20 @@ const tests = {
     await ready(page, ['late']);
     const count = await inWidget(page, 'late', (root) => root.querySelector('.tl-count').textContent);
     assert(count === `${bundled.events.length} of ${bundled.events.length} events`, count);
-    assert(requested.includes('/dist/embed/events.json'), 'the bundled data came from events.json');
-    assert(JSON.stringify(modules()) === '["timeline-lean_bg.wasm"]', `one module: ${modules()}`);
-    // The article has a widget on the bundled data: the full module, and no events.json.
+    assert(requested.includes('/dist/embed/events.json'), 'the default data came from events.json');
+    assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `one module: ${modules()}`);
+    // The article: the same module, and the default data, requested while the module and
+    // the rest of the loader are held back until then: all start at once, none waits for
+    // another (a release that never came would time the widget out).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    for (const file of ['timeline_bg.wasm', 'embed-mount.js']) await page.route(`**/dist/embed/${file}`, async (route) => { await held; await route.continue(); });
+    page.on('request', (request) => { if (request.url().endsWith('/dist/embed/events.json')) release(); });
     requested.length = 0;
     await page.goto(url + ARTICLE);
     await ready(page);
     assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `article modules: ${modules()}`);
-    assert(!requested.includes('/dist/embed/events.json'), 'the full module has the data inside');
+    assert(requested.filter((p) => p === '/dist/embed/events.json').length === 1, `requests: ${requested.join(' ')}`);
   },
 
   'the wasm-pack package mounts from an ES module': async ({ page, url }) => {
@@ -469,11 +620,11 @@ const tests = {
       <div id="empty-api"></div>
       <script src="/dist/embed/embed.js"></script>
       <script>addEventListener('load', () => Timeline.mount(document.getElementById('empty-api'), { data: '' }));</script>`;
-    // With a widget on the bundled data the loader picks the full module, else the lean one.
+    // With a widget on the default data (fetched) and without one.
     await page.route('**/empty-full.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body><div id="plain" data-timeline></div>${widgets}</body></html>` }));
-    await page.route('**/empty-lean.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${widgets}</body></html>` }));
+    await page.route('**/empty-own.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${widgets}</body></html>` }));
     const expected = { 'empty-src': /The data from http:\S+\/empty\.json is empty/, 'empty-inline': /The inline data is empty/, 'empty-api': /The data is empty/ };
-    for (const file of ['empty-full.html', 'empty-lean.html']) {
+    for (const file of ['empty-full.html', 'empty-own.html']) {
       await page.goto(url + file);
       for (const [id, message] of Object.entries(expected)) {
         // Whatever the widget shows first: an alert or events.
@@ -622,7 +773,7 @@ const tests = {
   'make dist writes the hashes: embed.js carries those of its files, the snippet that of embed.js': async ({ page, url }) => {
     const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(embed, file))).digest('base64')}`;
     const loader = fs.readFileSync(path.join(embed, 'embed.js'), 'utf8');
-    for (const file of ['timeline.js', 'timeline_bg.wasm', 'timeline-lean.js', 'timeline-lean_bg.wasm', 'events.json', 'timeline.css']) {
+    for (const file of ['embed-mount.js', 'timeline.js', 'timeline_bg.wasm', 'events.json', 'timeline.css']) {
       assert(loader.includes(sri(file)), `embed.js lacks the hash of ${file}`);
     }
     assert(!loader.includes('@TIMELINE_INTEGRITY@'), 'the placeholder is left');
@@ -638,7 +789,7 @@ const tests = {
         <script src="/dist/embed/embed.js" integrity="${pinned}" crossorigin="anonymous" async></script></body></html>`,
     }));
     const glue = [];
-    page.on('request', (request) => { if (/\/timeline(-lean)?\.js$/.test(request.url())) glue.push(request.url()); });
+    page.on('request', (request) => { if (/\/timeline\.js$/.test(request.url())) glue.push(request.url()); });
     await page.goto(url + 'pinned.html');
     await ready(page, ['pinned']);
     // The glue is fetched once, by the checked modulepreload; import() reuses it.
@@ -654,6 +805,8 @@ const tests = {
       await page.route(`**/dist/embed/${file}`, tamper());
       await page.goto(url + ARTICLE);
       const ids = ['main-timeline', 'ps752-timeline', 'hostile-timeline'];
+      // The second loads once near: as a reader scrolls to it.
+      await page.evaluate(() => document.getElementById('ps752-timeline').scrollIntoView());
       await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('[role="alert"]')), ids, { timeout: 20_000 });
       const shown = await page.evaluate((ids) => ids.map((id) => {
         const root = document.getElementById(id).shadowRoot;
@@ -667,8 +820,8 @@ const tests = {
   },
 
   // All widgets share one module, so a tampered module stops them all (above). What one
-  // tampered file can spare is the rest: on a page whose widgets bring their own data (the
-  // lean module), a widget added later needs the bundled events.json; tampered, it is
+  // tampered file can spare is the rest: on a page whose widgets bring their own data, a
+  // widget added later needs the default data, events.json; tampered, it is
   // refused in that widget's box, and the widget already mounted keeps its view, zooms
   // and selects as before.
   'a tampered events.json is refused in its widget; the widget already mounted is unaffected': async ({ page, url }) => {

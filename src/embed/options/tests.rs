@@ -88,10 +88,12 @@ fn the_readme_lists_exactly_the_attributes_of_the_table() {
 }
 
 /// The loader reads the options marked `Loader`, and no other: every quoted
-/// `'data-…'` in assets/embed.js is one of them or the widget marker.
+/// `'data-…'` in assets/embed.js and embed-mount.js is one of them, the widget marker, or
+/// one the module reads that the loader only peeks at (the language of the placeholder's
+/// label, and whether a deep link of TimelineJS3's is the widget's).
 #[test]
 fn the_loader_reads_only_its_own_options() {
-    let loader = read_file("assets/embed.js");
+    let loader = read_file("assets/embed.js") + &read_file("assets/embed-mount.js");
     let quoted: BTreeSet<String> = loader
         .split("'data-")
         .skip(1)
@@ -106,6 +108,11 @@ fn the_loader_reads_only_its_own_options() {
         .collect();
     let mut expected = own.clone();
     expected.insert("data-timeline".to_owned());
+    for peeked in [Key::Lang, Key::Language, Key::HashBookmark] {
+        let spec = &OPTIONS[peeked as usize];
+        assert_eq!(spec.reader, Module, "{spec:?}");
+        expected.extend(spec.attribute.map(str::to_owned));
+    }
     assert_eq!(quoted, expected, "the attributes assets/embed.js reads");
     // The loader's default height is the table's.
     let height = &OPTIONS[Key::Height as usize];

@@ -1,0 +1,256 @@
+/*
+ * The rest of the timeline's loader (assets/embed.js), which that one fetches (checked
+ * against its hash) when a widget first comes near the viewport, together with the module:
+ * a reader who never scrolls to the timeline does not download it. It mounts widgets:
+ * gets each one's data (inline JSON, data-src, else the default data, events.json beside
+ * the loader), starts the module with the glue and wasm the loader already requested, and
+ * keeps window.Timeline's handles.
+ *
+ * A panic in the module is a WebAssembly trap that leaves it unusable: this then stops
+ * every widget on the page with a message in its box, and says why in the console.
+ * A file of ours that does not match its hash (glue, wasm, events.json) is refused, with
+ * a message in the widget's box and the console (README, "Security").
+ */
+/** Starts with what the loader shares (its folder, hashes, request settings, the glue
+ *  and wasm it started fetching, its `reserve`); returns { mount, get, unmount }. */
+export function start(shared) {
+  var base = shared.base;
+  var integrity = shared.integrity;
+  var Refused = shared.Refused;
+  var assign = shared.assign;
+  var REQUEST = shared.REQUEST;
+  var FETCH_TIMEOUT_MS = 15000;
+  var module = null;
+  var urls = []; // the module's glue and wasm, once chosen
+  var dead = null; // the trap that stopped the module
+  var mounted = new Map(); // element → { handle, pending }
+  var INLINE = ':scope > script[type="application/json"]';
+  var RuntimeError = window.WebAssembly && WebAssembly.RuntimeError;
+  /** fetch() of our file `name` with its hash (the browser checks it), or the one the
+   *  loader `started`. On failure, a second request without it tells a mismatch from a
+   *  network error. */
+  function fetchOwn(name, init, started) {
+    var url = new URL(name, base).href;
+    var hash = integrity(name);
+    return (started || fetch(url, assign(assign({ integrity: hash }, REQUEST), init || {}))).catch(function (error) {
+      if (!hash || (error && error.name === 'AbortError')) throw error;
+      return fetch(url, assign(assign({}, REQUEST), init || {})).then(
+        function (response) { throw response.ok ? Refused(url) : error; },
+        function () { throw error; }
+      );
+    });
+  }
+
+  /** The module, loaded once: its glue and wasm, which the loader started to fetch. */
+  function wasm() {
+    if (!module) {
+      urls = [new URL('timeline.js', base).href, new URL('timeline_bg.wasm', base).href];
+      // The wasm's Response (checked by fetch) goes to the glue.
+      var bytes = fetchOwn('timeline_bg.wasm', null, shared.bytes);
+      bytes.catch(function () {}); // reported through `module`
+      module = shared.glue.then(function (glue) {
+        return glue.default({ module_or_path: bytes }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return module;
+  }
+
+  function describe(error, url) {
+    if (error && error.name === 'AbortError') return 'Loading ' + url + ' timed out after ' + FETCH_TIMEOUT_MS / 1000 + ' s.';
+    return 'Could not load ' + url + ': ' + ((error && error.message) || String(error));
+  }
+
+  /** The data for an element: inline JSON, data-src, or the default data (events.json).
+   *  Data given but empty is an error, never the default data. */
+  function data(el) {
+    var inline = el.querySelector(INLINE);
+    if (inline) return Promise.resolve(inline.textContent.trim() ? { data: inline.textContent } : { error: 'The inline data is empty' });
+    var src = el.getAttribute('data-src');
+    if (src === null) return fetchData('events.json', true);
+    if (!src.trim()) return Promise.resolve({ error: 'The data-src attribute is empty' });
+    return fetchData(src, false);
+  }
+
+  /** The page's data-src (`own`: our events.json, checked against its hash). */
+  function fetchData(src, own) {
+    var url = new URL(src, own ? base : document.baseURI).href;
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
+    var init = { signal: controller.signal };
+    // The default data the loader requested with the module, for the first widget that
+    // needs it; the timeout applies to it too.
+    var started = own && src === 'events.json' && shared.data;
+    if (started) {
+      shared.data = false; // taken (not null: the loader requests it only once)
+      started = Promise.race([started, new Promise(function (resolve, reject) {
+        controller.signal.addEventListener('abort', function () { reject(new DOMException('timed out', 'AbortError')); });
+      })]);
+    }
+    return (own ? fetchOwn(src, init, started) : fetch(url, assign(assign({}, REQUEST), init)))
+      .then(function (response) {
+        if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
+        return response.text();
+      })
+      .then(function (text) { return text.trim() ? { data: text } : { error: 'The data from ' + url + ' is empty' }; })
+      .catch(function (error) {
+        var message = error && error.refused ? error.message : describe(error, url);
+        console.error('[timeline] ' + message, error);
+        return { error: message };
+      })
+      .finally(function () { clearTimeout(timer); });
+  }
+
+  /** What a widget says once the module has trapped, in each of the widget's languages. */
+  var STOPPED = {
+    en: 'The timeline stopped working. Reload the page to try again.',
+    fr: 'La chronologie a cessé de fonctionner. Rechargez la page pour réessayer.',
+    fa: 'خط زمانی از کار افتاد. برای تلاش دوباره، صفحه را از نو بارگذاری کنید.',
+  };
+
+  /** What a widget says when a file of ours failed its integrity check. */
+  var REFUSED = {
+    en: 'The timeline was not started: one of its files does not match its integrity hash.',
+    fr: 'La chronologie n’a pas été lancée : un de ses fichiers ne correspond pas à son empreinte d’intégrité.',
+    fa: 'خط زمانی اجرا نشد: یکی از پرونده‌هایش با چکیدهٔ یکپارچگی‌اش نمی‌خواند.',
+  };
+
+  /** Whether `error` is a trap of our module (not of another on the page). */
+  function trapped(error) {
+    var stack = (error && error.stack) || '';
+    return !!RuntimeError && error instanceof RuntimeError && urls.some(function (url) { return stack.indexOf(url) >= 0; });
+  }
+
+  /** After a trap: the module is dead; every widget on the page says so in its box. */
+  function stop(error) {
+    if (!dead) {
+      dead = error;
+      console.error('[timeline] the timeline stopped working: its WebAssembly module failed', error);
+    }
+    mounted.forEach(function (record, el) { tell(el); });
+  }
+
+  /** Replaces what `el`'s shadow root shows by the message (STOPPED, or `said`), in the
+   *  widget's colours (its stylesheet, adopted or linked, stays). */
+  function tell(el, said) {
+    said = said || STOPPED;
+    try {
+      var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    } catch (e) {
+      return;
+    }
+    var style = root.querySelector('style, link[rel="stylesheet"]');
+    var widget = root.querySelector('.tl-root');
+    var box = widget ? widget.cloneNode(false) : document.createElement('div');
+    box.removeAttribute('style'); // a copied style attribute is what a strict style-src refuses
+    box.className = 'tl-root';
+    // Built as nodes: no HTML string sink.
+    // A widget's own language, else (no widget yet: its module was refused) the article's.
+    var lang = [box.getAttribute('lang'), (document.documentElement.lang || '').slice(0, 2)].filter(function (l) { return said[l]; })[0] || 'en';
+    var section = document.createElement('section');
+    var p = document.createElement('p');
+    box.lang = lang;
+    box.dir = lang === 'fa' ? 'rtl' : 'ltr';
+    section.className = 'tl-problems';
+    section.setAttribute('role', 'alert');
+    p.textContent = said[lang];
+    section.appendChild(p);
+    box.appendChild(section);
+    root.replaceChildren(box);
+    if (style) root.prepend(style);
+  }
+
+  /** Calls into the module; a trap stops every widget, any other error is thrown. */
+  function call(fn) {
+    if (dead) return;
+    try {
+      return fn();
+    } catch (error) {
+      if (!trapped(error)) throw error;
+      stop(error);
+    }
+  }
+
+  /** Traps in event handlers and promise callbacks, which no call here can catch. */
+  function uncaught(event) {
+    var error = event.error || event.reason;
+    if (!trapped(error)) return;
+    event.preventDefault(); // said in the console by stop(), once
+    stop(error);
+  }
+  window.addEventListener('error', uncaught);
+  window.addEventListener('unhandledrejection', uncaught);
+
+  /** Mounts into `el` with `options` (which the module reads over its data attributes);
+   *  resolves to a handle. */
+  function mount(el, options) {
+    var existing = mounted.get(el);
+    if (existing) return existing.pending;
+    shared.reserve(el);
+    var record = {};
+    var given = options && ('data' in options || 'error' in options);
+    record.pending = Promise.all([wasm(), given ? {} : data(el)])
+      .then(function (results) {
+        var glue = results[0];
+        var settings = assign(assign({}, results[1]), options || {});
+        if (mounted.get(el) !== record) return null; // removed from the page while loading
+        var widget = call(function () { return glue.embed(el, settings, new URL('timeline.css', base).href, integrity('timeline.css') || undefined); });
+        if (dead) throw dead;
+        var handle = {
+          element: el,
+          update: function (next) {
+            if (mounted.get(el) !== record) return; // destroyed
+            settings = assign(settings, next || {});
+            call(function () { widget.update(settings); });
+          },
+          destroy: function () {
+            if (mounted.get(el) !== record) return;
+            mounted.delete(el);
+            if (dead) el.shadowRoot.replaceChildren(document.createElement('slot'));
+            call(function () {
+              widget.destroy();
+              widget.free();
+            });
+          },
+        };
+        record.handle = handle;
+        return handle;
+      })
+      .catch(function (error) {
+        if (dead) tell(el);
+        else if (error && error.refused) {
+          if (!error.said) console.error('[timeline] ' + error.message); // once per file
+          error.said = true;
+          tell(el, REFUSED);
+          if (mounted.get(el) === record) mounted.delete(el);
+        } else {
+          mounted.delete(el);
+          console.error('[timeline] could not start the timeline', error);
+        }
+        throw error;
+      });
+    mounted.set(el, record);
+    return record.pending;
+  }
+
+  /** Destroys the widget of `el`, taken out of the page, so nothing of it lingers. */
+  function unmount(el) {
+    {
+      var record = mounted.get(el);
+      if (!record) return;
+      if (record.handle) record.handle.destroy();
+      else mounted.delete(el); // still loading: the mount sees it is gone and stops
+    }
+  }
+
+  return {
+    mount: mount,
+    unmount: unmount,
+    /** The handle of a mounted element, once it has loaded. */
+    get: function (el) {
+      var record = mounted.get(el);
+      return record ? record.pending : Promise.resolve(null);
+    },
+  };
+}
