@@ -107,7 +107,7 @@ pub struct Column {
 /// above reaches past the next one's time) is drawn, not counting the card gap.
 pub fn shown_empty(empty: f64, params: &Params) -> f64 {
     let max = params.max_empty_px.max(0.0);
-    if !(empty > 0.0) {
+    if empty.is_nan() || empty <= 0.0 {
         return 0.0;
     }
     if empty <= max {

@@ -16,12 +16,14 @@ fn column(days: &[f64], heights: &[f64], ppd: f64) -> Column {
     Column::new(days, &|i| heights[i], ppd, &params())
 }
 
+/// (days, heights, px per day, expected tops, compressed gaps as (after, days))
+type SpacingCase<'a> = (&'a [f64], &'a [f64], f64, &'a [f64], &'a [(u32, f64)]);
+
 #[test]
 fn spacing_table() {
     let p = params();
     let (gap, pad) = (p.card_gap_px, p.pad_px);
-    // (days, heights, px per day, expected tops, compressed gaps (after, days))
-    let cases: &[(&[f64], &[f64], f64, &[f64], &[(u32, f64)])] = &[
+    let cases: &[SpacingCase] = &[
         // Nothing.
         (&[], &[], 1.0, &[], &[]),
         // One card sits at the padding.
