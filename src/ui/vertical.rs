@@ -253,9 +253,12 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     }
 
     let onscroll = {
-        let (window, scroll_top) = (window.clone(), scroll_top.clone());
-        Callback::from(move |e: Event| {
-            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+        let (window, scroll_top, stage) =
+            (window.clone(), scroll_top.clone(), props.stage_ref.clone());
+        // The box's own position, not the event target's: a scroll inside a card (a wide
+        // media frame) reaches this listener too.
+        Callback::from(move |_: Event| {
+            if let Some(el) = stage.cast::<web_sys::Element>() {
                 let top = f64::from(el.scroll_top());
                 *scroll_top.borrow_mut() = top;
                 window.set((quantize(top), f64::from(el.client_height()).max(1.0)));
