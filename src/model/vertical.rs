@@ -60,10 +60,12 @@ impl Default for Params {
     fn default() -> Params {
         Params {
             card_gap_px: 8.0,
-            // A third of a phone's screen: past it, a reader scrolls through nothing.
-            max_empty_px: 120.0,
-            scale_px: 24.0,
-            max_compressed_px: 240.0,
+            // Under the header and toolbar a phone has some 400 px of timeline: past a
+            // sixth of it, a reader would scroll through nothing; the mark and its label
+            // fit in the most a compressed stretch is drawn.
+            max_empty_px: 64.0,
+            scale_px: 16.0,
+            max_compressed_px: 112.0,
             label_gap_px: 22.0,
             pad_px: 12.0,
         }

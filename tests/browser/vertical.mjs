@@ -154,7 +154,7 @@ const tests = {
       await page.keyboard.press('ArrowUp');
       await expectOpen(page, byDate[0].id, '↑ steps back');
       for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowDown');
-      await expectOpen(page, byDate[7].id, 'eight steps');
+      await expectOpen(page, byDate[8].id, 'eight steps');
       await page.keyboard.press('End');
       const last = byDate[byDate.length - 1].id;
       await expectOpen(page, last, 'End');

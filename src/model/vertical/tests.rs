@@ -46,15 +46,15 @@ fn spacing_table() {
             &[pad, pad + 30.0 + gap, pad + 70.0 + 2.0 * gap],
             &[],
         ),
-        // Exactly at the limit (empty = 120 px): not compressed.
-        (&[0.0, 178.0], &[50.0, 50.0], 1.0, &[pad, pad + 178.0], &[]),
+        // Exactly at the limit (empty = 64 px): not compressed.
+        (&[0.0, 122.0], &[50.0, 50.0], 1.0, &[pad, pad + 122.0], &[]),
         // Past it: compressed, and marked.
         (
             &[0.0, 10_000.0],
             &[50.0, 50.0],
             1.0,
-            // 120 + 24 ln(1 + 9822 / 24) is past the 240 px cap.
-            &[pad, pad + 50.0 + gap + 240.0],
+            // 64 + 16 ln(1 + 9878 / 16) is past the 112 px cap.
+            &[pad, pad + 50.0 + gap + 112.0],
             &[(0, 10_000.0)],
         ),
         // An earlier day after a later one counts as the same day.
@@ -97,13 +97,14 @@ fn compressed_stretches_table() {
         (-50.0, 0.0),
         (0.0, 0.0),
         (60.0, 60.0),
-        (120.0, 120.0),
+        (64.0, 64.0),
         // Just past the limit it grows almost as fast as time, then ever slower.
-        (121.0, 120.0 + 24.0 * (1.0f64 / 24.0).ln_1p()),
-        (1_000.0, 120.0 + 24.0 * (880.0f64 / 24.0).ln_1p()),
+        (65.0, 64.0 + 16.0 * (1.0f64 / 16.0).ln_1p()),
+        (100.0, 64.0 + 16.0 * (36.0f64 / 16.0).ln_1p()),
         // And never past the cap.
-        (1e9, 240.0),
-        (f64::INFINITY, 240.0),
+        (1_000.0, 112.0),
+        (1e9, 112.0),
+        (f64::INFINITY, 112.0),
         (f64::NAN, 0.0),
     ];
     for (empty, shown) in cases {
