@@ -308,12 +308,13 @@ pub fn fit_zoom(days: &[f64], card_px: f64) -> Option<f64> {
 /// The zoom limits around a column's opening zoom: 2⁸ times in or out.
 pub const ZOOM_RANGE: f64 = 256.0;
 
-/// What a card's text reads, for its height: characters in its meta line (date and
-/// category) and title, and whether it is open with the characters of its summary, its
-/// sources and whether it has media.
+/// What a card's text reads, for its height: characters in its date, its category chip
+/// (with its padding) and title, and whether it is open with the characters of its
+/// summary, its sources and whether it has media.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct CardText {
-    pub meta_chars: u32,
+    pub date_chars: u32,
+    pub chip_chars: u32,
     pub title_chars: u32,
     /// `Some` for the open card: (summary characters, sources, has media).
     pub open: Option<(u32, u32, bool)>,
@@ -350,8 +351,21 @@ fn lines(chars: u32, char_px: f64, width: f64) -> f64 {
 pub fn card_height(text: &CardText, width: f64) -> f64 {
     use css::*;
     let inner = (finite_or(width, 0.0) - CARD_INLINE_PX).max(40.0);
+    // The date and the chip share a line when both fit; otherwise the chip wraps whole
+    // to a line of its own, under a date that may wrap too.
+    let (date, chip) = (text.date_chars, text.chip_chars);
+    let meta = if f64::from(date + chip) * META_CHAR_PX <= inner {
+        1.0
+    } else {
+        lines(date, META_CHAR_PX, inner)
+            + if chip > 0 {
+                lines(chip, META_CHAR_PX, inner)
+            } else {
+                0.0
+            }
+    };
     let mut h = CARD_CHROME_PX
-        + lines(text.meta_chars, META_CHAR_PX, inner) * META_LINE_PX
+        + meta * META_LINE_PX
         + TITLE_TOP_PX
         + lines(text.title_chars, TITLE_CHAR_PX, inner) * TITLE_LINE_PX;
     if let Some((summary, sources, media)) = text.open {

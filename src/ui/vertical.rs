@@ -101,8 +101,8 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     let locale = props.locale;
     let lang = locale.code;
 
-    // The length of each event's date and category, as the card's meta line writes them:
-    // once per document and language.
+    // The length of each event's date and category chip (with its padding), as the
+    // card's meta line writes them: once per document and language.
     let meta_chars = use_memo((Same(doc.clone()), lang), |(doc, _)| {
         let doc = &doc.0;
         doc.events
@@ -111,9 +111,9 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                 let chip = doc
                     .category(&e.category)
                     .map_or(0, |c| c.label.get(lang).chars().count() + 3);
-                (locale.event_date(e).chars().count() + chip) as u32
+                (locale.event_date(e).chars().count() as u32, chip as u32)
             })
-            .collect::<Vec<u32>>()
+            .collect::<Vec<(u32, u32)>>()
     });
     let card_width = (props.width - RAIL_PX).max(120.0);
     let column = use_memo(
@@ -144,8 +144,10 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                 if let Some((_, h)) = measured.filter(|(m, _)| open && *m == i) {
                     return h as f64;
                 }
+                let (date_chars, chip_chars) = metas.0.get(i as usize).copied().unwrap_or_default();
                 let text = CardText {
-                    meta_chars: metas.0.get(i as usize).copied().unwrap_or(0),
+                    date_chars,
+                    chip_chars,
                     title_chars: titles.0.get(i as usize).copied().unwrap_or(0),
                     open: open.then(|| {
                         let summary = e.summary.get(lang).chars().count() as u32;

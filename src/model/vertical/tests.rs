@@ -192,7 +192,8 @@ fn a_compressed_gap_has_no_rail_labels_inside() {
 #[test]
 fn card_heights_grow_with_text_and_narrowness() {
     let short = CardText {
-        meta_chars: 16,
+        date_chars: 12,
+        chip_chars: 4,
         title_chars: 20,
         open: None,
     };
@@ -204,6 +205,13 @@ fn card_heights_grow_with_text_and_narrowness() {
         open: Some((400, 2, true)),
         ..short
     };
+    // A date range whose chip does not fit beside it: 33 characters, two lines at
+    // 32 a line, and the chip on a third.
+    let range = CardText {
+        date_chars: 33,
+        chip_chars: 11,
+        ..short
+    };
     // (text, width, expected height)
     let cases = [
         (short, 320.0, 18.0 + 19.0 + 4.0 + 22.0),
@@ -212,7 +220,10 @@ fn card_heights_grow_with_text_and_narrowness() {
         (long, 620.0, 18.0 + 19.0 + 4.0 + 3.0 * 22.0),
         // 32 summary characters a line: 13 lines.
         (open, 320.0, 63.0 + 84.0 + 96.0 + 13.0 * 24.0 + 260.0),
-        // Too narrow is as narrow as 40 px inside.
+        (range, 292.0, 18.0 + 3.0 * 19.0 + 4.0 + 22.0),
+        (range, 380.0, 18.0 + 2.0 * 19.0 + 4.0 + 22.0),
+        (range, 600.0, 18.0 + 19.0 + 4.0 + 22.0),
+        // Too narrow is as narrow as 40 px inside: 5 characters a line.
         (short, -5.0, 18.0 + 4.0 * 19.0 + 4.0 + 5.0 * 22.0),
     ];
     for (text, width, want) in cases {
