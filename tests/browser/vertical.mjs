@@ -276,6 +276,15 @@ const tests = {
       }));
       const top = await count();
       assert(top.cards > 0 && top.cards < 60 && top.nodes < 1000, `at the top: ${JSON.stringify(top)}`);
+      // Cards never overlap anywhere (dates to the day, ranges, several a day).
+      for (const at of [0.13, 0.5, 0.77]) {
+        await page.locator('.tl-vertical').evaluate((el, f) => { el.scrollTop = f * el.scrollHeight; }, at);
+        await eventually(async () => {
+          const list = await cards(page);
+          assert(list.some((c) => c.onScreen), `cards on screen at ${at}`);
+          assertNoOverlap(list, `at ${at} of the way`);
+        }, { what: `scrolled to ${at}` });
+      }
       await page.locator('.tl-vertical').evaluate((el) => { el.scrollTop = el.scrollHeight; });
       await eventually(async () => {
         const end = await count();
