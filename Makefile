@@ -55,6 +55,7 @@ dist: setup
 
 browser-test: setup-test build dist package
 	node tests/browser/run.mjs
+	node tests/browser/vertical.mjs
 	node tests/browser/embed.mjs
 	node tests/browser/editor.mjs
 
@@ -66,6 +67,7 @@ precompressed: setup dist
 # Not part of `make test`: timings are too noisy to assert on; they are reported.
 bench: setup-test build
 	node bench/widget.mjs
+	node bench/vertical.mjs
 
 # Our embed against vis-timeline and TimelineJS3 on 100 to 100,000 events: writes
 # bench/results.md (takes about an hour on 2 cores).

@@ -785,3 +785,110 @@ fn an_event_without_a_summary_shows_no_empty_paragraph() {
         "{html}"
     );
 }
+
+fn vertical(validated: Validated, lang: &str, event: Option<&str>) -> String {
+    let mut props = TimelineProps::from_validated(validated);
+    props.lang = lang.to_owned().into();
+    props.options.layout = timeline::ui::Layout::Vertical;
+    props.options.initial_event = event.map(|id| id.to_owned().into());
+    render::<Timeline>(props)
+}
+
+/// The vertical timeline's cards, each from its `<li` to its `</li>`.
+fn cards(html: &str) -> Vec<&str> {
+    html.match_indices("<li ")
+        .filter_map(|(at, _)| Some(&html[at..at + html[at..].find("</div></li>")?]))
+        .filter(|li| li[..li.find('>').unwrap_or(0)].contains("class=\"tl-vcard\""))
+        .collect()
+}
+
+#[test]
+fn the_vertical_layout_shows_cards_with_whole_headlines_beside_a_rail() {
+    let doc = bundled_doc();
+    let html = vertical(bundled(), "en", None);
+    assert!(root_tag(&html).contains("data-layout=\"vertical\""));
+    assert!(html.contains("class=\"tl-vertical\""));
+    assert!(!html.contains("class=\"tl-stage\""), "no stage as well");
+    assert!(!html.contains("class=\"tl-overview\""));
+    let cards = cards(&html);
+    // The first screen (640 px, and the overscan), not all of them.
+    assert!(
+        cards.len() >= 4 && cards.len() < doc.events.len(),
+        "{} cards",
+        cards.len()
+    );
+    for (card, e) in cards.iter().zip(&doc.events) {
+        // In date order from the first, each with its date, category and whole title.
+        assert!(
+            card.contains(&format!("data-event-id=\"{}\"", e.id)),
+            "{card}"
+        );
+        assert!(card.contains(&EN.event_date(e)), "{card}");
+        assert!(card.contains(e.title.get("en")), "{card}");
+        assert!(card.contains("class=\"tl-chip\""), "{card}");
+        assert!(card.contains("aria-expanded=\"false\""), "{card}");
+    }
+    // One tab stop: the first card.
+    assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+    assert!(cards[0].contains("tabindex=\"0\""));
+    // The rail's labels are hidden from screen readers (the cards carry their dates).
+    let rail = opening_tag(&html, "class=\"tl-vrail\"");
+    assert!(rail.contains("aria-hidden=\"true\""));
+    assert!(html.contains("class=\"tl-vtick\""));
+    // Between the first two events (1955, January 1980) the rail is compressed, and says
+    // for how long.
+    assert!(html.contains("class=\"tl-vgap\""));
+    assert!(html.contains(">25 years<"), "the gap's length");
+}
+
+#[test]
+fn an_event_opens_in_place_on_the_vertical_timeline() {
+    let doc = bundled_doc();
+    let ps752 = doc
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2020-01-08")
+        .unwrap();
+    let html = vertical(bundled(), "en", Some(&ps752.id));
+    assert!(!html.contains("class=\"tl-details\""), "no separate panel");
+    let cards = cards(&html);
+    let open: Vec<&&str> = cards.iter().filter(|c| c.contains("data-open")).collect();
+    assert_eq!(open.len(), 1);
+    let card = open[0];
+    assert!(card.contains(&format!("data-event-id=\"{}\"", ps752.id)));
+    assert!(card.contains("aria-expanded=\"true\"") && card.contains("tabindex=\"0\""));
+    assert!(card.contains(ps752.summary.get("en")));
+    assert_eq!(card.matches("<a ").count(), ps752.sources.len());
+}
+
+#[test]
+fn the_vertical_timeline_in_persian_runs_right_to_left_in_persian_digits() {
+    let html = vertical(bundled(), "fa", None);
+    let root = root_tag(&html);
+    assert!(root.contains("dir=\"rtl\"") && root.contains("data-layout=\"vertical\""));
+    let cards = cards(&html);
+    assert!(!cards.is_empty());
+    for card in &cards {
+        let time = &card[card.find("<time").unwrap()..card.find("</time>").unwrap()];
+        let text = &time[time.find('>').unwrap()..];
+        assert!(text.chars().any(|c| ('۰'..='۹').contains(&c)), "{text}");
+        assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    }
+    // The gap marks too (the rail's labels are the axis's: model::vertical's tests).
+    assert!(html.contains(">۲۵ سال<"), "1955 to 1980");
+}
+
+#[test]
+fn ten_thousand_events_down_the_page_render_a_screenful() {
+    let html = vertical(
+        Validated {
+            document: Some(synthetic(10_000, 1)),
+            problems: vec![],
+        },
+        "en",
+        None,
+    );
+    let n = cards(&html).len();
+    assert!(n > 0 && n <= 40, "{n} cards in the DOM");
+    assert!(html.matches("class=\"tl-vtick\"").count() <= 80);
+}

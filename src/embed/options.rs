@@ -10,7 +10,7 @@
 
 use crate::model::date::Date;
 use crate::model::validate::{validate, Validated};
-use crate::ui::{Options, StartAt, Theme, TimelineProps};
+use crate::ui::{Layout, Options, StartAt, Theme, TimelineProps};
 use Kind as K;
 use Reader::{Loader, Module};
 
@@ -55,6 +55,8 @@ options! {
     Event "event" Some("data-event"), Module Text, "none", "the event selected first";
     Categories "categories" Some("data-categories"), Module List, "all", "the categories shown first";
     Theme "theme" Some("data-theme"), Module Theme, "auto", "the colour scheme; auto follows the reader's system";
+    Layout "layout" Some("data-layout"), Module Text, "auto",
+        "which way time runs: vertical (down, in cards), horizontal, or auto (vertical below 600 px of width)";
     // TimelineJS3's options, under its names (its JavaScript options object carries over).
     Language "language" Some("data-language"), Module Language, "data-lang's",
         "TimelineJS3's name for lang (lang wins when both are given)";
@@ -298,6 +300,10 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
             Some(Value::Theme(theme)) => *theme,
             _ => Theme::Auto,
         },
+        layout: given
+            .text(Key::Layout)
+            .and_then(Layout::parse)
+            .unwrap_or_default(),
     };
     props
 }

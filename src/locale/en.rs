@@ -75,6 +75,18 @@ pub const EN: Locale = Locale {
         one: "{0} more event here: zoom in",
         other: "{0} more events here: zoom in",
     },
+    gap_years: Plural {
+        one: "{0} year",
+        other: "{0} years",
+    },
+    gap_months: Plural {
+        one: "{0} month",
+        other: "{0} months",
+    },
+    gap_days: Plural {
+        one: "{0} day",
+        other: "{0} days",
+    },
     problems: "Problems in the data",
     load_failed: "The timeline's data could not be loaded.",
     data_errors: "The timeline's data has errors; events with errors are not shown.",

@@ -83,6 +83,18 @@ pub const FR: Locale = Locale {
         one: "{0} autre événement ici\u{A0}: zoomer",
         other: "{0} autres événements ici\u{A0}: zoomer",
     },
+    gap_years: Plural {
+        one: "{0}\u{A0}an",
+        other: "{0}\u{A0}ans",
+    },
+    gap_months: Plural {
+        one: "{0}\u{A0}mois",
+        other: "{0}\u{A0}mois",
+    },
+    gap_days: Plural {
+        one: "{0}\u{A0}jour",
+        other: "{0}\u{A0}jours",
+    },
     problems: "Problèmes dans les données",
     load_failed: "Les données de la chronologie n’ont pas pu être chargées.",
     data_errors: "Les données de la chronologie contiennent des erreurs\u{A0}; les événements erronés ne sont pas affichés.",

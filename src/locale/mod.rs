@@ -150,6 +150,10 @@ pub struct Locale {
     pub stage_role: &'static str,
     /// A cluster's name: `{0} more events here: zoom in`.
     pub cluster_label: Plural,
+    /// The vertical timeline's mark of a compressed empty stretch: its length.
+    pub gap_years: Plural,
+    pub gap_months: Plural,
+    pub gap_days: Plural,
     pub problems: &'static str,
     pub load_failed: &'static str,
     pub data_errors: &'static str,

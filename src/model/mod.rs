@@ -23,6 +23,7 @@ pub mod synthetic;
 pub mod text;
 pub mod timelinejs;
 pub mod validate;
+pub mod vertical;
 pub mod viewport;
 
 pub use date::{Date, DateError, Day, Precision};

@@ -78,9 +78,11 @@ pub fn use_page_language(enabled: bool, locale: &'static Locale) {
 
 /// Tells the reducer the stage's width whenever it changes. ResizeObserver has no gloo
 /// wrapper: the observer is disconnected and its closure freed when the stage goes.
+/// `vertical` says which element holds the ref (the stage or the vertical timeline's
+/// scroll box): when it changes, the new one is observed.
 #[hook]
-pub fn use_resize(stage: NodeRef, onaction: Callback<Action>) {
-    use_effect_with(stage, move |stage| {
+pub fn use_resize(stage: NodeRef, vertical: bool, onaction: Callback<Action>) {
+    use_effect_with((stage, vertical), move |(stage, _)| {
         let element = stage.cast::<web_sys::Element>();
         let measure = {
             let element = element.clone();

@@ -20,8 +20,9 @@ pub enum KeyCommand {
 
 /// The command for `key` (a `KeyboardEvent.key`), or `None` when the key is not ours.
 /// Time runs the way the reader reads: right to left in Persian, where the right arrow
-/// goes back in time. In a text field only Escape is ours; every other key types.
-pub fn key_command(key: &str, dir: Dir, in_text_field: bool) -> Option<KeyCommand> {
+/// goes back in time. Down the page (`vertical`), ↑ and ↓ step too. In a text field only
+/// Escape is ours; every other key types.
+pub fn key_command(key: &str, dir: Dir, in_text_field: bool, vertical: bool) -> Option<KeyCommand> {
     use KeyCommand::{Act, ActAndPass, FocusSearch};
     let (back, forward) = match dir {
         Dir::Ltr => ("ArrowLeft", "ArrowRight"),
@@ -34,6 +35,8 @@ pub fn key_command(key: &str, dir: Dir, in_text_field: bool) -> Option<KeyComman
         "Escape" => Act(Action::Select(None)),
         _ if key == back => Act(Action::Step(-1)),
         _ if key == forward => Act(Action::Step(1)),
+        "ArrowUp" if vertical => Act(Action::Step(-1)),
+        "ArrowDown" if vertical => Act(Action::Step(1)),
         "+" | "=" => Act(Action::ZoomIn),
         "-" | "_" => Act(Action::ZoomOut),
         "0" => Act(Action::ShowAll),
@@ -90,10 +93,37 @@ mod tests {
         ];
         for (key, dir, in_text_field, expected) in cases {
             assert_eq!(
-                key_command(key, dir, in_text_field),
+                key_command(key, dir, in_text_field, false),
                 expected,
                 "{key:?} {dir:?} in text field: {in_text_field}"
             );
+        }
+    }
+
+    #[test]
+    fn down_the_page_up_and_down_step_too() {
+        // (key, in a text field, command)
+        let cases = [
+            ("ArrowUp", false, Some(Act(Action::Step(-1)))),
+            ("ArrowDown", false, Some(Act(Action::Step(1)))),
+            ("ArrowLeft", false, Some(Act(Action::Step(-1)))),
+            ("+", false, Some(Act(Action::ZoomIn))),
+            ("0", false, Some(Act(Action::ShowAll))),
+            ("ArrowUp", true, None),
+            ("ArrowDown", true, None),
+        ];
+        for dir in [Dir::Ltr, Dir::Rtl] {
+            for (key, in_text_field, expected) in cases.clone() {
+                let expected = match (key, dir) {
+                    ("ArrowLeft", Dir::Rtl) => Some(Act(Action::Step(1))),
+                    _ => expected,
+                };
+                assert_eq!(
+                    key_command(key, dir, in_text_field, true),
+                    expected,
+                    "{key:?} {dir:?}"
+                );
+            }
         }
     }
 

@@ -23,12 +23,13 @@ mod stage;
 pub mod state;
 mod text;
 mod toolbar;
+mod vertical;
 mod widget;
 
 pub use event_list::{EventList, EventListProps};
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub use fallback::fallback_html;
-pub use options::{Options, StartAt, Theme, TimelineProps};
+pub use options::{Layout, Options, StartAt, Theme, TimelineProps};
 pub use widget::Timeline;
 
 /// The reader's language when the page or the embed names none: the page's `lang`
@@ -57,7 +58,8 @@ pub fn readers_language(page_lang: bool) -> String {
 /// Mounts the standalone page on the bundled data into `<main id="timeline">` (or the
 /// body): the entry that `trunk serve` runs. The selected event is kept in the URL.
 /// The language is `?lang=` or the browser's; `?synthetic=N` shows N generated events
-/// instead of the bundled ones (for benchmarks).
+/// instead of the bundled ones (for benchmarks); `?layout=vertical` or `horizontal`
+/// forces which way time runs.
 pub fn start_page() {
     let window = web_sys::window();
     let query = window
@@ -79,6 +81,7 @@ pub fn start_page() {
         None => TimelineProps::from_validated(crate::data::bundled()),
     };
     props.options.sync_url = true;
+    props.options.layout = param("layout").and_then(Layout::parse).unwrap_or_default();
     // Our own page's `lang` is only our default: the reader's browser decides.
     props.lang = match param("lang") {
         Some(tag) if crate::locale::find(tag).is_some() => tag.to_owned(),

@@ -60,6 +60,43 @@ pub struct Options {
     /// The categories shown at start (ids); `None` shows all.
     pub categories: Option<Vec<String>>,
     pub theme: Theme,
+    /// Time across (the stage) or down (the vertical timeline), or chosen by width.
+    pub layout: Layout,
+}
+
+/// Which way time runs: `data-layout`, `?layout=` on the standalone page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Down below [`Layout::VERTICAL_BELOW_PX`] of width, across above.
+    #[default]
+    Auto,
+    Vertical,
+    Horizontal,
+}
+
+impl Layout {
+    /// Narrower than this, `Auto` runs time downward: at 600 px the stage's labels are
+    /// cut after a few words and only a handful fit.
+    pub const VERTICAL_BELOW_PX: f64 = 600.0;
+
+    /// `auto`, `vertical` or `horizontal`; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Layout> {
+        match text.trim() {
+            "auto" => Some(Layout::Auto),
+            "vertical" => Some(Layout::Vertical),
+            "horizontal" => Some(Layout::Horizontal),
+            _ => None,
+        }
+    }
+
+    /// Whether time runs downward in a widget `width` pixels wide.
+    pub fn is_vertical(self, width: f64) -> bool {
+        match self {
+            Layout::Auto => width < Layout::VERTICAL_BELOW_PX,
+            Layout::Vertical => true,
+            Layout::Horizontal => false,
+        }
+    }
 }
 
 /// The event to open at start, as TimelineJS3 counts its slides.

@@ -8,13 +8,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::options::{Options, StartAt};
+use super::options::{Layout, Options, StartAt};
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::date::{Date, Day};
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::format::Document;
 use crate::model::layout::{longest_days, spans, Ranked, Span};
+use crate::model::vertical::{fit_zoom, ZOOM_RANGE};
 use crate::model::viewport::{Limits, Viewport};
 
 /// The width assumed before the stage is measured (and under SSR).
@@ -23,6 +24,10 @@ pub const DEFAULT_WIDTH_PX: f64 = 960.0;
 pub const ZOOM_STEP: f64 = 2.0;
 /// Room kept between an event brought into view and the edge, in pixels.
 pub const REVEAL_PADDING_PX: f64 = 80.0;
+/// The vertical timeline's typical card, for its opening zoom.
+pub const VERTICAL_CARD_PX: f64 = 96.0;
+/// The vertical timeline's height assumed where nothing is measured.
+pub const DEFAULT_HEIGHT_PX: f64 = 640.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewMode {
@@ -75,6 +80,12 @@ pub struct State {
     /// The last action jumped the view (a button, a cluster, the overview, a step to an
     /// event): the timeline glides to it. Wheel, drag and pinch move it directly.
     pub animate: bool,
+    /// Which way time runs (resolved against the width by [`State::vertical`]).
+    pub layout: Layout,
+    /// The vertical timeline's zoom, in pixels per day, and the one it opens at (see
+    /// `model::vertical::fit_zoom`); zooming keeps within [`ZOOM_RANGE`] of it.
+    pub vertical_zoom: f64,
+    pub vertical_fit: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +146,10 @@ impl State {
         });
         let limits = Limits::for_data(doc.has_times());
         let viewport = Viewport::fit_extent(first, last, width, limits);
+        let days: Vec<f64> = doc.events.iter().map(|e| e.start_at()).collect();
+        // Without two distinct days, a screen holds the whole extent.
+        let vertical_fit = fit_zoom(&days, VERTICAL_CARD_PX)
+            .unwrap_or_else(|| DEFAULT_HEIGHT_PX / viewport.span().max(1e-9));
         let mut state = State {
             written: doc.clone(),
             utc: false,
@@ -156,6 +171,9 @@ impl State {
             selected: None,
             mode: ViewMode::Timeline,
             animate: false,
+            layout: Layout::Auto,
+            vertical_zoom: vertical_fit,
+            vertical_fit,
         };
         state.refilter();
         state
@@ -169,6 +187,7 @@ impl State {
         options: &Options,
     ) -> State {
         let mut state = State::new(doc, locale, width);
+        state.layout = options.layout;
         // A list that names no category of the data (empty, misspelt) is ignored.
         let known = |shown: &&Vec<String>| shown.iter().any(|id| state.doc.category(id).is_some());
         if let Some(shown) = options.categories.as_ref().filter(known) {
@@ -255,6 +274,36 @@ impl State {
                 self.selected = None;
             }
         }
+    }
+
+    /// Whether time runs downward: the layout asked for, at the widget's width.
+    pub fn vertical(&self) -> bool {
+        self.layout.is_vertical(self.viewport.width())
+    }
+
+    /// Whether the current view can zoom in (`true`) or out further.
+    pub fn can_zoom(&self, zoom_in: bool) -> bool {
+        match (self.vertical(), zoom_in) {
+            (true, true) => self.vertical_zoom < self.vertical_fit * ZOOM_RANGE,
+            (true, false) => self.vertical_zoom > self.vertical_fit / ZOOM_RANGE,
+            (false, true) => self.viewport.can_zoom_in(),
+            (false, false) => self.viewport.can_zoom_out(),
+        }
+    }
+
+    /// The vertical zoom times `factor`, within [`ZOOM_RANGE`] of the opening zoom.
+    pub(super) fn with_vertical_zoom(self: Rc<Self>, factor: f64) -> Rc<Self> {
+        let (lo, hi) = (
+            self.vertical_fit / ZOOM_RANGE,
+            self.vertical_fit * ZOOM_RANGE,
+        );
+        let zoom = (self.vertical_zoom * factor).max(lo).min(hi);
+        if !zoom.is_finite() || zoom == self.vertical_zoom {
+            return self;
+        }
+        let mut next = (*self).clone();
+        next.vertical_zoom = zoom;
+        Rc::new(next)
     }
 
     pub fn selected_event(&self) -> Option<&crate::model::format::Event> {

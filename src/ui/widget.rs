@@ -23,6 +23,7 @@ use super::problems::Problems;
 use super::stage::Stage;
 use super::state::{Action, State, ViewMode, DEFAULT_WIDTH_PX};
 use super::toolbar::Toolbar;
+use super::vertical::Vertical;
 use crate::locale::{self, Dir, Locale, EN};
 use crate::model::format::Document;
 use crate::model::validate::Problem;
@@ -82,7 +83,10 @@ fn Widget(props: &WidgetProps) -> Html {
         props.options.sync_url && !props.options.embedded,
         state.locale,
     );
-    use_resize(stage_ref.clone(), onaction.clone());
+    let vertical = state.vertical();
+    use_resize(stage_ref.clone(), vertical, onaction.clone());
+    // The first card on the vertical timeline's screen, which it writes as it renders.
+    let top_card = use_mut_ref(|| None::<AttrValue>);
     let selected_id = state.selected_event().map(|e| e.id.clone());
     use_url_sync(
         props.options.sync_url,
@@ -97,11 +101,12 @@ fn Widget(props: &WidgetProps) -> Html {
         let (onaction, search_ref, stage_ref) =
             (onaction.clone(), search_ref.clone(), stage_ref.clone());
         let dir = state.locale.dir;
+        let (top_card, nothing_selected) = (top_card.clone(), state.selected.is_none());
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            let action = match key_command(&e.key(), dir, target_is_text_field(&e)) {
+            let action = match key_command(&e.key(), dir, target_is_text_field(&e), vertical) {
                 None => return,
                 Some(KeyCommand::FocusSearch) => {
                     focus(&search_ref);
@@ -114,7 +119,20 @@ fn Widget(props: &WidgetProps) -> Html {
                     action
                 }
             };
-            *focus_follows.borrow_mut() = moves_selection(&action) && target_inside(&e, &stage_ref);
+            // Down the page, a first step with nothing selected opens the card at the top
+            // of the screen (the reducer knows no scroll position).
+            let action = match action {
+                Action::Step(_) if vertical && nothing_selected => {
+                    match top_card.borrow().clone() {
+                        Some(id) => Action::Select(Some(id)),
+                        None => action,
+                    }
+                }
+                action => action,
+            };
+            *focus_follows.borrow_mut() = (moves_selection(&action)
+                || (vertical && matches!(action, Action::Select(Some(_)))))
+                && target_inside(&e, &stage_ref);
             onaction.emit(action);
         })
     };
@@ -140,14 +158,15 @@ fn Widget(props: &WidgetProps) -> Html {
 
     html! {
         <div class="tl-root" data-theme={props.options.theme.name()} lang={locale.code}
-            dir={locale.dir.as_str()} {onkeydown}>
+            dir={locale.dir.as_str()} data-layout={if vertical { "vertical" } else { "horizontal" }}
+            {onkeydown}>
             { header(doc, locale, &onaction) }
             <Problems problems={props.problems.clone()} {locale} />
             <Toolbar document={doc.clone()} counts={state.counts.clone()} {shown} query={state.query.clone()}
                 {locale} calendar={state.calendar} mode={state.mode} matching={state.matching.len()}
                 offsets={state.offsets} utc={state.utc}
-                total={doc.events.len()} can_zoom_in={state.viewport.can_zoom_in()}
-                can_zoom_out={state.viewport.can_zoom_out()} search_ref={search_ref.clone()}
+                total={doc.events.len()} can_zoom_in={state.can_zoom(true)}
+                can_zoom_out={state.can_zoom(false)} search_ref={search_ref.clone()}
                 onaction={onaction.clone()} />
             if state.matching.is_empty() {
                 <div class="tl-empty" role="status">
@@ -156,6 +175,13 @@ fn Widget(props: &WidgetProps) -> Html {
                 </div>
             }
             <div class="tl-timeline" data-animate={state.animate.then_some("")} hidden={!timeline_mode}>
+            if vertical {
+                <Vertical document={doc.clone()} matching={state.matching.clone()}
+                    title_chars={state.title_chars.clone()} zoom={state.vertical_zoom}
+                    width={state.viewport.width()} selected={state.selected} {locale}
+                    calendar={state.calendar} zone={state.zone} stage_ref={stage_ref.clone()}
+                    top_card={top_card.clone()} onaction={onaction.clone()} />
+            } else {
                 <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
                     viewport={state.viewport}
@@ -167,11 +193,13 @@ fn Widget(props: &WidgetProps) -> Html {
                 <p class="tl-hint">
                     { if props.options.embedded { locale.hint_embed } else { locale.hint_page } }
                 </p>
+            }
             </div>
             if !timeline_mode {
                 { list_view(doc, &state.matching, *list_limit, locale, state.selected, show_more) }
             }
-            if let Some(i) = state.selected {
+            // Down the page the selected card opens in place.
+            if let Some(i) = state.selected.filter(|_| !(vertical && timeline_mode)) {
                 { details(doc, i, locale, (
                     position.is_some_and(|p| p > 0),
                     position.is_some_and(|p| p + 1 < state.matching.len()),

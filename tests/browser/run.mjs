@@ -416,7 +416,9 @@ const tests = {
 
   'a phone-sized viewport works': Object.assign(
     async ({ page, url, outDir }) => {
-      const w = await openWidget(page, url);
+      // The stage on a phone, asked for (a phone gets the vertical timeline by itself:
+      // tests/browser/vertical.mjs).
+      const w = await openWidget(page, `${url}?layout=horizontal`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 0, `page is ${overflow}px wider than the screen`);
       assert((await shownOnStage(page)) === total, 'every event placed or clustered');

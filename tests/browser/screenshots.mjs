@@ -1,6 +1,6 @@
 // Writes the README's screenshots from the release build: the desktop page in English,
 // French and Persian (docs/screenshot-{en,fr,fa}.png), each with PS752's details open,
-// and the phone layout (docs/screenshot-phone.png).
+// and the phone layout, the vertical timeline (docs/screenshot-phone.png).
 //   make screenshots
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,10 @@ try {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     // On the phone, the timeline itself; on the desktop, an event open below it.
     await page.goto(`${site.url}?lang=${lang}${phone ? '' : '#event=ps752-downed-2020'}`);
-    const widget = await new Widget(page).ready();
+    // A phone gets the vertical timeline (narrower than 600 px), which has no stage.
+    const widget = new Widget(page);
+    if (phone) await page.locator('.tl-vertical .tl-vcard-head').first().waitFor({ timeout: 20_000 });
+    else await widget.ready();
     if (!phone) {
       await page.locator('.tl-details').waitFor({ timeout: 20_000 });
       await widget.settled();

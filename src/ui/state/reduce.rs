@@ -37,6 +37,20 @@ impl State {
     fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let v = self.viewport;
         let middle = v.width() / 2.0;
+        // Down the page, zooming changes how much time a screen holds; where the moment
+        // under the pointer goes is the view's business (it keeps its scroll anchor).
+        if self.vertical() {
+            let factor = match action {
+                Action::ZoomAt { factor, .. } | Action::Pinch { factor, .. } => Some(factor),
+                Action::ZoomIn => Some(ZOOM_STEP),
+                Action::ZoomOut => Some(1.0 / ZOOM_STEP),
+                Action::ShowAll => Some(self.vertical_fit / self.vertical_zoom),
+                _ => None,
+            };
+            if let Some(factor) = factor {
+                return self.with_vertical_zoom(factor);
+            }
+        }
         match action {
             Action::ZoomAt { x, factor } => self.with_viewport(v.zoom_at(x, factor)),
             Action::Pinch { from, to, factor } => {

@@ -477,3 +477,61 @@ fn the_end_opens_the_last_event_shown_and_a_named_event_wins() {
     }
     assert_eq!(opened(&doc, Options::default()), None);
 }
+
+#[test]
+fn the_layout_follows_the_width_unless_forced() {
+    use crate::ui::options::Layout;
+    // (layout, width, vertical)
+    let cases = [
+        (Layout::Auto, 390.0, true),
+        (Layout::Auto, 599.0, true),
+        (Layout::Auto, 600.0, false),
+        (Layout::Auto, 1280.0, false),
+        (Layout::Vertical, 1280.0, true),
+        (Layout::Horizontal, 390.0, false),
+    ];
+    for (layout, width, vertical) in cases {
+        let mut s = (*state()).clone();
+        s.layout = layout;
+        let s = Rc::new(s).reduce(Action::Resize(width));
+        assert_eq!(s.vertical(), vertical, "{layout:?} at {width}");
+    }
+    assert_eq!(Layout::parse(" vertical "), Some(Layout::Vertical));
+    assert_eq!(Layout::parse("horizontal"), Some(Layout::Horizontal));
+    assert_eq!(Layout::parse("auto"), Some(Layout::Auto));
+    assert_eq!(Layout::parse("Vertical"), None);
+}
+
+#[test]
+fn zooming_down_the_page_changes_the_vertical_zoom_only() {
+    let mut s = (*state()).clone();
+    s.layout = crate::ui::options::Layout::Vertical;
+    let s = Rc::new(s);
+    let fit = s.vertical_fit;
+    assert!(fit > 0.0 && fit.is_finite());
+    assert_eq!(s.vertical_zoom, fit);
+    let zoomed = s.clone().reduce(Action::ZoomIn);
+    assert_eq!(zoomed.vertical_zoom, fit * ZOOM_STEP);
+    assert_eq!(zoomed.viewport, s.viewport);
+    let pinched = zoomed.clone().reduce(Action::Pinch {
+        from: 3.0,
+        to: 9.0,
+        factor: 0.5,
+    });
+    assert_eq!(pinched.vertical_zoom, fit);
+    let out = s.clone().reduce(Action::ZoomOut);
+    assert_eq!(out.vertical_zoom, fit / ZOOM_STEP);
+    assert_eq!(out.reduce(Action::ShowAll).vertical_zoom, fit);
+    // The limits: 2⁸ either way, and a step past them changes nothing (the same Rc).
+    let mut far = s.clone();
+    for _ in 0..20 {
+        far = far.reduce(Action::ZoomIn);
+    }
+    assert_eq!(far.vertical_zoom, fit * 256.0);
+    assert!(!far.can_zoom(true) && far.can_zoom(false));
+    assert!(Rc::ptr_eq(&far, &far.clone().reduce(Action::ZoomIn)));
+    // Across, the same keys zoom the stage.
+    let across = state().reduce(Action::ZoomIn);
+    assert_eq!(across.vertical_zoom, fit);
+    assert!(across.viewport.span() < state().viewport.span());
+}
