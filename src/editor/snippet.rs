@@ -129,6 +129,8 @@ impl Settings {
             // The editor's first event is named (`event`); TimelineJS3's slide numbers
             // are for pages moving from it, not offered here.
             start_at: None,
+            // The preview is on the editor's page, not in an article.
+            link_key: None,
         }
     }
 

@@ -296,6 +296,8 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
             Some(Value::Theme(theme)) => *theme,
             _ => Theme::Auto,
         },
+        // Named by the embed, from its host element (`mod.rs`).
+        link_key: None,
     };
     props
 }

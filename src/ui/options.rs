@@ -60,6 +60,10 @@ pub struct Options {
     /// The categories shown at start (ids); `None` shows all.
     pub categories: Option<Vec<String>>,
     pub theme: Theme,
+    /// In an embed: the widget's key in the article's links (`#<key>/<event>`, the rule
+    /// in `model::link`), set by the embed from its host element. `None` on the
+    /// standalone page, whose links are `#event=<id>`.
+    pub link_key: Option<AttrValue>,
 }
 
 /// The event to open at start, as TimelineJS3 counts its slides.

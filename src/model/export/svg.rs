@@ -104,7 +104,9 @@ pub fn to_svg(p: &Picture) -> String {
     for era in &p.document.eras {
         let x0 = p.view.x_of(era.start.start_at()).max(-1.0);
         let x1 = p.view.x_of(era.end.end_at()).min(width + 1.0);
-        if !(x1 > x0) {
+        // False for NaN too: an era that cannot be placed is not drawn.
+        let shown = x1 > x0;
+        if !shown {
             continue;
         }
         let left = if p.rtl { width - x1 } else { x0 };
