@@ -3,7 +3,6 @@
 //! the editor's components still render under SSR in tests. Nothing here sends anything
 //! anywhere: a fetch is the browser's own, of the address the editor is given.
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
