@@ -230,9 +230,12 @@ pub fn use_printing() -> bool {
                         printing.set(query2.matches());
                     }));
                 }
+                // After printing, whatever the media says (print emulation may still hold).
                 for (kind, on) in [("beforeprint", true), ("afterprint", false)] {
-                    let printing = printing.clone();
-                    listeners.push(EventListener::new(&window, kind, move |_| printing.set(on)));
+                    let (printing, query) = (printing.clone(), query.clone());
+                    listeners.push(EventListener::new(&window, kind, move |_| {
+                        printing.set(on || query.as_ref().is_some_and(|q| q.matches()));
+                    }));
                 }
             }
             move || drop(listeners)
