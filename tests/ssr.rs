@@ -892,3 +892,86 @@ fn ten_thousand_events_down_the_page_render_a_screenful() {
     assert!(n > 0 && n <= 40, "{n} cards in the DOM");
     assert!(html.matches("class=\"tl-vtick\"").count() <= 80);
 }
+
+/// The details carry a Copy link in the reader's language, with a live region for what
+/// became of it, empty until the reader presses it.
+#[test]
+fn the_details_offer_the_events_link() {
+    for (lang, label) in [
+        ("en", "Copy link"),
+        ("fr", "Copier le lien"),
+        ("fa", "کپی پیوند"),
+    ] {
+        let details = details_of("yt", lang);
+        let share = &details[details.find("class=\"tl-share\"").expect("a share control")..];
+        let button = opening_tag(share, "class=\"tl-button tl-copy-link\"");
+        assert!(
+            button.starts_with("<button") && button.contains("type=\"button\""),
+            "{button}"
+        );
+        assert!(
+            share.contains(&format!(">{label}</button>")),
+            "{lang}: {share}"
+        );
+        let status = opening_tag(share, "class=\"tl-share-status\"");
+        assert!(
+            status.starts_with("<p") && status.contains("role=\"status\""),
+            "{status}"
+        );
+        assert!(
+            share.contains("class=\"tl-share-status\"></p>"),
+            "empty at first: {share}"
+        );
+    }
+}
+
+/// The toolbar's Download is a disclosure with a clearly named button per file; no
+/// printable list is rendered until the page is printed (a large dataset pays nothing).
+#[test]
+fn the_toolbar_offers_the_downloads_and_nothing_is_rendered_for_print() {
+    for (lang, names) in [
+        (
+            "en",
+            [
+                "Download",
+                "Spreadsheet (CSV)",
+                "Data (JSON)",
+                "Image (SVG)",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Télécharger",
+                "Tableur (CSV)",
+                "Données (JSON)",
+                "Image (SVG)",
+            ],
+        ),
+        (
+            "fa",
+            [
+                "بارگیری",
+                "صفحه‌گسترده (CSV)",
+                "داده‌ها (JSON)",
+                "تصویر (SVG)",
+            ],
+        ),
+    ] {
+        let mut props = TimelineProps::from_validated(bundled());
+        props.lang = lang.to_owned().into();
+        let html = render::<Timeline>(props);
+        let menu = &html[html.find("<details class=\"tl-download\"").expect("a menu")..];
+        let menu = &menu[..menu.find("</details>").expect("closed")];
+        assert!(menu.contains(&format!(">{}</summary>", names[0])), "{menu}");
+        for (format, name) in ["csv", "json", "svg"].iter().zip(&names[1..]) {
+            let at = menu
+                .find(&format!("data-format=\"{format}\""))
+                .expect("a button per file");
+            let button = &menu[menu[..at].rfind('<').unwrap_or(0)..];
+            assert!(button.starts_with("<button"), "{button}");
+            assert!(button.contains(&format!(">{name}</button>")), "{button}");
+        }
+        assert!(!html.contains("tl-print"), "{lang}");
+    }
+}

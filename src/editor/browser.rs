@@ -3,7 +3,6 @@
 //! the editor's components still render under SSR in tests. Nothing here sends anything
 //! anywhere: a fetch is the browser's own, of the address the editor is given.
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,28 +53,7 @@ pub async fn copy(text: &str) -> Result<(), String> {
 
 /// Offers `text` as a file named `name` of type `mime` to download.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(message)?
-        .unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has its own copy once it started; the address is freed after.
-    Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
+    crate::ui::download(name, mime, text).map_err(message)
 }
 
 /// The height of a line of `element`'s text, in pixels (its computed line-height).

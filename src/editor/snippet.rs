@@ -131,6 +131,8 @@ impl Settings {
             start_at: None,
             // The preview is as wide as the editor gives it: it chooses by width.
             layout: Default::default(),
+            // The preview is on the editor's page, not in an article.
+            link_key: None,
         }
     }
 

@@ -93,6 +93,8 @@ pub struct EmbeddedTimeline {
     shadow: web_sys::ShadowRoot,
     /// The element whose data attributes are read under the options (`embed`).
     attributes: Option<web_sys::Element>,
+    /// The widget's key in links into the article (see [`link_key`]).
+    key: yew::AttrValue,
 }
 
 #[wasm_bindgen]
@@ -101,7 +103,7 @@ impl EmbeddedTimeline {
     /// element's data attributes).
     pub fn update(&mut self, options: &JsValue) {
         if let Some(app) = &mut self.app {
-            app.update(props(options, self.attributes.as_ref()));
+            app.update(props(options, self.attributes.as_ref(), &self.key));
         }
     }
 
@@ -168,14 +170,38 @@ fn start(
     shadow.append_child(&container)?;
     #[cfg(feature = "trap")]
     trap::arm(&host);
+    let key = link_key(&host, &document);
     let attributes = read_attributes.then_some(host);
-    let props = props(options, attributes.as_ref());
+    let props = props(options, attributes.as_ref(), &key);
     let app = yew::Renderer::<crate::ui::Timeline>::with_root_and_props(container, props).render();
     Ok(EmbeddedTimeline {
         app: Some(app),
         shadow,
         attributes,
+        key,
     })
+}
+
+/// The key of the widget on `host` in links into the article, by the rule of
+/// [`crate::model::link`]: its id, else its place among the page's `[data-timeline]`
+/// elements without one, as the page is now.
+fn link_key(host: &web_sys::Element, document: &web_sys::Document) -> yew::AttrValue {
+    let named = |el: &web_sys::Element| el.get_attribute("id").is_some_and(|id| !id.is_empty());
+    let unnamed = if named(host) || !host.has_attribute("data-timeline") {
+        None
+    } else {
+        document
+            .query_selector_all("[data-timeline]")
+            .ok()
+            .and_then(|list| {
+                let mut elements = (0..list.length())
+                    .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+                    .filter(|el| !named(el));
+                elements.position(|el| el.is_same_node(Some(host)))
+            })
+    };
+    let id = host.get_attribute("id");
+    crate::model::link::widget_key(id.as_deref(), unnamed).into()
 }
 
 /// An option from the JavaScript object (absent, `undefined` and `null` are not given).
@@ -201,7 +227,11 @@ fn from_object(options: &JsValue, name: &str) -> Option<Raw> {
 
 /// The widget's properties: each option from `options`, else from the element's data
 /// attribute (as it is now).
-fn props(options: &JsValue, attributes: Option<&web_sys::Element>) -> crate::ui::TimelineProps {
+fn props(
+    options: &JsValue,
+    attributes: Option<&web_sys::Element>,
+    key: &yew::AttrValue,
+) -> crate::ui::TimelineProps {
     let given = Given::read(|spec| {
         from_object(options, spec.name).or_else(|| {
             let name = spec.attribute?;
@@ -209,7 +239,9 @@ fn props(options: &JsValue, attributes: Option<&web_sys::Element>) -> crate::ui:
         })
     });
     // The language given, else the article's, else the reader's browser's.
-    options::props(&given, || crate::ui::readers_language(true))
+    let mut props = options::props(&given, || crate::ui::readers_language(true));
+    props.options.link_key = Some(key.clone());
+    props
 }
 
 /// A deliberate panic for the browser tests of the loader's recovery (`make dist` builds

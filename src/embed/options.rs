@@ -304,6 +304,8 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
             .text(Key::Layout)
             .and_then(Layout::parse)
             .unwrap_or_default(),
+        // Named by the embed, from its host element (`mod.rs`).
+        link_key: None,
     };
     props
 }

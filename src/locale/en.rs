@@ -95,6 +95,13 @@ pub const EN: Locale = Locale {
         one: "and {0} more (every problem is listed in the browser console)",
         other: "and {0} more (every problem is listed in the browser console)",
     },
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_link_failed: "Could not copy; copy the link yourself:",
+    download: "Download",
+    download_csv: "Spreadsheet (CSV)",
+    download_json: "Data (JSON)",
+    download_svg: "Image (SVG)",
 };
 
 /// The editor page (editor.html).

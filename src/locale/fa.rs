@@ -103,6 +103,13 @@ pub const FA: Locale = Locale {
         one: "و {0} مورد دیگر (همهٔ مشکلات در کنسول مرورگر فهرست شده‌اند)",
         other: "و {0} مورد دیگر (همهٔ مشکلات در کنسول مرورگر فهرست شده‌اند)",
     },
+    copy_link: "کپی پیوند",
+    link_copied: "پیوند کپی شد",
+    copy_link_failed: "کپی نشد؛ پیوند را خودتان کپی کنید:",
+    download: "بارگیری",
+    download_csv: "صفحه‌گسترده (CSV)",
+    download_json: "داده‌ها (JSON)",
+    download_svg: "تصویر (SVG)",
 };
 
 /// صفحهٔ ویرایشگر (editor.html).

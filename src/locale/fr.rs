@@ -103,6 +103,13 @@ pub const FR: Locale = Locale {
         one: "et {0} autre (tous les problèmes sont énumérés dans la console du navigateur)",
         other: "et {0} autres (tous les problèmes sont énumérés dans la console du navigateur)",
     },
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié",
+    copy_link_failed: "Copie impossible; copiez le lien vous-même\u{a0}:",
+    download: "Télécharger",
+    download_csv: "Tableur (CSV)",
+    download_json: "Données (JSON)",
+    download_svg: "Image (SVG)",
 };
 
 /// La page de l’éditeur (editor.html).

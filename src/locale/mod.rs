@@ -160,6 +160,21 @@ pub struct Locale {
     pub data_warnings: &'static str,
     /// After the problems the widget lists: `and {0} more (…in the browser console)`.
     pub more_problems: Plural,
+
+    // Links, downloads and print.
+    /// The details' button that copies the event's link (on a touch device with a share
+    /// sheet, it opens that instead).
+    pub copy_link: &'static str,
+    /// Said in a live region once the link is on the clipboard.
+    pub link_copied: &'static str,
+    /// When the clipboard refused: shown before the link, to copy by hand.
+    pub copy_link_failed: &'static str,
+    /// The toolbar's download menu, and its three files: the events shown as CSV (our
+    /// spreadsheet layout), as JSON (our format), and the view as an SVG image.
+    pub download: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub download_svg: &'static str,
 }
 
 impl PartialEq for Locale {

@@ -13,6 +13,7 @@ pub mod filter;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod link;
 pub mod media;
 pub mod paths;
 pub mod problem;

@@ -1,5 +1,5 @@
 //! The details of the selected event: its date at its precision, title, category,
-//! summary, sources and media, with Previous and Next. A side panel on wide screens, a bottom
+//! summary, sources and media, with Previous and Next and a link to share. A side panel on wide screens, a bottom
 //! sheet on narrow ones (CSS).
 
 use std::cell::RefCell;
@@ -21,7 +21,8 @@ pub fn use_details_color() -> Rc<RefCell<Styles>> {
     use_styles(&[&["--tl-cat"]])
 }
 
-/// The panel of event `index`, coloured through `color` (from [`use_details_color`]).
+/// The panel of event `index`, coloured through `color` (from [`use_details_color`]),
+/// with `share` (its Copy link) under Previous and Next.
 /// A function, not a component: a component type of its own costs WASM, and as a
 /// function it is only re-diffed with the widget while it is open.
 pub fn details(
@@ -31,6 +32,7 @@ pub fn details(
     (has_previous, has_next): (bool, bool),
     onaction: &Callback<Action>,
     color: &RefCell<Styles>,
+    share: Html,
 ) -> Html {
     let Some(event) = doc.events.get(index as usize) else {
         return Html::default();
@@ -60,6 +62,7 @@ pub fn details(
                 { button("tl-button", locale.next, None, None, None, !has_next,
                     act(Action::Step(1))) }
             </div>
+            { share }
         </aside>
     }
 }

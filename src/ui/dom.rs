@@ -1,6 +1,6 @@
 //! The few things the components ask of the DOM directly: where a pointer is inside an
-//! element, which marked element an event happened in, focus, and a class shown for a
-//! moment. Called only from event handlers and effects, never while rendering, so the
+//! element, which marked element an event happened in, focus, a class shown for a
+//! moment, and a file to download. Called only from event handlers and effects, never while rendering, so the
 //! components still render under SSR.
 
 use std::cell::RefCell;
@@ -113,4 +113,27 @@ pub fn show_class_for(
     });
     // The old timer, if any, is cancelled as it is dropped here.
     *timer.borrow_mut() = Some(hide);
+}
+
+/// Offers `text` as a file named `name` of type `mime` to download: a Blob behind an
+/// object URL, clicked as an `<a download>` that is never put in the document.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has its own copy once it started; the address is freed after.
+    Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }

@@ -2,9 +2,9 @@
 //! the stage's width, the URL, and focus. Each is a hook; the browser is touched only
 //! inside their effects, so the widget still renders under SSR (where effects never run).
 //!
-//! The only window-level listeners are `popstate` and `hashchange`, and only with
-//! `sync_url` (the standalone page, or an embed with `data-hash-bookmark`), for Back and
-//! Forward.
+//! The only window-level listeners are `popstate` and `hashchange` (with `sync_url`, the
+//! standalone page or an embed with `data-hash-bookmark`, for Back and Forward; in an
+//! embed, `hashchange` for links into the article), and `beforeprint`/`afterprint`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,6 +19,7 @@ use super::options::{Options, Theme};
 use super::state::{Action, State, DEFAULT_WIDTH_PX};
 use crate::locale::Locale;
 use crate::model::format::Document;
+use crate::model::link::event_in_fragment;
 
 /// Runs `effect` whenever `deps` change, but not on the first render: for what the
 /// first render already did from the same values.
@@ -152,7 +153,16 @@ pub fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<
         let listeners: Vec<EventListener> = match &window {
             None => Vec::new(),
             Some(window) => {
-                let follow = move || onaction.emit(Action::Select(event_in_hash().map(Into::into)));
+                // A fragment that is neither ours nor none (an article's anchor, a link
+                // to an embed's event: `use_fragment_link`) leaves the selection alone.
+                let follow = move || {
+                    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+                    let hash = hash.unwrap_or_default();
+                    let named = event_in(&hash);
+                    if named.is_some() || hash.len() <= 1 {
+                        onaction.emit(Action::Select(named.map(|id| id.to_owned().into())));
+                    }
+                };
                 if event_in_hash().is_some() {
                     follow();
                 }
@@ -177,6 +187,63 @@ pub fn use_url_sync(enabled: bool, selected: Option<String>, onaction: Callback<
             push_event_url(selected.as_deref());
         }
     });
+}
+
+/// In an embed (`key`, from `model::link`): opens the event that the page's fragment
+/// names for this widget (`#<key>/<id>`) and scrolls the widget (`root`) into view, at
+/// start and on every `hashchange` that names it. Reads the address, never writes it.
+#[hook]
+pub fn use_fragment_link(key: Option<AttrValue>, root: NodeRef, onaction: Callback<Action>) {
+    use_effect_with(key, move |key| {
+        let listener = key.clone().zip(web_sys::window()).map(|(key, window)| {
+            let follow = move || {
+                let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+                let Some(id) = hash.and_then(|h| event_in_fragment(&h, &key)) else {
+                    return;
+                };
+                onaction.emit(Action::Select(Some(id.into())));
+                if let Some(root) = root.cast::<web_sys::Element>() {
+                    root.scroll_into_view();
+                }
+            };
+            follow();
+            EventListener::new(&window, "hashchange", move |_| follow())
+        });
+        move || drop(listener)
+    });
+}
+
+/// Whether the page is being printed (`matchMedia('print')`, which print emulation
+/// changes too, or between `beforeprint` and `afterprint`): the print list is rendered
+/// only then, so a large dataset pays nothing for it otherwise.
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let mut listeners = Vec::new();
+            if let Some(window) = web_sys::window() {
+                let query = window.match_media("print").ok().flatten();
+                if let Some(query) = &query {
+                    printing.set(query.matches());
+                    let (printing, query2) = (printing.clone(), query.clone());
+                    listeners.push(EventListener::new(query, "change", move |_| {
+                        printing.set(query2.matches());
+                    }));
+                }
+                // After printing, whatever the media says (print emulation may still hold).
+                for (kind, on) in [("beforeprint", true), ("afterprint", false)] {
+                    let (printing, query) = (printing.clone(), query.clone());
+                    listeners.push(EventListener::new(&window, kind, move |_| {
+                        printing.set(on || query.as_ref().is_some_and(|q| q.matches()));
+                    }));
+                }
+            }
+            move || drop(listeners)
+        });
+    }
+    *printing
 }
 
 /// When the reader moves the selection with a key while on the stage (`follow` is set),

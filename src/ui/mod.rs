@@ -5,6 +5,7 @@
 
 mod details;
 mod dom;
+mod downloads;
 mod event_list;
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 mod fallback;
@@ -19,6 +20,7 @@ mod options;
 mod overview;
 mod problems;
 mod rich;
+mod share;
 mod stage;
 pub mod state;
 mod text;
@@ -26,6 +28,7 @@ mod toolbar;
 mod vertical;
 mod widget;
 
+pub use dom::download;
 pub use event_list::{EventList, EventListProps};
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub use fallback::fallback_html;

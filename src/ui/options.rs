@@ -62,6 +62,10 @@ pub struct Options {
     pub theme: Theme,
     /// Time across (the stage) or down (the vertical timeline), or chosen by width.
     pub layout: Layout,
+    /// In an embed: the widget's key in the article's links (`#<key>/<event>`, the rule
+    /// in `model::link`), set by the embed from its host element. `None` on the
+    /// standalone page, whose links are `#event=<id>`.
+    pub link_key: Option<AttrValue>,
 }
 
 /// Which way time runs: `data-layout`, `?layout=` on the standalone page.

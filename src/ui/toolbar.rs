@@ -1,10 +1,11 @@
 //! The toolbar: search, one toggle per category (with its colour and count), zoom
-//! buttons, the Timeline/List switch and the "N of M events" count.
+//! buttons, the Timeline/List switch, the Download menu and the "N of M events" count.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::downloads::{download_menu, Download};
 use super::inline::use_styles;
 use super::state::{Action, ViewMode};
 use super::text::{button, lang_attr};
@@ -33,6 +34,7 @@ pub struct ToolbarProps {
     pub can_zoom_out: bool,
     pub search_ref: NodeRef,
     pub onaction: Callback<Action>,
+    pub ondownload: Callback<Download>,
 }
 
 #[component]
@@ -117,6 +119,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { button("tl-button", locale.list, None, None, Some(!timeline_mode), false,
                         act(Action::SetMode(ViewMode::List))) }
                 </div>
+                { download_menu(locale, &props.ondownload) }
                 <p class="tl-count" role="status">
                     { locale.events_count(props.matching, props.total) }
                 </p>

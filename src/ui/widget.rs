@@ -11,15 +11,18 @@ use yew::prelude::*;
 
 use super::details::{details, use_details_color};
 use super::dom::{focus, target_inside, target_is_text_field};
-use super::event_list::{list_view, LIST_PAGE};
+use super::downloads::{save, Download};
+use super::event_list::{list_view, EventList, LIST_PAGE};
 use super::header::{bare_header, header};
 use super::hooks::{
-    use_focus_follows_selection, use_new_props, use_page_language, use_resize, use_url_sync,
+    use_focus_follows_selection, use_fragment_link, use_new_props, use_page_language, use_printing,
+    use_resize, use_url_sync,
 };
 use super::keys::{key_command, moves_selection, KeyCommand};
 use super::options::{Options, TimelineProps};
 use super::overview::Overview;
 use super::problems::Problems;
+use super::share::ShareLink;
 use super::stage::Stage;
 use super::state::{Action, State, ViewMode, DEFAULT_WIDTH_PX};
 use super::toolbar::Toolbar;
@@ -67,6 +70,7 @@ fn Widget(props: &WidgetProps) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let stage_ref = use_node_ref();
+    let root_ref = use_node_ref();
     let search_ref = use_node_ref();
     let list_limit = use_state(|| LIST_PAGE);
     let details_color = use_details_color();
@@ -93,6 +97,21 @@ fn Widget(props: &WidgetProps) -> Html {
         selected_id.clone(),
         onaction.clone(),
     );
+    use_fragment_link(
+        props.options.link_key.clone(),
+        root_ref.clone(),
+        onaction.clone(),
+    );
+    let printing = use_printing();
+    // The downloads write the state as it is when asked; one callback for the widget's
+    // life, as `onaction`, so the toolbar is not re-rendered for a new one.
+    let latest = use_mut_ref(|| None::<UseReducerHandle<State>>);
+    *latest.borrow_mut() = Some(state.clone());
+    let ondownload = use_callback((), move |which: Download, _| {
+        if let Some(state) = &*latest.borrow() {
+            save(state, which);
+        }
+    });
     // Set by a key that moves the selection while focus is on the stage.
     let focus_follows = use_mut_ref(|| false);
     use_focus_follows_selection(stage_ref.clone(), selected_id, focus_follows.clone());
@@ -159,7 +178,7 @@ fn Widget(props: &WidgetProps) -> Html {
     html! {
         <div class="tl-root" data-theme={props.options.theme.name()} lang={locale.code}
             dir={locale.dir.as_str()} data-layout={if vertical { "vertical" } else { "horizontal" }}
-            {onkeydown}>
+            {onkeydown} ref={root_ref}>
             { header(doc, locale, &onaction) }
             <Problems problems={props.problems.clone()} {locale} />
             <Toolbar document={doc.clone()} counts={state.counts.clone()} {shown} query={state.query.clone()}
@@ -167,7 +186,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 offsets={state.offsets} utc={state.utc}
                 total={doc.events.len()} can_zoom_in={state.can_zoom(true)}
                 can_zoom_out={state.can_zoom(false)} search_ref={search_ref.clone()}
-                onaction={onaction.clone()} />
+                onaction={onaction.clone()} {ondownload} />
             if state.matching.is_empty() {
                 <div class="tl-empty" role="status">
                     <p>{ locale.no_match }</p>
@@ -203,9 +222,29 @@ fn Widget(props: &WidgetProps) -> Html {
                 { details(doc, i, locale, (
                     position.is_some_and(|p| p > 0),
                     position.is_some_and(|p| p + 1 < state.matching.len()),
-                ), &onaction, &details_color) }
+                ), &onaction, &details_color, share_link(doc, i, locale, &props.options)) }
+            }
+            // Only while printing: every event the reader filtered to, as a list.
+            if printing {
+                <div class="tl-print">
+                    <EventList document={doc.clone()} indices={Rc::<[u32]>::from(state.matching.as_slice())}
+                        {locale} />
+                </div>
             }
             <div class="tl-sr-only" aria-live="polite">{ announcement }</div>
         </div>
+    }
+}
+
+/// The details' Copy link for event `index`, keyed by the event so that what it said
+/// about the last one goes with it.
+fn share_link(doc: &Document, index: u32, locale: &'static Locale, options: &Options) -> Html {
+    let Some(event) = doc.events.get(index as usize) else {
+        return Html::default();
+    };
+    let id = AttrValue::from(event.id.clone());
+    html! {
+        <ShareLink key={event.id.clone()} {id} link_key={options.link_key.clone()}
+            title={AttrValue::from(event.title.get(locale.code).to_owned())} {locale} />
     }
 }

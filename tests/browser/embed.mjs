@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run, assert, eventually, Widget } from './harness.mjs';
 
@@ -491,6 +492,66 @@ const tests = {
     }, { what: 'the removed widget' });
     const lingering = await page.evaluate(() => window.__removed.shadowRoot.querySelectorAll('.tl-root').length);
     assert(lingering === 0, 'the removed element still holds a widget');
+  },
+
+  'a link into the article opens its event in the right one of two widgets, and Copy link gives such a link without writing history': async ({ page, url }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const spacer = '<p style="height: 1500px">Text of the article.</p>';
+    await page.route('**/two-widgets.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Two timelines</title></head><body>
+          <h2 id="comments">An anchor of the article's own</h2>${spacer}
+          <div class="first" data-timeline data-load="eager"></div>${spacer}
+          <div class="second" data-timeline data-src="/examples/data/ps752.json"></div>${spacer}
+          <script src="/dist/embed/embed.js"></script></body></html>`,
+      }),
+    );
+    const ps752 = JSON.parse(fs.readFileSync(path.join(repo, 'examples/data/ps752.json'), 'utf8'));
+    const target = ps752.events[2].id;
+    // The second widget without an id is `timeline-2`.
+    await page.goto(`${url}two-widgets.html#timeline-2/${encodeURIComponent(target)}`);
+    const [first, second] = [new Widget(page, 'div.first'), new Widget(page, 'div.second')];
+    await first.ready();
+    await second.ready();
+    await second.expectSelected(target, 'the linked event opens in the second widget');
+    assert((await first.selected()) === null, 'the first widget opened nothing');
+    const inView = () => page.locator('div.second').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    });
+    await eventually(async () => assert(await inView(), 'the second widget is scrolled into view'), { what: 'scrolled' });
+    // Moving between events writes no history (no data-hash-bookmark).
+    const entries = await page.evaluate(() => history.length);
+    await second.scope.getByRole('button', { name: 'Next', exact: true }).click();
+    await second.expectSelected(ps752.events[3].id, 'Next');
+    assert((await page.evaluate(() => history.length)) === entries, 'no history entry');
+    // Copy link in the first widget: the article's address with that widget's key.
+    const id = await first.locator('.tl-stage [tabindex="0"]').getAttribute('data-event-id');
+    await first.locator('.tl-stage [tabindex="0"]').click();
+    await first.expectSelected(id, 'a click');
+    await first.scope.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await first.scope.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert(copied === `${url}two-widgets.html#timeline/${encodeURIComponent(id)}`, `copied ${copied}`);
+    assert((await page.evaluate(() => history.length)) === entries, 'Copy link writes no history');
+    // A later hash naming the first widget opens there; the article's anchor leaves both alone.
+    await page.evaluate(() => { location.hash = '#comments'; });
+    await page.evaluate((h) => { location.hash = h; }, `#timeline/${encodeURIComponent(bundled.events[0].id)}`);
+    await first.expectSelected(bundled.events[0].id, 'hashchange');
+    assert((await second.selected()) === ps752.events[3].id, 'the second widget kept its event');
+    // The share and download controls pass axe, inside the shadow roots (the scan is of
+    // them: two whole widgets on one page repeat their landmarks, another matter).
+    await second.locator('.tl-download > summary').click();
+    await second.locator('.tl-download-menu').waitFor();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const include = [{ fromShadowDom: ['div.first', '.tl-share'] }, { fromShadowDom: ['div.second', '.tl-download'] }];
+      const result = await window.axe.run({ include });
+      const checked = result.passes.length + result.violations.length;
+      return checked > 0 ? result.violations : [{ id: 'nothing', help: 'nothing was checked', nodes: [] }];
+    });
+    assert(violations.length === 0, violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n'));
   },
 
   'one module serves every page: the default data is fetched with it, at once, and only for a widget without data of its own': async ({ page, url }) => {

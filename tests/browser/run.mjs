@@ -444,6 +444,98 @@ const tests = {
     await eventually(async () => assert((await background()) === 'rgb(27, 31, 36)', `dark: ${await background()}`), { what: 'dark' });
   },
 
+  'Copy link copies the address that opens the event, without a new history entry': async ({ page, url }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const ps752 = data.events.find((e) => e.date === '2020-01-08');
+    let w = await openWidget(page, `${url}#event=${ps752.id}`);
+    await w.expectSelected(ps752.id, 'opened from the address');
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert(copied === `${url}#event=${ps752.id}`, `copied ${copied}`);
+    assert((await page.evaluate(() => history.length)) === before, 'copying writes no history');
+    // The link opens the event in a fresh page.
+    const other = await page.context().newPage();
+    w = await openWidget(other, copied);
+    await w.expectSelected(ps752.id, 'opened from the copied link');
+    await other.close();
+  },
+
+  'printing shows the filtered events as a list with their sources, and no controls': async ({ page, url }) => {
+    const w = await openWidget(page, url);
+    await page.locator('[data-category="aviation"]').click();
+    const shown = data.events.filter((e) => e.category !== 'aviation');
+    await expectCount(w, `${shown.length} of ${total} events`);
+    assert((await page.locator('.tl-print').count()) === 0, 'no print list on screen');
+    await page.emulateMedia({ media: 'print' });
+    const items = page.locator('.tl-print .tl-list-item');
+    await eventually(async () => assert((await items.count()) === shown.length, `${await items.count()} printed`), { what: 'the print list' });
+    const ids = await items.evaluateAll((els) => els.map((el) => el.dataset.eventId));
+    assert(JSON.stringify([...ids].sort()) === JSON.stringify(shown.map((e) => e.id).sort()), 'the filtered events');
+    for (const control of ['.tl-toolbar', '.tl-stage', '.tl-overview', '.tl-languages']) {
+      assert(!(await page.locator(control).isVisible()), `${control} printed`);
+    }
+    // Each source's address is written out after it, and an event is never split.
+    const e = shown.find((x) => x.sources.length > 0);
+    const link = page.locator(`.tl-print [data-event-id="${e.id}"] .tl-sources a`).first();
+    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    assert(after.includes(e.sources[0].url), `after: ${after}`);
+    const breaks = await items.first().evaluate((el) => getComputedStyle(el).breakInside);
+    assert(breaks === 'avoid', `break-inside: ${breaks}`);
+    const credited = shown.find((x) => x.media?.credit);
+    if (credited) {
+      const credit = page.locator(`.tl-print [data-event-id="${credited.id}"] .tl-media-credit`);
+      assert((await credit.textContent()).includes(credited.media.credit.en ?? credited.media.credit), 'media credit');
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await eventually(async () => assert((await page.locator('.tl-print').count()) === 0, 'print list left'), { what: 'back to screen' });
+  },
+
+  'the downloads give back the filtered events, and the picture the view': async ({ page, url, outDir }) => {
+    const w = await openWidget(page, url);
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('ps752');
+    const expected = data.events.filter((e) =>
+      [e.title.en, e.summary.en, ...(e.tags ?? [])].join(' ').toLowerCase().includes('ps752'),
+    );
+    await expectCount(w, `${expected.length} of ${total} events`);
+    const take = async (name) => {
+      await page.locator('.tl-download > summary').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name, exact: true }).click(),
+      ]);
+      const file = path.join(outDir, `download-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      return [download.suggestedFilename(), fs.readFileSync(file, 'utf8')];
+    };
+    const [jsonName, json] = await take('Data (JSON)');
+    assert(jsonName.endsWith('.json') && jsonName.length > 5, jsonName);
+    const back = JSON.parse(json);
+    assert(back.events.length === expected.length, `${back.events.length} events in the JSON`);
+    for (const e of expected) {
+      const got = back.events.find((x) => x.id === e.id);
+      assert(got && got.title.en === e.title.en && got.date === e.date, `${e.id} in the JSON`);
+    }
+    const [csvName, csv] = await take('Spreadsheet (CSV)');
+    assert(csvName.endsWith('.csv'), csvName);
+    const rows = csv.trim().split(/\r?\n(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    // Our layout: a header, the title and category rows (typed), one untyped row per event.
+    const eventIds = rows.filter((r) => r.startsWith(',')).map((r) => r.split(',')[1]);
+    assert(JSON.stringify(eventIds.sort()) === JSON.stringify(expected.map((e) => e.id).sort()), `CSV events: ${eventIds}`);
+    const [svgName, svg] = await take('Image (SVG)');
+    assert(svgName.endsWith('.svg'), svgName);
+    const drawn = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return null;
+      return [...doc.querySelectorAll('[data-event-id]')].map((g) => g.getAttribute('data-event-id'));
+    }, svg);
+    assert(drawn !== null, 'the SVG parses');
+    const onStage = await page.locator('.tl-stage [data-event-id]').evaluateAll((els) => els.map((el) => el.dataset.eventId));
+    for (const id of drawn) assert(onStage.includes(id), `${id} drawn but not on the stage`);
+    assert(drawn.length > 0, 'events drawn');
+  },
+
   'an accessibility scan finds no violations, in English, French and Persian': async ({ page, url }) => {
     for (const lang of ['en', 'fr', 'fa']) {
       const list = { en: 'List', fr: 'Liste', fa: 'فهرست' }[lang];
@@ -454,6 +546,14 @@ const tests = {
           const id = await first.getAttribute('data-event-id');
           await first.click();
           await w.expectSelected(id, `${lang}: details`);
+        }],
+        ['download menu and Copy link', async (w) => {
+          const first = page.locator('.tl-stage [tabindex="0"]');
+          const id = await first.getAttribute('data-event-id');
+          await first.click();
+          await w.expectSelected(id, `${lang}: details`);
+          await page.locator('.tl-download > summary').click();
+          await page.locator('.tl-download-menu').waitFor();
         }],
         ['list', async () => {
           await page.getByRole('button', { name: list, exact: true }).click();

@@ -1,5 +1,6 @@
 //! Writers: a [`Document`] back to text, in our JSON format ([`to_json`]) or in our
-//! spreadsheet layout ([`to_csv`]), so that `validate` of the text gives the document back.
+//! spreadsheet layout ([`to_csv`]), so that `validate` of the text gives the document back;
+//! and the current view as a picture ([`to_svg`]).
 //!
 //! They serve the command line's `convert`, the editor page's downloads and anything else
 //! that turns data read from any format into ours. Hand-written and small (they compile
@@ -16,13 +17,55 @@
 
 mod csv;
 mod json;
+mod svg;
 #[cfg(test)]
 mod tests;
 
 pub use self::csv::to_csv;
 pub use self::json::{json_string, to_json};
+pub use self::svg::{to_svg, Picture};
 
-use crate::model::format::Text;
+use crate::model::format::{Document, Text};
+
+/// `doc` with only the events at `indices` (the reader's filter), in that order: what
+/// the widget's downloads write.
+pub fn subset(doc: &Document, indices: &[u32]) -> Document {
+    Document {
+        title: doc.title.clone(),
+        description: doc.description.clone(),
+        updated: doc.updated,
+        categories: doc.categories.clone(),
+        eras: doc.eras.clone(),
+        events: indices
+            .iter()
+            .filter_map(|&i| doc.events.get(i as usize).cloned())
+            .collect(),
+    }
+}
+
+/// A file name for `title` (the page's) with `extension`: its letters and digits, lower
+/// case, runs of anything else made one `-`, at most 60 characters; `timeline` when
+/// nothing is left. Letters of any script stay (`کانادا-و-ایران.csv`).
+pub fn file_name(title: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if stem.chars().count() >= 60 {
+                break;
+            }
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "timeline" } else { stem };
+    let mut name = String::with_capacity(stem.len() + extension.len() + 1);
+    name.push_str(stem);
+    name.push('.');
+    name.push_str(extension);
+    name
+}
 
 /// The text of a plain or rich text; `None` for translations.
 fn plain(text: &Text) -> Option<&str> {

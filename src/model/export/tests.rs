@@ -253,3 +253,41 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn file_names_come_from_the_title() {
+    let cases = [
+        (
+            "Canada–Iran relations, 1955–2026",
+            "canada-iran-relations-1955-2026.csv",
+        ),
+        ("  The  Timeline!  ", "the-timeline.csv"),
+        ("روابط کانادا و ایران", "روابط-کانادا-و-ایران.csv"),
+        ("", "timeline.csv"),
+        ("../../etc/passwd", "etc-passwd.csv"),
+        ("<>:\"/\\|?*", "timeline.csv"),
+    ];
+    for (title, name) in cases {
+        assert_eq!(super::file_name(title, "csv"), name, "{title}");
+    }
+    let long = "a".repeat(500);
+    assert_eq!(
+        super::file_name(&long, "svg"),
+        format!("{}.svg", "a".repeat(60))
+    );
+}
+
+#[test]
+fn a_subset_keeps_the_chosen_events_and_everything_around_them() {
+    let doc = synthetic(20, 4);
+    let part = super::subset(&doc, &[3, 7, 19, 400]);
+    let ids: Vec<&str> = part.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [&doc.events[3].id, &doc.events[7].id, &doc.events[19].id]
+    );
+    assert_eq!(part.title, doc.title);
+    assert_eq!(part.categories, doc.categories);
+    // And it reads back as itself.
+    assert_eq!(read_back(&to_json(&part)).events, part.events);
+}
