@@ -18,7 +18,7 @@ use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, 
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
-use crate::model::axis::axis;
+use crate::model::axis::{axis, Align};
 use crate::model::calendar::Calendar;
 use crate::model::date::MINUTES_PER_DAY;
 use crate::model::format::Document;
@@ -292,9 +292,17 @@ pub fn Stage(props: &StageProps) -> Html {
                         String::new(),
                         String::new(),
                     ]);
+                    // Near the ends the label starts or ends at its tick, never cut.
+                    let align = match t.align {
+                        Align::Centre | Align::Hidden => None,
+                        Align::Start => Some("start"),
+                        Align::End => Some("end"),
+                    };
                     html! {
-                        <div {key} class="tl-tick" data-major={t.major.then_some("")} ref={node}>
-                            <span class="tl-tick-label">{ &t.label }</span>
+                        <div {key} class="tl-tick" data-major={t.major.then_some("")} data-align={align} ref={node}>
+                            if t.align != Align::Hidden {
+                                <span class="tl-tick-label">{ &t.label }</span>
+                            }
                         </div>
                     }
                 }) }
