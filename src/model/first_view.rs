@@ -15,9 +15,11 @@ use super::viewport::Viewport;
 /// The largest cluster the first view should show.
 pub const MAX_FIRST_CLUSTER: u32 = 5;
 /// How many windows are tried, the whole data first.
-pub const FIRST_WINDOWS: u32 = 14;
+pub const FIRST_WINDOWS: u32 = 20;
 /// Each window tried is this fraction of the one before.
-const NARROWING: f64 = 0.75;
+const NARROWING: f64 = 0.85;
+/// The room after the last event, as a fraction of the window.
+const END_MARGIN: f64 = 0.02;
 
 /// The window of `whole` (a viewport fitted to all the data, at the stage's width) to
 /// show first. `ranked`, `spans`, `longest_days` and `label_chars` are the layout's.
@@ -29,10 +31,14 @@ pub fn first_window(
     params: &LayoutParams,
     label_chars: &dyn Fn(u32) -> usize,
 ) -> Viewport {
-    let end = whole.bounds().1;
+    let last = ranked.all.last().and_then(|&i| spans.get(i as usize));
     let mut best = (*whole, i64::MIN);
     let mut span = whole.max_span();
     for _ in 0..FIRST_WINDOWS {
+        // Ending a little after the last event's start (the bounds' margin would leave a
+        // stretch of nothing at the end).
+        let end = last.map_or(f64::INFINITY, |s| s.start_at() + span * END_MARGIN);
+        let end = end.min(whole.bounds().1);
         let view = whole.with_window(end - span, end);
         let laid = layout(
             spans,
@@ -120,10 +126,10 @@ mod tests {
         let events = synthetic(400, 7).events;
         let (whole, view) = first(&events, 1200.0, 6);
         assert!(view.span() < whole.span());
-        assert_eq!(
-            view.end(),
-            whole.end(),
-            "the window ends where the data does"
+        let last = events.iter().map(|e| e.start_at()).fold(f64::MIN, f64::max);
+        assert!(
+            view.end() > last && view.end() <= whole.end(),
+            "ends with the data"
         );
         let spans = spans(&events);
         let all: Vec<u32> = (0..events.len() as u32).collect();

@@ -56,7 +56,8 @@ impl Default for LayoutParams {
             marker_px: 12.0,
             char_px: 7.0,
             max_label_px: 480.0,
-            min_label_px: 120.0,
+            // Sixteen characters, an ellipsis and the label's padding.
+            min_label_px: 132.0,
             // The marker and the longest label.
             overscan_px: 492.0,
             cluster_px: 44.0,
@@ -70,10 +71,15 @@ impl LayoutParams {
         smaller(chars as f64 * self.char_px, self.max_label_px)
     }
 
-    /// How much of a label of `chars` characters its item claims in a row: the whole
-    /// label, or its first words (see [`LayoutParams::min_label_px`]).
-    pub fn claim_px(&self, chars: usize) -> f64 {
-        smaller(self.label_px(chars), self.min_label_px)
+    /// How much of a label of `chars` characters an item of `importance` claims in a row:
+    /// a headline event (3) its whole label, which no other item may then cut; any other
+    /// the whole label, or its first words (see [`LayoutParams::min_label_px`]).
+    pub fn claim_px(&self, chars: usize, importance: u8) -> f64 {
+        if importance >= 3 {
+            self.label_px(chars)
+        } else {
+            smaller(self.label_px(chars), self.min_label_px)
+        }
     }
 }
 
@@ -289,7 +295,9 @@ fn lay_out<'a>(
     let measured = |i: u32| -> Option<(Placed, (f64, f64))> {
         let s = spans.get(i as usize)?;
         let (start, end) = (s.start_at(), s.end_at());
-        (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
+        let chars = label_chars(i);
+        let label = (params.label_px(chars), params.claim_px(chars, s.importance));
+        (end >= from).then(|| measure(i, start, end, s.range, view, params, label))
     };
     let row_before = |i: u32| {
         previous
@@ -352,7 +360,8 @@ fn lay_out<'a>(
                     } else {
                         room.widest
                     };
-                    if params.claim_px(label_chars(i)) <= widest {
+                    let importance = spans.get(i as usize).map_or(0, |s| s.importance);
+                    if params.claim_px(label_chars(i), importance) <= widest {
                         break;
                     }
                     j += 1;
@@ -371,9 +380,11 @@ fn lay_out<'a>(
     if let Some(i) = priority {
         run(&[i], &[], 0.0);
     }
-    for (group, &shortest) in ranked.groups.iter().zip(&ranked.shortest) {
+    for ((group, &shortest), importance) in
+        ranked.groups.iter().zip(&ranked.shortest).zip([3, 2, 1])
+    {
         let group = visible(group);
-        let shortest = params.claim_px(shortest);
+        let shortest = params.claim_px(shortest, importance);
         let mut kept: Vec<(usize, u32)> = previous
             .iter()
             .filter(|&&(i, _)| Some(i) != priority)
@@ -622,7 +633,8 @@ fn room(rows: &[Vec<(f64, f64)>], x: f64, shortest: f64, params: &LayoutParams) 
 }
 
 /// The item for event `i` in the view, with the extent it would take with its whole
-/// label (for [`try_rows`]); its room is given later (see [`give_room`]).
+/// label (for [`try_rows`]); `label` is its estimated width and its claim. Its room is
+/// given later (see [`give_room`]).
 fn measure(
     event: u32,
     start: f64,
@@ -630,7 +642,7 @@ fn measure(
     is_range: bool,
     view: &Viewport,
     params: &LayoutParams,
-    chars: usize,
+    (whole, claim): (f64, f64),
 ) -> (Placed, (f64, f64)) {
     let x = view.x_of(start);
     let bar_px = if is_range {
@@ -638,7 +650,6 @@ fn measure(
     } else {
         0.0
     };
-    let (whole, claim) = (params.label_px(chars), params.claim_px(chars));
     // A range that began off screen keeps its label at the left edge while its bar shows.
     let after = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
     let before = |w: f64| x - params.marker_px - w;
@@ -906,14 +917,27 @@ mod tests {
     type RoomCase = (&'static str, &'static [(i64, usize)], u32, &'static [Room]);
 
     fn rooms(specs: &[(i64, usize)], rows: u32) -> Vec<Room> {
-        let events = sorted(specs.iter().map(|&(day, _)| event(day, None, 2)).collect());
+        rooms_of(specs, rows, 2)
+    }
+
+    /// [`rooms`] with the first event of this importance.
+    fn rooms_of(specs: &[(i64, usize)], rows: u32, first: u8) -> Vec<Room> {
+        let importance = |k: usize| if k == 0 { first } else { 2 };
+        let events = sorted(
+            (specs.iter().enumerate())
+                .map(|(k, &(day, _))| event(day, None, importance(k)))
+                .collect(),
+        );
         let chars = |i: u32| specs.get(i as usize).map_or(0, |s| s.1);
         let l = layout(
             &spans(&events),
             &all(&events, &chars),
             0.0,
             &view(),
-            &params(rows),
+            &LayoutParams {
+                min_label_px: 120.0,
+                ..params(rows)
+            },
             None,
             &[],
             &chars,
@@ -1001,6 +1025,13 @@ mod tests {
         for (name, specs, rows, expected) in cases {
             assert_eq!(rooms(specs, *rows), *expected, "{name}");
         }
+        // A headline event claims its whole label: no other item cuts it.
+        let specs = [(100, 40), (300, 10)];
+        assert_eq!(rooms_of(&specs, 1, 3), [Some((0, false, 888.0)), None]);
+        assert_eq!(
+            rooms_of(&specs, 2, 3),
+            [Some((0, false, 888.0)), Some((1, false, 688.0))]
+        );
     }
 
     #[test]
