@@ -32,6 +32,8 @@ pub struct LayoutParams {
     pub marker_px: f64,
     /// Average width of one label character.
     pub char_px: f64,
+    /// The same in a headline event's label, which is bold.
+    pub bold_char_px: f64,
     /// The widest a label is estimated to be: a longer one is taken to be this wide when
     /// the layout looks for a row where it is whole (and the view may still show more).
     pub max_label_px: f64,
@@ -55,6 +57,7 @@ impl Default for LayoutParams {
             gap_px: 8.0,
             marker_px: 12.0,
             char_px: 7.0,
+            bold_char_px: 8.0,
             max_label_px: 480.0,
             // Sixteen characters, an ellipsis and the label's padding.
             min_label_px: 132.0,
@@ -76,7 +79,7 @@ impl LayoutParams {
     /// the whole label, or its first words (see [`LayoutParams::min_label_px`]).
     pub fn claim_px(&self, chars: usize, importance: u8) -> f64 {
         if importance >= 3 {
-            self.label_px(chars)
+            smaller(chars as f64 * self.bold_char_px, self.max_label_px)
         } else {
             smaller(self.label_px(chars), self.min_label_px)
         }
@@ -296,7 +299,8 @@ fn lay_out<'a>(
         let s = spans.get(i as usize)?;
         let (start, end) = (s.start_at(), s.end_at());
         let chars = label_chars(i);
-        let label = (params.label_px(chars), params.claim_px(chars, s.importance));
+        let claim = params.claim_px(chars, s.importance);
+        let label = (larger(params.label_px(chars), claim), claim);
         (end >= from).then(|| measure(i, start, end, s.range, view, params, label))
     };
     let row_before = |i: u32| {
