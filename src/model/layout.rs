@@ -58,11 +58,11 @@ impl Default for LayoutParams {
             marker_px: 12.0,
             char_px: 7.0,
             bold_char_px: 8.0,
-            max_label_px: 480.0,
+            max_label_px: 560.0,
             // Sixteen characters, an ellipsis and the label's padding.
             min_label_px: 132.0,
             // The marker and the longest label.
-            overscan_px: 492.0,
+            overscan_px: 572.0,
             cluster_px: 44.0,
         }
     }
@@ -1020,7 +1020,7 @@ mod tests {
                 &[Some((0, true, 688.0))],
             ),
             (
-                "a label past the estimate's cap counts as the cap (480): fits after",
+                "a label past the estimate's cap counts as the cap (560): fits after",
                 &[(300, 100)],
                 1,
                 &[Some((0, false, 688.0))],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run, assert, eventually, openWidget } from './harness.mjs';
+import { firstView } from './first-view.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -79,7 +80,53 @@ async function itemsAtTheirDates(w) {
   return points.length;
 }
 
+/** The first view at this size and language meets the targets of issue 15 (see
+ * first-view.mjs for "readable"): at least `readable` events readable, every headline
+ * event in view whole, no cluster over 5, no axis label cut by the stage's ends. */
+function firstViewTest(lang, readable, viewport) {
+  return Object.assign(async ({ page, url, outDir }) => {
+    const w = await openWidget(page, `${url}?lang=${lang}`);
+    const v = await eventually(async () => {
+      const now = await firstView(w.stage);
+      assert(now.readable.length >= readable, `${now.readable.length} readable (of ${total}), expected ${readable}: ${now.readable.join(' ')}`);
+      assert(now.headlinesCut.length === 0, `headlines not whole: ${now.headlinesCut.join(' ')}`);
+      assert(now.largestCluster <= 5, `a cluster of ${now.largestCluster}`);
+      assert(now.cutTicks.length === 0, `axis labels cut: ${now.cutTicks.join(' ')}`);
+      return now;
+    }, { what: `the first view at ${viewport.width}×${viewport.height} in ${lang}` });
+    console.log(`    first view ${lang} ${viewport.width}×${viewport.height}: ${v.readable.length} readable, largest cluster ${v.largestCluster}`);
+    await page.screenshot({ path: path.join(outDir, `first-view-${lang}-${viewport.width}.png`) });
+  }, { viewport });
+}
+
 const tests = {
+  'the first view at 1280×800 tells the story': firstViewTest('en', 24, { width: 1280, height: 800 }),
+  'the first view at 1280×800 tells the story in Persian': firstViewTest('fa', 24, { width: 1280, height: 800 }),
+  'the first view at 390×844 has small clusters and whole axis labels': firstViewTest('en', 8, { width: 390, height: 844 }),
+
+  'a cut label is whole on hover and focus, and its button is named by the whole headline': async ({ page, url }) => {
+    const w = await openWidget(page, url);
+    const cut = await eventually(async () => {
+      const id = await w.stage.evaluate((el) => [...el.querySelectorAll('.tl-item')].find((item) => {
+        const label = item.querySelector('.tl-label');
+        return label.scrollWidth > label.clientWidth + 1 && label.getBoundingClientRect().left > el.getBoundingClientRect().left;
+      })?.dataset.eventId);
+      assert(id, 'no cut label');
+      return id;
+    }, { what: 'a cut label' });
+    const event = data.events.find((e) => e.id === cut);
+    const item = w.stage.locator(`[data-event-id="${cut}"]`);
+    assert((await item.getAttribute('aria-label')).endsWith(`: ${event.title.en}`), 'the name is the whole headline');
+    const whole = () => item.locator('.tl-label').evaluate((l) => l.scrollWidth <= l.clientWidth + 0.5);
+    await item.hover();
+    await eventually(async () => assert(await whole(), 'not whole on hover'), { what: 'hover' });
+    await page.mouse.move(0, 0);
+    await eventually(async () => assert(!(await whole()), 'still whole after hover'), { what: 'hover ends' });
+    await page.keyboard.press('Shift');
+    await item.focus();
+    await eventually(async () => assert(await item.evaluate((el) => el.matches(':focus-visible')) && await whole(), 'not whole on focus'), { what: 'focus' });
+  },
+
   'the page loads and shows every event': async ({ page, url, outDir }) => {
     const w = await openWidget(page, url);
     await expectCount(w, `${total} of ${total} events`);
