@@ -136,7 +136,11 @@ fn the_widget_has_its_header_toolbar_and_counts() {
 #[test]
 fn the_stage_shows_placed_events_and_clusters_for_the_rest() {
     let doc = bundled_doc();
-    let html = widget(bundled());
+    // Shown whole (the first window shows the latest decades: see `first_view`).
+    let mut props = TimelineProps::from_validated(bundled());
+    let year = |y| timeline::model::Date::parse(y).expect("year");
+    props.options.initial_window = Some((year("1950"), year("2030")));
+    let html = render::<Timeline>(props);
     let stage = &html[html.find("class=\"tl-stage\"").expect("stage")..];
     let placed = stage.matches("data-event-id=").count();
     let clustered: usize = stage

@@ -252,6 +252,23 @@ pub struct Tick {
     /// Whether a period of the major unit starts here. A major tick carries the fuller
     /// label ("September 2012" rather than "1") and is never also a minor tick.
     pub major: bool,
+    /// How its label sits on it, so that no label is cut at the ends of the stage.
+    pub align: Align,
+}
+
+/// How a tick's label sits on the tick (see [`fit_to_edges`]), in the direction time
+/// runs (the view mirrors it right to left).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Centred on it: where it fits.
+    Centre,
+    /// Starting at it: near the stage's start, where centred it would begin before it.
+    Start,
+    /// Ending at it: near the stage's end.
+    End,
+    /// Not drawn: its tick is off the stage, or its label fits nowhere without a cut or
+    /// touching its neighbour's.
+    Hidden,
 }
 
 /// The axis for one viewport.
@@ -360,6 +377,7 @@ pub fn axis(
                     x: view.x_of(at - shift),
                     label: locale.tick_label(calendar, kind, date),
                     major,
+                    align: Align::Centre,
                 });
             }
             if at >= end {
@@ -367,6 +385,7 @@ pub fn axis(
             }
             minute += step;
         }
+        fit_to_edges(&mut ticks, view.width(), spacing);
         return Axis {
             calendar,
             minor_unit: unit,
@@ -390,17 +409,46 @@ pub fn axis(
             x: view.x_of(day.0 as f64 - shift),
             label: tick_label(calendar, locale, unit, date, major),
             major,
+            align: Align::Centre,
         });
         if day.0 as f64 >= end {
             break;
         }
         next = unit.next(calendar, date);
     }
+    fit_to_edges(&mut ticks, view.width(), spacing);
     Axis {
         calendar,
         minor_unit: unit,
         major_unit,
         ticks,
+    }
+}
+
+/// Aligns the labels of `ticks` (in order) so that none is cut by the ends of a stage
+/// `width` pixels wide: a tick off the stage has none; one whose centred label would
+/// begin before the start has it start at the tick (which the unit's spacing allows, see
+/// the module comment), one whose label would run past the end has it end at the tick,
+/// unless that brings it within `spacing` of its neighbour's, or it fits neither way:
+/// then it has none.
+pub fn fit_to_edges(ticks: &mut [Tick], width: f64, spacing: f64) {
+    let mut before = f64::NEG_INFINITY;
+    for tick in ticks.iter_mut() {
+        let (x, w) = (tick.x, label_width(&tick.label));
+        let (from, align) = if x < 0.0 || x > width {
+            (x, Align::Hidden)
+        } else if x + w / 2.0 > width {
+            (x - w, Align::End)
+        } else if x - w / 2.0 < 0.0 {
+            (x, Align::Start)
+        } else {
+            (x - w / 2.0, Align::Centre)
+        };
+        let fits = from >= 0.0 && from + w <= width && from >= before + spacing;
+        tick.align = if fits { align } else { Align::Hidden };
+        if tick.align != Align::Hidden {
+            before = from + w;
+        }
     }
 }
 
@@ -829,6 +877,60 @@ mod tests {
                 assert_eq!(label_at(&axis, date), (s(label), major), "{date}");
             }
         }
+    }
+
+    #[test]
+    fn labels_at_the_ends_of_the_stage_are_kept_whole() {
+        // A 200 px stage, 4-character labels (28 px estimated), spacing 10.
+        let tick = |x: f64| Tick {
+            day: Day(0),
+            minute: 0,
+            at: 0.0,
+            x,
+            label: "2030".to_owned(),
+            major: false,
+            align: Align::Centre,
+        };
+        use Align::*;
+        let cases: &[(&str, &[f64], &[Align])] = &[
+            ("inside: centred", &[50.0, 150.0], &[Centre, Centre]),
+            (
+                "off the stage: hidden",
+                &[-1.0, 100.0, 201.0],
+                &[Hidden, Centre, Hidden],
+            ),
+            (
+                "near the start: starts at the tick",
+                &[0.0, 13.0, 14.0],
+                &[Start, Hidden, Hidden],
+            ),
+            (
+                "the start, then room for a centred one",
+                &[5.0, 57.0],
+                &[Start, Centre],
+            ),
+            (
+                "near the end: ends at the tick",
+                &[130.0, 190.0],
+                &[Centre, End],
+            ),
+            (
+                "ending at the tick would touch the one before",
+                &[160.0, 200.0],
+                &[Centre, Hidden],
+            ),
+            ("exactly at the edges", &[0.0, 200.0], &[Start, End]),
+        ];
+        for (name, xs, expected) in cases {
+            let mut ticks: Vec<Tick> = xs.iter().map(|&x| tick(x)).collect();
+            fit_to_edges(&mut ticks, 200.0, 10.0);
+            let got: Vec<Align> = ticks.iter().map(|t| t.align).collect();
+            assert_eq!(&got, expected, "{name}");
+        }
+        // A label wider than the stage fits nowhere.
+        let mut ticks = vec![tick(5.0)];
+        fit_to_edges(&mut ticks, 20.0, 10.0);
+        assert_eq!(ticks[0].align, Hidden);
     }
 
     #[test]

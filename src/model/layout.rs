@@ -4,9 +4,16 @@
 //! Only events in or near the visible window are considered. They are found by binary
 //! search over the matching events (which are in date order), so the cost of a layout
 //! follows what is on screen, not the size of the dataset. Rows are filled greedily:
-//! headline events first, then by position, each into the first row where its marker
-//! and label fit without touching a neighbour. What does not fit goes into a cluster on
+//! headline events first, then by position. An item claims its marker and the first
+//! words of its label (at most [`LayoutParams::min_label_px`]); it goes into a row where
+//! its whole label and its neighbours' fit if there is one, else into the first row where
+//! that claim fits without touching a neighbour. What does not fit goes into a cluster on
 //! the cluster lane; overlapping clusters merge, so clusters never overlap either.
+//!
+//! Once every item has its row, each label is given the room that is free in its row
+//! ([`Placed::room_px`]): up to the next item, or the stage's edge. The view lets the label
+//! take that room, so a headline is whole where it fits and cut (with an ellipsis) only
+//! where the next item begins.
 //! Label widths are estimated from the character count: the model never measures the DOM.
 
 use super::date::minutes_to_days;
@@ -25,8 +32,15 @@ pub struct LayoutParams {
     pub marker_px: f64,
     /// Average width of one label character.
     pub char_px: f64,
-    /// Labels longer than this are cut (with an ellipsis) by the view.
+    /// The same in a headline event's label, which is bold.
+    pub bold_char_px: f64,
+    /// The widest a label is estimated to be: a longer one is taken to be this wide when
+    /// the layout looks for a row where it is whole (and the view may still show more).
     pub max_label_px: f64,
+    /// The most of its label an item claims in its row: its first words. A row that has
+    /// room for this much but not for the whole label may still take the item; the label
+    /// is then cut where the next item begins.
+    pub min_label_px: f64,
     /// How far before the window's start events are still laid out: far enough for a
     /// label that starts there to reach into view. After the window's end, only events
     /// whose marker reaches into view are: one that is not visible yet would only cost
@@ -43,9 +57,12 @@ impl Default for LayoutParams {
             gap_px: 8.0,
             marker_px: 12.0,
             char_px: 7.0,
-            max_label_px: 200.0,
+            bold_char_px: 8.0,
+            max_label_px: 560.0,
+            // Sixteen characters, an ellipsis and the label's padding.
+            min_label_px: 132.0,
             // The marker and the longest label.
-            overscan_px: 212.0,
+            overscan_px: 572.0,
             cluster_px: 44.0,
         }
     }
@@ -55,6 +72,17 @@ impl LayoutParams {
     /// The estimated width of a label of `chars` characters, capped.
     pub fn label_px(&self, chars: usize) -> f64 {
         smaller(chars as f64 * self.char_px, self.max_label_px)
+    }
+
+    /// How much of a label of `chars` characters an item of `importance` claims in a row:
+    /// a headline event (3) its whole label, which no other item may then cut; any other
+    /// the whole label, or its first words (see [`LayoutParams::min_label_px`]).
+    pub fn claim_px(&self, chars: usize, importance: u8) -> f64 {
+        if importance >= 3 {
+            smaller(chars as f64 * self.bold_char_px, self.max_label_px)
+        } else {
+            smaller(self.label_px(chars), self.min_label_px)
+        }
     }
 }
 
@@ -68,16 +96,35 @@ pub struct Placed {
     pub x: f64,
     /// Length of the event's bar (0 for a single date shorter than a pixel).
     pub bar_px: f64,
-    /// Where the label starts: after the marker; at the left edge for a range that
-    /// began off screen, so its title stays readable; or before the marker when it would
-    /// run past the right edge (see `flipped`).
+    /// Where the label's claim starts: after the marker; at the left edge for a range that
+    /// began off screen, so its title stays readable; or before the marker when the
+    /// label would run past the right edge (see `flipped`).
     pub label_x: f64,
-    /// The label is drawn to the left of the marker, ending at it.
+    /// The label is drawn to the left of the marker, ending at it (at `label_x +
+    /// label_px`): time's start side, mirrored with everything else right to left.
     pub flipped: bool,
+    /// The width of the label's claim in its row ([`LayoutParams::claim_px`]).
     pub label_px: f64,
-    /// The horizontal extent the item occupies in its row.
+    /// The room the label may take, at least its claim: from `label_x` up to the next
+    /// item in the row (less the gap) or the stage's right edge; flipped, leftwards from
+    /// its end up to the previous item's label, or the left edge. No two labels' rooms
+    /// overlap, nor a room and another item.
+    pub room_px: f64,
+    /// The horizontal extent the item claims in its row.
     pub left: f64,
     pub right: f64,
+}
+
+impl Placed {
+    /// Where the label's room starts and ends.
+    pub fn room(&self) -> (f64, f64) {
+        if self.flipped {
+            let end = self.label_x + self.label_px;
+            (end - self.room_px, end)
+        } else {
+            (self.label_x, self.label_x + self.room_px)
+        }
+    }
 }
 
 /// Events folded together because no row had room for them.
@@ -248,10 +295,13 @@ fn lay_out<'a>(
         list.get(lo..hi.max(lo)).unwrap_or(&[])
     };
     let slice = visible(&ranked.all);
-    let measured = |i: u32| -> Option<Placed> {
+    let measured = |i: u32| -> Option<(Placed, (f64, f64))> {
         let s = spans.get(i as usize)?;
         let (start, end) = (s.start_at(), s.end_at());
-        (end >= from).then(|| measure(i, start, end, s.range, view, params, label_chars(i)))
+        let chars = label_chars(i);
+        let claim = params.claim_px(chars, s.importance);
+        let label = (larger(params.label_px(chars), claim), claim);
+        (end >= from).then(|| measure(i, start, end, s.range, view, params, label))
     };
     let row_before = |i: u32| {
         previous
@@ -262,6 +312,8 @@ fn lay_out<'a>(
     };
 
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); params.rows as usize];
+    // The same items' extents with their whole labels, in the same order.
+    let mut wholes: Vec<Vec<(f64, f64)>> = rows.clone();
     let mut placed = Vec::new();
     // Left of this x, no label can be flipped (see `measure`): it would end within the view.
     let no_flip_before = view.width() - params.marker_px - params.label_px(usize::MAX);
@@ -275,10 +327,11 @@ fn lay_out<'a>(
             if is_among(passed, &mut p, j - 1) {
                 continue;
             }
-            let Some(mut item) = measured(i) else {
+            let Some((mut item, whole)) = measured(i) else {
                 continue;
             };
-            if let Some(row) = try_rows(&mut rows, row_before(item.event), &item, params.gap_px) {
+            let own = row_before(item.event);
+            if let Some(row) = try_rows(&mut rows, &mut wholes, own, &item, whole, params.gap_px) {
                 item.row = row;
                 placed.push(item);
                 continue;
@@ -311,7 +364,8 @@ fn lay_out<'a>(
                     } else {
                         room.widest
                     };
-                    if params.label_px(label_chars(i)) <= widest {
+                    let importance = spans.get(i as usize).map_or(0, |s| s.importance);
+                    if params.claim_px(label_chars(i), importance) <= widest {
                         break;
                     }
                     j += 1;
@@ -330,9 +384,11 @@ fn lay_out<'a>(
     if let Some(i) = priority {
         run(&[i], &[], 0.0);
     }
-    for (group, &shortest) in ranked.groups.iter().zip(&ranked.shortest) {
+    for ((group, &shortest), importance) in
+        ranked.groups.iter().zip(&ranked.shortest).zip([3, 2, 1])
+    {
         let group = visible(group);
-        let shortest = params.label_px(shortest);
+        let shortest = params.claim_px(shortest, importance);
         let mut kept: Vec<(usize, u32)> = previous
             .iter()
             .filter(|&&(i, _)| Some(i) != priority)
@@ -353,7 +409,7 @@ fn lay_out<'a>(
     }
     // The positions in `slice` of the placed items (it holds them: they are visible).
     let mut placed_at: Vec<usize> = placed.iter().filter_map(|p| at(slice, p.event)).collect();
-    sort_by_key(&mut placed, |p| (f64_key(p.left), i64::from(p.event)));
+    give_room(&mut placed, view, params, label_chars);
 
     // What did not fit, in date order (the slice's order, so by x too), is folded into
     // clusters of neighbours. Zoomed far out, nearly every event is in one cluster or
@@ -427,27 +483,87 @@ fn lay_out<'a>(
     Layout { placed, clusters }
 }
 
-/// Puts `item` in a row (`own`, the one it had in the last layout, first, then the first
-/// where it fits) and returns it, or `None` when no row has room. In a row, the item fits
-/// before the first interval that ends, gap included, after its left edge, if it ends,
-/// gap included, before that interval starts.
+/// Puts `item` in a row and returns it, or `None` when no row has room for its claim
+/// (`item.left..item.right`). The row it had in the last layout (`own`) comes first, so
+/// that a step of zoom or pan moves nothing that still fits; then the first row where
+/// its whole label (`whole`) and its neighbours' fit; then the first where its claim
+/// fits. In a row, the item fits before the first interval that ends, gap included, after
+/// its left edge, if it ends, gap included, before that interval starts.
 fn try_rows(
     rows: &mut [Vec<(f64, f64)>],
+    wholes: &mut [Vec<(f64, f64)>],
     own: Option<usize>,
     item: &Placed,
+    whole: (f64, f64),
     gap: f64,
 ) -> Option<u32> {
-    let own = own.filter(|&r| r < rows.len());
-    let (r, at) = own.into_iter().chain(0..rows.len()).find_map(|r| {
+    let fits = |r: usize| {
         let row = rows.get(r)?;
         let at = row.partition_point(|&(_, right)| right + gap <= item.left);
         let fits = row
             .get(at)
             .is_none_or(|&(left, _)| item.right + gap <= left);
-        fits.then_some((r, at))
-    })?;
+        fits.then_some(at)
+    };
+    let is_whole = |r: usize, at: usize| {
+        let row = wholes.get(r).map_or(&[][..], Vec::as_slice);
+        let before = at.checked_sub(1).and_then(|k| row.get(k));
+        before.is_none_or(|&(_, right)| right + gap <= whole.0)
+            && row.get(at).is_none_or(|&(left, _)| whole.1 + gap <= left)
+    };
+    let own = own.filter(|&r| r < rows.len());
+    let (r, at) = own
+        .and_then(|r| Some((r, fits(r)?)))
+        .or_else(|| {
+            (0..rows.len()).find_map(|r| fits(r).filter(|&at| is_whole(r, at)).map(|at| (r, at)))
+        })
+        .or_else(|| (0..rows.len()).find_map(|r| Some((r, fits(r)?))))?;
     rows.get_mut(r)?.insert(at, (item.left, item.right));
+    if let Some(row) = wholes.get_mut(r) {
+        row.insert(at.min(row.len()), whole);
+    }
     Some(r as u32)
+}
+
+/// Gives each placed label the room that is free in its row (see [`Placed::room_px`]),
+/// then orders the items by their left edge. Left to right in each row, a label after its
+/// marker takes the room up to the next item, or the right edge; before a flipped item,
+/// only as much as its whole label needs, so that the flipped label may take the rest,
+/// leftwards, up to where the one before ends.
+fn give_room(
+    placed: &mut Vec<Placed>,
+    view: &Viewport,
+    params: &LayoutParams,
+    label_chars: &dyn Fn(u32) -> usize,
+) {
+    let gap = params.gap_px;
+    sort_by_key(placed, |p| (i64::from(p.row), f64_key(p.left)));
+    let mut free_from = 0.0;
+    for k in 0..placed.len() {
+        let next = placed
+            .get(k + 1)
+            .zip(placed.get(k))
+            .filter(|(n, p)| n.row == p.row)
+            .map(|(n, _)| (n.left, n.flipped));
+        let Some(p) = placed.get_mut(k) else { break };
+        if p.flipped {
+            let end = p.label_x + p.label_px;
+            p.room_px = larger(end - larger(free_from, 0.0), p.label_px);
+            free_from = p.right + gap;
+        } else {
+            let mut until = smaller(next.map_or(f64::INFINITY, |n| n.0 - gap), view.width());
+            if next.is_some_and(|n| n.1) {
+                until = smaller(until, p.label_x + params.label_px(label_chars(p.event)));
+            }
+            p.room_px = larger(until - p.label_x, p.label_px);
+            free_from = larger(p.label_x + p.room_px, p.right) + gap;
+        }
+        if next.is_none() {
+            // The next item starts another row.
+            free_from = 0.0;
+        }
+    }
+    sort_by_key(placed, |p| (f64_key(p.left), i64::from(p.event)));
 }
 
 /// Where the next items after one turned away at `x` could fit in the `rows` (see
@@ -520,6 +636,9 @@ fn room(rows: &[Vec<(f64, f64)>], x: f64, shortest: f64, params: &LayoutParams) 
     room
 }
 
+/// The item for event `i` in the view, with the extent it would take with its whole
+/// label (for [`try_rows`]); `label` is its estimated width and its claim. Its room is
+/// given later (see [`give_room`]).
 fn measure(
     event: u32,
     start: f64,
@@ -527,40 +646,43 @@ fn measure(
     is_range: bool,
     view: &Viewport,
     params: &LayoutParams,
-    chars: usize,
-) -> Placed {
+    (whole, claim): (f64, f64),
+) -> (Placed, (f64, f64)) {
     let x = view.x_of(start);
     let bar_px = if is_range {
         larger(view.x_of(end) - x, 0.0)
     } else {
         0.0
     };
-    let label_px = params.label_px(chars);
     // A range that began off screen keeps its label at the left edge while its bar shows.
-    let label_x = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
-    let flipped_x = x - params.marker_px - label_px;
-    // A point event near the right edge reads its label leftwards, if there is room.
-    let flipped = bar_px == 0.0 && label_x + label_px > view.width() && flipped_x >= 0.0;
-    let (label_x, left, right) = if flipped {
-        (flipped_x, flipped_x, x + params.marker_px / 2.0)
+    let after = if x < 0.0 && x + bar_px > 0.0 { 0.0 } else { x } + params.marker_px;
+    let before = |w: f64| x - params.marker_px - w;
+    // A point event near the right edge reads its label leftwards: when its whole label
+    // fits there and not after the marker, or else when its claim fits only there.
+    let flipped = bar_px == 0.0
+        && after + whole > view.width()
+        && (before(whole) >= 0.0 || after + claim > view.width() && before(claim) >= 0.0);
+    let half = x - params.marker_px / 2.0;
+    let (label_x, left, right, whole) = if flipped {
+        let right = x + params.marker_px / 2.0;
+        (before(claim), before(claim), right, (before(whole), right))
     } else {
-        (
-            label_x,
-            x - params.marker_px / 2.0,
-            larger(x + bar_px, label_x + label_px),
-        )
+        let right = larger(x + bar_px, after + claim);
+        (after, half, right, (half, larger(right, after + whole)))
     };
-    Placed {
+    let item = Placed {
         event,
         row: 0,
         x,
         bar_px,
         label_x,
         flipped,
-        label_px,
+        label_px: claim,
+        room_px: claim,
         left,
         right,
-    }
+    };
+    (item, whole)
 }
 
 /// Whether position `k` is in `sorted` (ascending), asked for ascending positions: `p`
@@ -791,6 +913,131 @@ mod tests {
         assert!(l.placed.iter().filter(|p| p.x != 990.0).all(|p| !p.flipped));
     }
 
+    /// Point events at the given days (one pixel each in [`view`]) with labels of the given
+    /// lengths, in `rows` rows: for each event in date order, its row, whether its label
+    /// is flipped and its room, or `None` when it was clustered.
+    type Room = Option<(u32, bool, f64)>;
+    /// A case: its name, the events (day, label length), the rows, what each gets.
+    type RoomCase = (&'static str, &'static [(i64, usize)], u32, &'static [Room]);
+
+    fn rooms(specs: &[(i64, usize)], rows: u32) -> Vec<Room> {
+        rooms_of(specs, rows, 2)
+    }
+
+    /// [`rooms`] with the first event of this importance.
+    fn rooms_of(specs: &[(i64, usize)], rows: u32, first: u8) -> Vec<Room> {
+        let importance = |k: usize| if k == 0 { first } else { 2 };
+        let events = sorted(
+            (specs.iter().enumerate())
+                .map(|(k, &(day, _))| event(day, None, importance(k)))
+                .collect(),
+        );
+        let chars = |i: u32| specs.get(i as usize).map_or(0, |s| s.1);
+        let l = layout(
+            &spans(&events),
+            &all(&events, &chars),
+            0.0,
+            &view(),
+            &LayoutParams {
+                min_label_px: 120.0,
+                ..params(rows)
+            },
+            None,
+            &[],
+            &chars,
+        );
+        (0..events.len() as u32)
+            .map(|i| {
+                let p = l.placed.iter().find(|p| p.event == i)?;
+                Some((p.row, p.flipped, p.room_px))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_take_the_room_free_in_their_row() {
+        // A 1000 px view; marker 12, gap 8, 7 px a character, claims of at most 120 px.
+        // A label starts 12 px after its marker; an item starts half a marker before it.
+        let cases: &[RoomCase] = &[
+            (
+                "alone, it fits: room up to the edge",
+                &[(100, 20)],
+                1,
+                &[Some((0, false, 888.0))],
+            ),
+            (
+                "cut where the next item begins (294, less the gap)",
+                &[(100, 40), (300, 10)],
+                1,
+                &[Some((0, false, 174.0)), Some((0, false, 688.0))],
+            ),
+            (
+                "a second row keeps both whole",
+                &[(100, 40), (300, 10)],
+                2,
+                &[Some((0, false, 888.0)), Some((1, false, 688.0))],
+            ),
+            (
+                "neighbour at the next pixel after the claim: room is the claim",
+                &[(100, 40), (246, 10)],
+                1,
+                &[Some((0, false, 120.0)), Some((0, false, 742.0))],
+            ),
+            (
+                "one pixel closer: no room for the claim, clustered",
+                &[(100, 40), (245, 10)],
+                1,
+                &[Some((0, false, 888.0)), None],
+            ),
+            (
+                "a whole label up to the pixel before the next item: same row",
+                &[(100, 20), (266, 10)],
+                2,
+                &[Some((0, false, 140.0)), Some((0, false, 722.0))],
+            ),
+            (
+                "one pixel closer would cut it: the next row",
+                &[(100, 20), (265, 10)],
+                2,
+                &[Some((0, false, 888.0)), Some((1, false, 723.0))],
+            ),
+            (
+                "near the right edge, flipped: room leftwards to the left edge",
+                &[(950, 20)],
+                1,
+                &[Some((0, true, 938.0))],
+            ),
+            (
+                "flipped after another: each takes its whole label, the flipped one the rest",
+                &[(100, 10), (950, 20)],
+                1,
+                &[Some((0, false, 70.0)), Some((0, true, 748.0))],
+            ),
+            (
+                "whole label fits only before the marker: flipped",
+                &[(700, 60)],
+                1,
+                &[Some((0, true, 688.0))],
+            ),
+            (
+                "a label past the estimate's cap counts as the cap (560): fits after",
+                &[(300, 100)],
+                1,
+                &[Some((0, false, 688.0))],
+            ),
+        ];
+        for (name, specs, rows, expected) in cases {
+            assert_eq!(rooms(specs, *rows), *expected, "{name}");
+        }
+        // A headline event claims its whole label: no other item cuts it.
+        let specs = [(100, 40), (300, 10)];
+        assert_eq!(rooms_of(&specs, 1, 3), [Some((0, false, 888.0)), None]);
+        assert_eq!(
+            rooms_of(&specs, 2, 3),
+            [Some((0, false, 888.0)), Some((1, false, 688.0))]
+        );
+    }
+
     #[test]
     fn a_range_occupies_its_bar() {
         let events = sorted(vec![event(100, Some(600), 2), event(300, None, 2)]);
@@ -986,6 +1233,22 @@ mod tests {
                 for row in by_row.values() {
                     for pair in row.windows(2) {
                         prop_assert!(pair[0].right + p.gap_px <= pair[1].left, "{:?}", pair);
+                    }
+                }
+                // A label's room never reaches another item in its row, nor another label's
+                // room (gap kept), and ends at the stage's edges unless its claim is past them.
+                for row in by_row.values() {
+                    for (k, item) in row.iter().enumerate() {
+                        let (from, until) = item.room();
+                        prop_assert!(item.room_px >= item.label_px);
+                        prop_assert!(until <= view.width().max(item.label_x + item.label_px) + 1e-9, "{:?}", item);
+                        prop_assert!(from >= 0.0_f64.min(item.label_x) - 1e-9, "{:?}", item);
+                        for (q, other) in row.iter().enumerate().filter(|&(q, _)| q != k) {
+                            let (a, b) = other.room();
+                            let apart = |l: f64, r: f64| until + p.gap_px <= l + 1e-9 || r + p.gap_px <= from + 1e-9;
+                            prop_assert!(apart(other.left, other.right), "room of {:?} reaches {:?}", item, other);
+                            prop_assert!(apart(a, b), "rooms of {} and {} overlap: {:?} {:?}", k, q, item, other);
+                        }
                     }
                 }
                 // Clusters never overlap.

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod date;
 pub mod export;
 pub mod filter;
+pub mod first_view;
 pub mod format;
 pub mod json;
 pub mod layout;

@@ -18,7 +18,7 @@ use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, 
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
-use crate::model::axis::axis;
+use crate::model::axis::{axis, Align};
 use crate::model::calendar::Calendar;
 use crate::model::date::MINUTES_PER_DAY;
 use crate::model::format::Document;
@@ -56,8 +56,10 @@ pub struct StageProps {
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(Gesture::default);
-    // The rows of the last layout, which the next one keeps where it can.
-    let previous = use_mut_ref(Vec::<(u32, u32)>::new);
+    // The rows of the last layout, which the next one keeps where it can, and the width it
+    // was drawn at: a stage of another width (the first measure, a resize) lays out afresh,
+    // since the rows of another width are no step the reader took.
+    let previous = use_mut_ref(|| (0.0, Vec::<(u32, u32)>::new()));
     // The timer that hides the wheel hint: dropped, so cancelled, with the stage.
     let hint_timer = use_mut_ref(|| None::<Timeout>);
     // Positions and sizes, written through the CSSOM after each render (see `inline`).
@@ -77,6 +79,9 @@ pub fn Stage(props: &StageProps) -> Html {
     let sign = if rtl { -1.0 } else { 1.0 };
 
     let params = layout_params();
+    if previous.borrow().0 != view.width() {
+        *previous.borrow_mut() = (view.width(), Vec::new());
+    }
     let laid = layout(
         &props.spans,
         &props.ranked,
@@ -84,10 +89,10 @@ pub fn Stage(props: &StageProps) -> Html {
         &view,
         &params,
         props.selected,
-        &previous.borrow(),
+        &previous.borrow().1,
         &|i| props.title_chars.get(i as usize).map_or(0, |&n| n as usize),
     );
-    *previous.borrow_mut() = laid.rows();
+    previous.borrow_mut().1 = laid.rows();
     let ticks = axis(
         &view,
         AXIS_LABEL_SPACING_PX,
@@ -238,12 +243,15 @@ pub fn Stage(props: &StageProps) -> Html {
                         if p.bar_px > 0.0 { format!("{}px", px(p.bar_px + MARKER_BOX_PX)) } else { String::new() },
                         color.to_owned(),
                     ]);
-                    let label_width = format!("{}px", px(p.label_px + 4.0));
-                    let label_ref = styles.slot(LABELS, key, [
-                        format!("{}px", px(p.label_x - p.x + MARKER_BOX_PX / 2.0)),
-                        if p.flipped { label_width.clone() } else { String::new() },
-                        if p.flipped { String::new() } else { label_width },
-                    ]);
+                    // The label takes the room its row has free (the layout's `room_px`), from
+                    // after the marker or, flipped, up to before it; its whole text is the
+                    // button's name, and shows on hover and focus (CSS).
+                    let (start, end) = if p.flipped {
+                        (String::new(), format!("{}px", px(p.x + MARKER_BOX_PX / 2.0 - p.label_x - p.label_px)))
+                    } else {
+                        (format!("{}px", px(p.label_x - p.x + MARKER_BOX_PX / 2.0)), String::new())
+                    };
+                    let label_ref = styles.slot(LABELS, key, [start, end, format!("{}px", px(p.room_px))]);
                     Some(html! {
                         <button type="button" key={e.id.clone()}
                             class="tl-item" data-range={e.end.is_some().then_some("")}
@@ -284,9 +292,17 @@ pub fn Stage(props: &StageProps) -> Html {
                         String::new(),
                         String::new(),
                     ]);
+                    // Near the ends the label starts or ends at its tick, never cut.
+                    let align = match t.align {
+                        Align::Centre | Align::Hidden => None,
+                        Align::Start => Some("start"),
+                        Align::End => Some("end"),
+                    };
                     html! {
-                        <div {key} class="tl-tick" data-major={t.major.then_some("")} ref={node}>
-                            <span class="tl-tick-label">{ &t.label }</span>
+                        <div {key} class="tl-tick" data-major={t.major.then_some("")} data-align={align} ref={node}>
+                            if t.align != Align::Hidden {
+                                <span class="tl-tick-label">{ &t.label }</span>
+                            }
                         </div>
                     }
                 }) }
@@ -302,7 +318,7 @@ const STYLES: Kinds = &[
     &["transform", "width"],
     // `color`: the item draws its marker and bar in `currentColor`.
     &["transform", "width", "color"],
-    &["inset-inline-start", "width", "max-width"],
+    &["inset-inline-start", "inset-inline-end", "max-width"],
     &["transform"],
     &["transform"],
 ];

@@ -2,17 +2,20 @@
 //! search, zoom, pan, select, switch view) is an [`Action`]; `reduce` (in `reduce.rs`) is
 //! a plain function of the state and the action, tested natively (`tests.rs`) like the
 //! model it delegates to. An action that changes nothing returns the same `Rc`, so Yew
-//! skips the re-render. Depends on nothing else in `ui/` but the start [`Options`].
+//! skips the re-render. Depends on nothing else in `ui/` but the start [`Options`] and the
+//! stage's sizes (`metrics`), with which it chooses the first window.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::metrics::layout_params;
 use super::options::{Layout, Options, StartAt};
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
 use crate::model::date::{Date, Day};
 use crate::model::filter::{Filter, SearchIndex};
+use crate::model::first_view::first_window;
 use crate::model::format::Document;
 use crate::model::layout::{longest_days, spans, Ranked, Span};
 use crate::model::vertical::{fit_zoom, ZOOM_RANGE};
@@ -86,6 +89,10 @@ pub struct State {
     /// `model::vertical::fit_zoom`); zooming keeps within [`ZOOM_RANGE`] of it.
     pub vertical_zoom: f64,
     pub vertical_fit: f64,
+    /// The window is still the one chosen for the reader's first look (no start window
+    /// or event given, nothing done yet): a new width chooses it again
+    /// ([`first_window`]).
+    pub first_view: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -174,9 +181,25 @@ impl State {
             layout: Layout::Auto,
             vertical_zoom: vertical_fit,
             vertical_fit,
+            first_view: true,
         };
         state.refilter();
+        state.viewport = state.first_window(width);
         state
+    }
+
+    /// The window that shows the most of the matching events at `width` pixels, when no
+    /// start window was asked for (see [`first_window`]).
+    pub(super) fn first_window(&self, width: f64) -> Viewport {
+        let chars = &self.title_chars;
+        first_window(
+            &self.spans,
+            &self.ranked,
+            self.longest_days,
+            &self.viewport.whole().with_width(width),
+            &layout_params(),
+            &|i| chars.get(i as usize).map_or(0, |&n| n as usize),
+        )
     }
 
     /// The initial state with the embed's options applied: window, categories, event.
@@ -199,6 +222,7 @@ impl State {
                 .map(|c| c.id.clone())
                 .collect();
             state.refilter();
+            state.viewport = state.first_window(width);
         }
         let mut state = Rc::new(state);
         if let Some((start, end)) = options.initial_window {

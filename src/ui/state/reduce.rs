@@ -24,9 +24,14 @@ impl Reducible for State {
                 | Action::First
                 | Action::Last
         );
+        // Whatever the reader does ends the first view (a resize or new data keeps it).
+        let keeps_first_view = matches!(action, Action::Resize(_) | Action::Reconfigure(_));
         let mut next = self.clone().apply(action);
         if !Rc::ptr_eq(&next, &self) && next.animate != animate {
             Rc::make_mut(&mut next).animate = animate;
+        }
+        if !Rc::ptr_eq(&next, &self) && next.first_view && !keeps_first_view {
+            Rc::make_mut(&mut next).first_view = false;
         }
         next
     }
@@ -62,6 +67,10 @@ impl State {
             Action::ShowAll => self.with_viewport(v.show_all()),
             Action::ShowWindow(start, end) => self.with_viewport(v.with_window(start, end)),
             Action::CenterOn(day) => self.with_viewport(v.centered_on(day)),
+            Action::Resize(width) if self.first_view => {
+                let first = self.first_window(width);
+                self.with_viewport(first)
+            }
             Action::Resize(width) => self.with_viewport(v.with_width(width)),
             Action::SetQuery(text) => changed(text != self.query, self, |next| {
                 next.filter.query = Query::new(&text);
@@ -132,7 +141,11 @@ impl State {
             },
             Action::Reconfigure(fresh) => {
                 let mut next = Rc::unwrap_or_clone(fresh);
-                next.viewport = next.viewport.with_width(v.width());
+                next.viewport = if next.first_view {
+                    next.first_window(v.width())
+                } else {
+                    next.viewport.with_width(v.width())
+                };
                 next.mode = self.mode;
                 if next.locale != self.locale {
                     next.set_locale(self.locale);

@@ -141,17 +141,96 @@ fn jumps_glide_and_gestures_do_not() {
 }
 
 #[test]
-fn starts_with_everything_shown_and_fitted() {
+fn starts_with_everything_matching_and_a_window_ending_with_the_data() {
     let s = state();
     assert_eq!(s.matching.len(), s.doc.events.len());
-    assert_eq!(s.viewport.start(), s.viewport.bounds().0);
-    assert!(!s.viewport.can_zoom_out());
+    let last = s
+        .doc
+        .events
+        .iter()
+        .map(|e| e.start_at())
+        .fold(f64::MIN, f64::max);
+    assert!(s.viewport.end() > last && s.viewport.end() <= s.viewport.bounds().1);
+    assert!(s.first_view);
+    let all = s.clone().reduce(Action::ShowAll);
+    assert!((all.viewport.start() - all.viewport.bounds().0).abs() < 1e-6);
+    assert!(!all.viewport.can_zoom_out());
     assert_eq!(s.counts.iter().sum::<u32>() as usize, s.doc.events.len());
+}
+
+/// The first view of the bundled data, as the stage lays it out (with the model's
+/// estimated label widths; the browser suite checks the drawn page): at the width of the
+/// stage in a 1280 px window (1246 px) and in a 390 px one (356 px), the events placed
+/// and the largest cluster.
+#[test]
+fn the_first_view_tells_most_of_the_story() {
+    use crate::model::layout::layout;
+    let laid = |s: &State| {
+        let chars = |i: u32| s.title_chars.get(i as usize).map_or(0, |&n| n as usize);
+        layout(
+            &s.spans,
+            &s.ranked,
+            s.longest_days,
+            &s.viewport,
+            &layout_params(),
+            None,
+            &[],
+            &chars,
+        )
+    };
+    let in_view = |l: &crate::model::layout::Layout, s: &State| {
+        let width = s.viewport.width();
+        l.placed
+            .iter()
+            .filter(|p| p.x >= 0.0 && p.x <= width)
+            .count()
+    };
+    for (width, placed_at_least) in [(1246.0, 24), (356.0, 6)] {
+        let s = state().reduce(Action::Resize(width));
+        assert!(s.first_view);
+        let l = laid(&s);
+        let placed = in_view(&l, &s);
+        assert!(placed >= placed_at_least, "{width}: {placed} placed");
+        let largest = l.clusters.iter().map(|c| c.count).max().unwrap_or(0);
+        assert!(largest <= 5, "{width}: a cluster of {largest}");
+        let all = s.clone().reduce(Action::ShowAll);
+        let shown = |s: &State| crate::model::first_view::shown(&laid(s), &s.viewport);
+        assert!(
+            shown(&s) > shown(&all),
+            "{width}: no better than fitted whole"
+        );
+    }
+    // Every headline event in the window is placed.
+    let s = state().reduce(Action::Resize(1246.0));
+    let l = laid(&s);
+    for (i, e) in s.doc.events.iter().enumerate() {
+        if e.importance == 3 && e.start_at() >= s.viewport.start() {
+            assert!(l.placed.iter().any(|p| p.event == i as u32), "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn a_resize_chooses_the_first_window_again_until_the_reader_moves() {
+    let s = state();
+    let wide = s.clone().reduce(Action::Resize(1246.0));
+    let narrow = s.clone().reduce(Action::Resize(356.0));
+    assert_ne!(
+        wide.viewport.span(),
+        narrow.viewport.span() * 1246.0 / 356.0
+    );
+    let zoomed = wide.reduce(Action::ZoomIn);
+    assert!(!zoomed.first_view);
+    let resized = zoomed.clone().reduce(Action::Resize(356.0));
+    assert_eq!(
+        (resized.viewport.start(), resized.viewport.end()),
+        (zoomed.viewport.start(), zoomed.viewport.end())
+    );
 }
 
 #[test]
 fn actions_that_change_nothing_keep_the_same_state() {
-    let s = state();
+    let s = state().reduce(Action::ShowAll);
     for action in [
         Action::ZoomOut,
         Action::ShowAll,
