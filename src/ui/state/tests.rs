@@ -185,8 +185,14 @@ fn the_first_view_tells_most_of_the_story() {
             .filter(|p| p.x >= 0.0 && p.x <= width)
             .count()
     };
+    // The stage's first view (a phone's width would get the vertical timeline by itself).
+    let horizontal = || {
+        let mut s = state();
+        Rc::make_mut(&mut s).layout = crate::ui::options::Layout::Horizontal;
+        s
+    };
     for (width, placed_at_least) in [(1246.0, 24), (356.0, 6)] {
-        let s = state().reduce(Action::Resize(width));
+        let s = horizontal().reduce(Action::Resize(width));
         assert!(s.first_view);
         let l = laid(&s);
         let placed = in_view(&l, &s);
