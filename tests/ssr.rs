@@ -863,6 +863,8 @@ fn an_event_opens_in_place_on_the_vertical_timeline() {
     assert!(card.contains("aria-expanded=\"true\"") && card.contains("tabindex=\"0\""));
     assert!(card.contains(ps752.summary.get("en")));
     assert_eq!(card.matches("<a ").count(), ps752.sources.len());
+    // Its link to share, as in the details panel.
+    assert!(card.contains("class=\"tl-button tl-copy-link\""), "{card}");
 }
 
 #[test]

@@ -58,6 +58,9 @@ pub struct VerticalProps {
     /// selected.
     pub top_card: Rc<RefCell<Option<AttrValue>>>,
     pub onaction: Callback<Action>,
+    /// The open card's Copy link (the widget's, as in the details panel).
+    #[prop_or_default]
+    pub share: Html,
 }
 
 /// A value compared by pointer: for memo and effect dependencies that must not compare
@@ -413,6 +416,7 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                                 { media_figure(media, locale, title) }
                             }
                             { sources(e, locale) }
+                            { props.share.clone() }
                         </div>
                     }
                 </div>

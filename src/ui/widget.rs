@@ -199,7 +199,8 @@ fn Widget(props: &WidgetProps) -> Html {
                     title_chars={state.title_chars.clone()} zoom={state.vertical_zoom}
                     width={state.viewport.width()} selected={state.selected} {locale}
                     calendar={state.calendar} zone={state.zone} stage_ref={stage_ref.clone()}
-                    top_card={top_card.clone()} onaction={onaction.clone()} />
+                    top_card={top_card.clone()} onaction={onaction.clone()}
+                    share={state.selected.map(|i| share_link(doc, i, locale, &props.options)).unwrap_or_default()} />
             } else {
                 <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
