@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use timeline::data::bundled;
 use timeline::locale::{self, EN};
-use timeline::model::format::Document;
+use timeline::model::format::{Document, Event};
 use timeline::model::synthetic::synthetic;
 use timeline::model::validate::{validate, Validated};
 use timeline::ui::{EventList, EventListProps, Timeline, TimelineProps};
@@ -21,6 +21,14 @@ fn widget(validated: Validated) -> String {
 
 fn bundled_doc() -> Rc<Document> {
     Rc::new(bundled().document.expect("bundled data"))
+}
+
+/// Flight PS752's event (8 January 2020) in the bundled data.
+fn ps752(doc: &Document) -> &Event {
+    doc.events
+        .iter()
+        .find(|e| e.date.to_string() == "2020-01-08")
+        .expect("the bundled data has PS752")
 }
 
 fn list(doc: Rc<Document>, lang: &str) -> String {
@@ -192,11 +200,7 @@ fn a_large_dataset_renders_only_what_is_visible() {
 #[test]
 fn an_initial_event_opens_its_details() {
     let doc = bundled_doc();
-    let ps752 = doc
-        .events
-        .iter()
-        .find(|e| e.date.to_string() == "2020-01-08")
-        .unwrap();
+    let ps752 = ps752(&doc);
     let mut props = TimelineProps::from_validated(bundled());
     props.options.initial_event = Some(ps752.id.clone().into());
     let html = render::<Timeline>(props);
@@ -459,11 +463,7 @@ fn a_few_problems_are_all_listed_without_a_count() {
 #[test]
 fn no_part_of_the_widget_renders_a_style_attribute() {
     let doc = bundled_doc();
-    let ps752 = doc
-        .events
-        .iter()
-        .find(|e| e.date.to_string() == "2020-01-08")
-        .expect("PS752");
+    let ps752 = ps752(&doc);
     let with_details = |lang: &str| {
         let mut props = TimelineProps::from_validated(bundled());
         props.lang = lang.to_owned().into();
@@ -848,11 +848,7 @@ fn the_vertical_layout_shows_cards_with_whole_headlines_beside_a_rail() {
 #[test]
 fn an_event_opens_in_place_on_the_vertical_timeline() {
     let doc = bundled_doc();
-    let ps752 = doc
-        .events
-        .iter()
-        .find(|e| e.date.to_string() == "2020-01-08")
-        .unwrap();
+    let ps752 = ps752(&doc);
     let html = vertical(bundled(), "en", Some(&ps752.id));
     assert!(!html.contains("class=\"tl-details\""), "no separate panel");
     let cards = cards(&html);

@@ -4,22 +4,13 @@
 // article (dist/embed, `make dist`), the downloads, a 10,000-event text, accessibility.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { run, serve, assert, eventually, Widget } from './harness.mjs';
+import { run, serve, assert, eventually, Widget, REPO, AXE_PATH, requireBuilt } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
+const repo = REPO;
 const site = path.join(repo, 'dist/site');
 const embed = path.join(repo, 'dist/embed');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-for (const [dir, file, how] of [[site, 'editor.html', 'make build'], [embed, 'embed.js', 'make dist'], [embed, 'fallback.html', 'make dist']]) {
-  if (!fs.existsSync(path.join(dir, file))) {
-    console.error(`ERROR: ${path.relative(repo, path.join(dir, file))} is missing: run \`${how}\` first.`);
-    process.exit(1);
-  }
-}
+const axePath = AXE_PATH;
+requireBuilt([['dist/site/editor.html', 'make build'], ['dist/embed/embed.js', 'make dist'], ['dist/embed/fallback.html', 'make dist']]);
 
 const EDITOR = 'editor.html';
 const read = (file) => fs.readFileSync(path.join(repo, file), 'utf8');

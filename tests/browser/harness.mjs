@@ -15,8 +15,25 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+/** The repository's root. */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The path of axe-core's script, for `page.addScriptTag`. */
+export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The suites' built folders and files: exits with what to run when one is missing. */
+export function requireBuilt(files) {
+  for (const [file, how] of files) {
+    if (!fs.existsSync(path.join(REPO, file))) {
+      console.error(`ERROR: ${file} is missing: run \`${how}\` first.`);
+      process.exit(1);
+    }
+  }
+}
 
 /** Where failed tests leave their screenshot, log and trace (gitignored). */
 export const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');

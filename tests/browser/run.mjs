@@ -2,21 +2,14 @@
 // (`trunk build --release` → dist/site), served on loopback, in headless Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { run, assert, eventually, openWidget } from './harness.mjs';
+import { run, assert, eventually, REPO, AXE_PATH, requireBuilt, openWidget } from './harness.mjs';
 import { firstView } from './first-view.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
+const repo = REPO;
 const site = path.join(repo, 'dist/site');
 const data = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-if (!fs.existsSync(path.join(site, 'index.html'))) {
-  console.error(`ERROR: ${site}/index.html is missing: run \`trunk build --release\` first (make build).`);
-  process.exit(1);
-}
+const axePath = AXE_PATH;
+requireBuilt([['dist/site/index.html', 'make build']]);
 
 const total = data.events.length;
 const byDate = [...data.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -4,20 +4,13 @@
 // layout it needs (`?layout=vertical`), except the ones about the automatic choice.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { run, assert, eventually } from './harness.mjs';
+import { run, assert, eventually, REPO, AXE_PATH, requireBuilt } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
+const repo = REPO;
 const site = path.join(repo, 'dist/site');
 const data = JSON.parse(fs.readFileSync(path.join(repo, 'assets/events.json'), 'utf8'));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-if (!fs.existsSync(path.join(site, 'index.html'))) {
-  console.error(`ERROR: ${site}/index.html is missing: run \`trunk build --release\` first (make build).`);
-  process.exit(1);
-}
+const axePath = AXE_PATH;
+requireBuilt([['dist/site/index.html', 'make build']]);
 
 const byDate = [...data.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 const PHONE = { width: 390, height: 844 };
