@@ -146,8 +146,8 @@ const tests = {
     await editor.checked({ errors: 0, what: 'the error cleared' });
     assert((await page.locator('.ed-problem[data-severity="error"]').count()) === 0, 'no error listed');
     await editor.previewCount(tl.events, 'every event in the preview');
-    const titles = await editor.preview.locator('.tl-stage [data-event-id]').allTextContents();
-    assert(titles.some((t) => t.includes('The third event')), `the fixed event on the stage: ${titles}`);
+    const titles = await editor.preview.locator('.tl-stage [data-event-id], .tl-vertical [data-event-id]').allTextContents();
+    assert(titles.some((t) => t.includes('The third event')), `the fixed event in the preview: ${titles}`);
   },
 
   'a CSV from an address and a drop: problems name the row and the column header': async ({ page, url }) => {
@@ -183,6 +183,9 @@ const tests = {
 
   'the options show in the preview, and the copied embed code mounts exactly them in an article': async ({ page, url }) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    // Wide enough for a preview of 600 px or more: the stage, whose window the options set
+    // (narrower, the preview is the vertical timeline, as an article would show it).
+    await page.setViewportSize({ width: 1800, height: 1000 });
     const editor = await Editor.open(page, url);
     await editor.paste(ps752Text);
     await editor.checked({ errors: 0, warnings: 0 });

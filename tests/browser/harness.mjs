@@ -162,9 +162,9 @@ export class Widget {
     return this.locator('.tl-stage');
   }
 
-  /** Waits until the stage shows an event. */
+  /** Waits until the stage, or the vertical timeline (a narrow widget's), shows an event. */
   async ready({ timeout = 20_000 } = {}) {
-    await this.locator('.tl-stage [data-event-id]').first().waitFor({ timeout });
+    await this.locator('.tl-stage [data-event-id], .tl-vertical [data-event-id]').first().waitFor({ timeout });
     return this;
   }
 
@@ -232,12 +232,13 @@ export class Widget {
     return this.locator('.tl-count').textContent();
   }
 
-  /** The id of the event in the details, or null when they are closed. */
+  /** The id of the event in the details (or the open card), or null when none is open. */
   selected() {
-    return this.locator('.tl-details').evaluateAll((els) => els[0]?.dataset.eventId ?? null);
+    return this.locator('.tl-details, .tl-vcard[data-open] .tl-vcard-head')
+      .evaluateAll((els) => els[0]?.dataset.eventId ?? null);
   }
 
-  /** Waits until the details show event `id`. */
+  /** Waits until the details (or, down the page, the open card) show event `id`. */
   async expectSelected(id, what) {
     await eventually(async () => {
       const now = await this.selected();

@@ -87,7 +87,8 @@ async function itemsAtTheirDates(w) {
  * event in view whole (`headlines`; not asked of a phone), no cluster over 5, no axis label cut by the stage's ends. */
 function firstViewTest(lang, readable, viewport, { headlines = true } = {}) {
   return Object.assign(async ({ page, url, outDir }) => {
-    const w = await openWidget(page, `${url}?lang=${lang}`);
+    // The stage's first view: a phone's width gets the vertical timeline by itself.
+    const w = await openWidget(page, `${url}?lang=${lang}${viewport.width < 600 ? '&layout=horizontal' : ''}`);
     const v = await eventually(async () => {
       const now = await firstView(w.stage);
       assert(now.readable.length >= readable, `${now.readable.length} readable (of ${total}), expected ${readable}: ${now.readable.join(' ')}`);
