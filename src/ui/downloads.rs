@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::dom::download;
-use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, ROWS, ROW_PX};
+use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, ROW_PX};
 use super::state::State;
 use crate::locale::{Dir, Locale};
 use crate::model::axis::axis;
@@ -54,7 +54,7 @@ pub fn save(state: &State, which: Download) {
 
 /// The view as the stage lays it out, as an SVG document crediting `origin`.
 fn picture(state: &State, origin: &str) -> String {
-    let params = layout_params();
+    let params = layout_params(state.rows);
     let chars = |i: u32| state.title_chars.get(i as usize).map_or(0, |&n| n as usize);
     let laid = layout(
         &state.spans,
@@ -82,7 +82,7 @@ fn picture(state: &State, origin: &str) -> String {
         view: &state.viewport,
         layout: &laid,
         axis: &ticks,
-        rows: ROWS,
+        rows: state.rows,
         row_px: ROW_PX,
         char_px: params.char_px,
         rtl: locale.dir == Dir::Rtl,

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::dom::{focus_in, focus_lost};
+use super::metrics::rows_in;
 use super::options::{Options, Theme};
 use super::state::{Action, State, DEFAULT_WIDTH_PX};
 use crate::locale::Locale;
@@ -77,14 +78,17 @@ pub fn use_page_language(enabled: bool, locale: &'static Locale) {
     });
 }
 
-/// Tells the reducer the stage's width whenever it changes. ResizeObserver has no gloo
+/// Tells the reducer the stage's width whenever it changes, and, in a box of fixed
+/// height (an embed: its host sets `--tl-height`), the rows the stage's height holds (the
+/// stylesheet gives the stage the height the rest leaves). ResizeObserver has no gloo
 /// wrapper: the observer is disconnected and its closure freed when the stage goes.
 /// `vertical` says which element holds the ref (the stage or the vertical timeline's
 /// scroll box): when it changes, the new one is observed.
 #[hook]
 pub fn use_resize(stage: NodeRef, vertical: bool, onaction: Callback<Action>) {
-    use_effect_with((stage, vertical), move |(stage, _)| {
+    use_effect_with((stage, vertical), move |(stage, vertical)| {
         let element = stage.cast::<web_sys::Element>();
+        let boxed = !*vertical && element.as_ref().is_some_and(in_fixed_box);
         let measure = {
             let element = element.clone();
             move || {
@@ -93,6 +97,9 @@ pub fn use_resize(stage: NodeRef, vertical: bool, onaction: Callback<Action>) {
                     // A hidden stage (the list view) measures 0: keep the last width.
                     if width > 0.0 {
                         onaction.emit(Action::Resize(width));
+                        if boxed {
+                            onaction.emit(Action::Rows(rows_in(f64::from(el.client_height()))));
+                        }
                     }
                 }
             }
@@ -110,6 +117,19 @@ pub fn use_resize(stage: NodeRef, vertical: bool, onaction: Callback<Action>) {
             drop(callback);
         }
     });
+}
+
+/// Whether `el` is in an embed's box of fixed height: its host sets `--tl-height` (the
+/// loader, from `data-height`), which every element inside inherits. (The standalone page
+/// sets it for the vertical timeline alone; its stage grows with its events.)
+fn in_fixed_box(el: &web_sys::Element) -> bool {
+    if !el.closest(".tl-host").is_ok_and(|host| host.is_some()) {
+        return false;
+    }
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|style| style.get_property_value("--tl-height").ok())
+        .is_some_and(|height| !height.trim().is_empty())
 }
 
 /// The event named in the URL (`#event=<id>`, or TimelineJS3's `#event-<id>`), if any.

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::dom::{set_class, show_class_for, target_with, x_in};
 use super::gestures::{cluster_window, wheel, Gesture, Wheel, WheelMove, DOUBLE_CLICK_ZOOM};
 use super::inline::{use_styles, Kinds};
-use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROWS, ROW_PX};
+use super::metrics::{layout_params, AXIS_LABEL_SPACING_PX, MARKER_BOX_PX, ROW_PX};
 use super::state::Action;
 use super::text::{category_color, importance_attr, lang_attr, px, Fixed};
 use crate::locale::{Dir, Locale};
@@ -41,6 +41,9 @@ pub struct StageProps {
     /// Each event's title length in characters (see `State::title_chars`).
     pub title_chars: Rc<Vec<u32>>,
     pub viewport: Viewport,
+    /// Rows of events (`State::rows`): the stage is as tall as they are, unless a box of
+    /// fixed height sets its height and so its rows.
+    pub rows: u32,
     pub selected: Option<u32>,
     pub locale: &'static Locale,
     /// The axis's calendar.
@@ -59,7 +62,7 @@ pub fn Stage(props: &StageProps) -> Html {
     // The rows of the last layout, which the next one keeps where it can, and the width it
     // was drawn at: a stage of another width (the first measure, a resize) lays out afresh,
     // since the rows of another width are no step the reader took.
-    let previous = use_mut_ref(|| (0.0, Vec::<(u32, u32)>::new()));
+    let previous = use_mut_ref(|| ((0.0, 0), Vec::<(u32, u32)>::new()));
     // The timer that hides the wheel hint: dropped, so cancelled, with the stage.
     let hint_timer = use_mut_ref(|| None::<Timeout>);
     // Positions and sizes, written through the CSSOM after each render (see `inline`).
@@ -67,6 +70,13 @@ pub fn Stage(props: &StageProps) -> Html {
     // One handler for every thumbnail, made once: a new one per item would be rebound on
     // every zoom step.
     let on_thumbnail_error = use_callback((), |e: Event, _| hide_target(&e));
+    // The stage's height follows its rows (CSS `--tl-rows`), written through the CSSOM
+    // as the positions are (no inline style under a strict policy).
+    use_effect_with((props.rows, props.stage_ref.clone()), |(rows, stage)| {
+        if let Some(el) = stage.cast::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("--tl-rows", &rows.to_string());
+        }
+    });
     let mut styles = styles.borrow_mut();
     styles.begin();
     let doc = &props.document;
@@ -78,9 +88,9 @@ pub fn Stage(props: &StageProps) -> Html {
     let rtl = locale.dir == Dir::Rtl;
     let sign = if rtl { -1.0 } else { 1.0 };
 
-    let params = layout_params();
-    if previous.borrow().0 != view.width() {
-        *previous.borrow_mut() = (view.width(), Vec::new());
+    let params = layout_params(props.rows);
+    if previous.borrow().0 != (view.width(), props.rows) {
+        *previous.borrow_mut() = ((view.width(), props.rows), Vec::new());
     }
     let laid = layout(
         &props.spans,
@@ -186,7 +196,7 @@ pub fn Stage(props: &StageProps) -> Html {
         })
     };
 
-    let lane_y = f64::from(ROWS) * ROW_PX;
+    let lane_y = f64::from(props.rows) * ROW_PX;
     let (first, last) = (view.start(), view.end());
     html! {
         <div class="tl-stage" ref={props.stage_ref.clone()} role="region"
@@ -194,6 +204,7 @@ pub fn Stage(props: &StageProps) -> Html {
             aria-roledescription={locale.stage_role}
             data-view-start={Fixed(first, 6).to_string()} data-view-end={Fixed(last, 6).to_string()}
             data-unit={ticks.minor_unit.name()} data-calendar={ticks.calendar.id()}
+            data-rows={props.rows.to_string()}
             {onwheel} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
             {onclick} {ondblclick}>

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::metrics::layout_params;
+use super::metrics::{layout_params, MAX_FREE_ROWS, MIN_ROWS};
 use super::options::{Layout, Options, StartAt};
 use crate::locale::Locale;
 use crate::model::calendar::Calendar;
@@ -17,7 +17,7 @@ use crate::model::date::{Date, Day};
 use crate::model::filter::{Filter, SearchIndex};
 use crate::model::first_view::first_window;
 use crate::model::format::Document;
-use crate::model::layout::{longest_days, spans, Ranked, Span};
+use crate::model::layout::{layout, longest_days, spans, Ranked, Span};
 use crate::model::vertical::{fit_zoom, ZOOM_RANGE};
 use crate::model::viewport::{Limits, Viewport};
 
@@ -93,6 +93,14 @@ pub struct State {
     /// or event given, nothing done yet): a new width chooses it again
     /// ([`first_window`]).
     pub first_view: bool,
+    /// The stage's rows of events. A stage in a box of fixed height (an embed) has the
+    /// rows its space holds (`Action::Rows`, measured); one that grows with its content
+    /// (the standalone page, `mount` without a height) has those its first view needs,
+    /// chosen again with the first window ([`State::fit_rows`]) and kept once the reader
+    /// moves, so that the page never jumps under them.
+    pub rows: u32,
+    /// The rows come from the space the stage has (see [`State::rows`]).
+    pub rows_from_space: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +131,8 @@ pub enum Action {
     CenterOn(f64),
     /// The timeline was drawn at a new width.
     Resize(f64),
+    /// The stage's box of fixed height holds this many rows (see [`State::rows`]).
+    Rows(u32),
     /// Select an event by id (`None` closes the details).
     Select(Option<AttrValue>),
     /// Select the next (`+1`) or previous (`-1`) matching event.
@@ -182,14 +192,16 @@ impl State {
             vertical_zoom: vertical_fit,
             vertical_fit,
             first_view: true,
+            rows: MAX_FREE_ROWS,
+            rows_from_space: false,
         };
         state.refilter();
-        state.viewport = state.first_window(width);
+        state.fit_rows(width);
         state
     }
 
-    /// The window that shows the most of the matching events at `width` pixels, when no
-    /// start window was asked for (see [`first_window`]).
+    /// The window that shows the most of the matching events at `width` pixels in the
+    /// stage's rows, when no start window was asked for (see [`first_window`]).
     pub(super) fn first_window(&self, width: f64) -> Viewport {
         let chars = &self.title_chars;
         first_window(
@@ -197,9 +209,36 @@ impl State {
             &self.ranked,
             self.longest_days,
             &self.viewport.whole().with_width(width),
-            &layout_params(),
+            &layout_params(self.rows),
             &|i| chars.get(i as usize).map_or(0, |&n| n as usize),
         )
+    }
+
+    /// The first window at `width`, and, on a stage that grows with its events, the rows
+    /// it needs: the window chosen with [`MAX_FREE_ROWS`], then as many rows as its events
+    /// take, at least [`MIN_ROWS`]. Fewer rows than that lay the same window out the same
+    /// way, since an item takes the first row that has room.
+    pub(super) fn fit_rows(&mut self, width: f64) {
+        if !self.rows_from_space {
+            self.rows = MAX_FREE_ROWS;
+        }
+        let view = self.first_window(width);
+        if !self.rows_from_space {
+            let chars = &self.title_chars;
+            let laid = layout(
+                &self.spans,
+                &self.ranked,
+                self.longest_days,
+                &view,
+                &layout_params(MAX_FREE_ROWS),
+                None,
+                &[],
+                &|i| chars.get(i as usize).map_or(0, |&n| n as usize),
+            );
+            let used = laid.placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
+            self.rows = used.clamp(MIN_ROWS, MAX_FREE_ROWS);
+        }
+        self.viewport = view;
     }
 
     /// The initial state with the embed's options applied: window, categories, event.
@@ -222,7 +261,7 @@ impl State {
                 .map(|c| c.id.clone())
                 .collect();
             state.refilter();
-            state.viewport = state.first_window(width);
+            state.fit_rows(width);
         }
         let mut state = Rc::new(state);
         if let Some((start, end)) = options.initial_window {

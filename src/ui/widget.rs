@@ -178,6 +178,7 @@ fn Widget(props: &WidgetProps) -> Html {
     html! {
         <div class="tl-root" data-theme={props.options.theme.name()} lang={locale.code}
             dir={locale.dir.as_str()} data-layout={if vertical { "vertical" } else { "horizontal" }}
+            data-box={(state.rows_from_space && !vertical).then_some("")}
             {onkeydown} ref={root_ref}>
             { header(doc, locale, &onaction) }
             <Problems problems={props.problems.clone()} {locale} />
@@ -204,7 +205,7 @@ fn Widget(props: &WidgetProps) -> Html {
             } else {
                 <Stage document={doc.clone()} ranked={state.ranked.clone()}
                     longest_days={state.longest_days} spans={state.spans.clone()} title_chars={state.title_chars.clone()}
-                    viewport={state.viewport}
+                    viewport={state.viewport} rows={state.rows}
                     selected={state.selected} {locale} calendar={state.calendar} zone={state.zone}
                     embedded={props.options.embedded}
                     stage_ref={stage_ref.clone()} onaction={onaction.clone()} />

@@ -241,6 +241,73 @@ const tests = {
     }
   },
 
+  'the stage fills the box it reserved: more rows in a taller one, nothing scrolls inside, and opening an event moves no row': async ({ page, url }) => {
+    // The last is too small for the header and the fewest rows: it scrolls inside.
+    const heights = [600, 760, 900, 360];
+    await page.route('**/boxes.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body>${heights.map((h) => `<div id="box-${h}" data-timeline data-load="eager" data-height="${h}px"></div>`).join('')}
+        <script src="/dist/embed/embed.js"></script></body></html>`,
+    }));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url + 'boxes.html');
+    const ids = heights.map((h) => `box-${h}`);
+    await ready(page, ids);
+    // What a box shows: its root's height and scroll height, the stage's rows, and where
+    // the stage, the last of its items and the hint end, relative to the root's box.
+    const measure = (id) => inWidget(page, id, (root) => {
+      const r = root.querySelector('.tl-root');
+      const box = r.getBoundingClientRect();
+      const stage = r.querySelector('.tl-stage');
+      const s = stage.getBoundingClientRect();
+      const lowest = Math.max(...[...stage.querySelectorAll('.tl-item, .tl-cluster')].map((el) => el.getBoundingClientRect().bottom));
+      const axis = stage.querySelector('.tl-axis').getBoundingClientRect();
+      return {
+        height: box.height, scroll: r.scrollHeight, rows: Number(stage.dataset.rows),
+        stage: s.height, itemsEnd: lowest - s.top, axisTop: axis.top - s.top,
+        hintEnd: r.querySelector('.tl-hint').getBoundingClientRect().bottom - box.top,
+        clusters: [...stage.querySelectorAll('.tl-cluster')].map((c) => Number(c.textContent.replace(/\D/g, ''))),
+      };
+    });
+    const seen = [];
+    for (const [i, id] of ids.entries()) {
+      const m = await eventually(async () => {
+        const m = await measure(id);
+        // The rows the box holds, once measured: a stage of its rows' height, give or take
+        // less than a row.
+        const rowsHeight = 30 * (m.rows + 1) + 52;
+        assert(m.stage >= rowsHeight - 0.5 && m.stage < rowsHeight + 30, `${id}: ${m.rows} rows in ${m.stage} px`);
+        return m;
+      }, { what: `${id} measured` });
+      assert(m.height === heights[i], `${id}: ${m.height} px tall`);
+      if (i === 3) {
+        assert(m.rows === 3 && m.scroll > m.height, `${id}: ${m.rows} rows, scrolls ${m.scroll} in ${m.height}`);
+      } else {
+        assert(m.scroll <= m.height + 0.5, `${id}: scrolls inside (${m.scroll} in ${m.height})`);
+        assert(m.hintEnd <= m.height + 0.5, `${id}: the hint ends at ${m.hintEnd}`);
+      }
+      assert(m.itemsEnd <= m.axisTop + 0.5, `${id}: an item hangs over the axis (${m.itemsEnd} > ${m.axisTop})`);
+      assert(Math.max(0, ...m.clusters) <= 5, `${id}: clusters ${m.clusters}`);
+      seen.push(m);
+    }
+    assert(seen[0].rows < seen[1].rows && seen[1].rows < seen[2].rows, `rows ${seen.map((m) => m.rows)}`);
+    assert(seen[2].rows - seen[0].rows >= Math.floor((900 - 600) / 30) - 1, `rows ${seen.map((m) => m.rows)}`);
+    // Opening an event: its details are a sheet inside the box; the stage keeps its rows.
+    const tall = ids[2];
+    const first = await inWidget(page, tall, (root) => root.querySelector('.tl-stage [data-event-id]').dataset.eventId);
+    await inWidget(page, tall, (root, id) => root.querySelector(`.tl-stage [data-event-id="${id}"]`).click(), first);
+    await widget(page, tall).expectSelected(first, 'clicked');
+    const open = await measure(tall);
+    assert(open.rows === seen[2].rows && Math.abs(open.stage - seen[2].stage) < 0.5, `rows ${open.rows}, stage ${open.stage}`);
+    assert(open.height === 900 && open.scroll <= 900.5, `open: ${open.height}, scrolls ${open.scroll}`);
+    const sheet = await inWidget(page, tall, (root) => {
+      const d = root.querySelector('.tl-details').getBoundingClientRect();
+      const box = root.querySelector('.tl-root').getBoundingClientRect();
+      return { top: d.top - box.top, bottom: d.bottom - box.top, height: d.height };
+    });
+    assert(sheet.height > 0 && sheet.top >= 0 && sheet.bottom <= 900.5, `details ${JSON.stringify(sheet)}`);
+  },
+
   'below the fold, nothing but the loader is requested until the widget scrolls near; the placeholder reserves exactly the space the widget then takes': async ({ page, url }) => {
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -311,7 +378,8 @@ const tests = {
     assert(styles.stage === 'block', `stage display ${styles.stage}`);
     assert(styles.button !== '40px', 'button font');
     assert(styles.box === 'border-box', 'box-sizing');
-    assert(Math.abs(styles.height - 322) < 2, `stage height ${styles.height}`);
+    // The stage takes the room its box leaves it, whole rows of it (see the next test).
+    assert(styles.height >= 30 * 4 + 52, `stage height ${styles.height}`);
   },
 
   'the wheel scrolls the page; Ctrl + wheel zooms': async ({ page, url }) => {

@@ -25,7 +25,10 @@ impl Reducible for State {
                 | Action::Last
         );
         // Whatever the reader does ends the first view (a resize or new data keeps it).
-        let keeps_first_view = matches!(action, Action::Resize(_) | Action::Reconfigure(_));
+        let keeps_first_view = matches!(
+            action,
+            Action::Resize(_) | Action::Rows(_) | Action::Reconfigure(_)
+        );
         let mut next = self.clone().apply(action);
         if !Rc::ptr_eq(&next, &self) && next.animate != animate {
             Rc::make_mut(&mut next).animate = animate;
@@ -68,10 +71,24 @@ impl State {
             Action::ShowWindow(start, end) => self.with_viewport(v.with_window(start, end)),
             Action::CenterOn(day) => self.with_viewport(v.centered_on(day)),
             Action::Resize(width) if self.first_view => {
-                let first = self.first_window(width);
-                self.with_viewport(first)
+                let mut next = (*self).clone();
+                next.fit_rows(width);
+                if (next.viewport, next.rows) == (self.viewport, self.rows) {
+                    self
+                } else {
+                    Rc::new(next)
+                }
             }
             Action::Resize(width) => self.with_viewport(v.with_width(width)),
+            Action::Rows(rows) => {
+                changed(rows != self.rows || !self.rows_from_space, self, |next| {
+                    next.rows = rows;
+                    next.rows_from_space = true;
+                    if next.first_view {
+                        next.viewport = next.first_window(next.viewport.width());
+                    }
+                })
+            }
             Action::SetQuery(text) => changed(text != self.query, self, |next| {
                 next.filter.query = Query::new(&text);
                 next.query = text;
@@ -141,11 +158,15 @@ impl State {
             },
             Action::Reconfigure(fresh) => {
                 let mut next = Rc::unwrap_or_clone(fresh);
-                next.viewport = if next.first_view {
-                    next.first_window(v.width())
+                // The space is the widget's, whatever its data: it keeps its rows.
+                if self.rows_from_space {
+                    (next.rows, next.rows_from_space) = (self.rows, true);
+                }
+                if next.first_view {
+                    next.fit_rows(v.width());
                 } else {
-                    next.viewport.with_width(v.width())
-                };
+                    next.viewport = next.viewport.with_width(v.width());
+                }
                 next.mode = self.mode;
                 if next.locale != self.locale {
                     next.set_locale(self.locale);

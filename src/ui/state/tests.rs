@@ -172,7 +172,7 @@ fn the_first_view_tells_most_of_the_story() {
             &s.ranked,
             s.longest_days,
             &s.viewport,
-            &layout_params(),
+            &layout_params(s.rows),
             None,
             &[],
             &chars,
@@ -231,6 +231,113 @@ fn a_resize_chooses_the_first_window_again_until_the_reader_moves() {
     assert_eq!(
         (resized.viewport.start(), resized.viewport.end()),
         (zoomed.viewport.start(), zoomed.viewport.end())
+    );
+}
+
+/// The rows of a stage that grows with its events: those its first view takes (laid out
+/// with the most rows there may be, the same events are placed), never fewer than
+/// `MIN_ROWS`, chosen again with the first window until the reader moves.
+#[test]
+fn a_growing_stage_takes_the_rows_its_first_view_needs() {
+    use super::super::metrics::{MAX_FREE_ROWS, MIN_ROWS};
+    use crate::model::layout::layout;
+    let placed = |s: &State, rows: u32| {
+        let chars = |i: u32| s.title_chars.get(i as usize).map_or(0, |&n| n as usize);
+        let params = layout_params(rows);
+        let laid = layout(
+            &s.spans,
+            &s.ranked,
+            s.longest_days,
+            &s.viewport,
+            &params,
+            None,
+            &[],
+            &chars,
+        );
+        let mut placed: Vec<(u32, u32)> = laid.placed.iter().map(|p| (p.event, p.row)).collect();
+        placed.sort_unstable();
+        (placed, laid.clusters.len())
+    };
+    // (name, the document, the width, the fewest and most rows it may take)
+    let cases = [
+        (
+            "the bundled data, wide",
+            state().doc.clone(),
+            1246.0,
+            ROWS_AT_LEAST_WIDE,
+            MAX_FREE_ROWS,
+        ),
+        (
+            "the bundled data, narrow",
+            state().doc.clone(),
+            356.0,
+            MIN_ROWS,
+            MAX_FREE_ROWS,
+        ),
+        (
+            "two events",
+            timelinejs(2, false),
+            1246.0,
+            MIN_ROWS,
+            MIN_ROWS,
+        ),
+        (
+            "one event",
+            timelinejs(1, false),
+            1246.0,
+            MIN_ROWS,
+            MIN_ROWS,
+        ),
+    ];
+    for (name, doc, width, least, most) in cases {
+        let mut s = State::new(doc, &EN, 1000.0);
+        s.layout = crate::ui::options::Layout::Horizontal;
+        let s = Rc::new(s).reduce(Action::Resize(width));
+        assert!((least..=most).contains(&s.rows), "{name}: {} rows", s.rows);
+        assert!(!s.rows_from_space, "{name}");
+        assert_eq!(placed(&s, s.rows), placed(&s, MAX_FREE_ROWS), "{name}");
+    }
+    // Once the reader moves, a new width keeps the rows (the page does not jump).
+    let s = state().reduce(Action::Resize(1246.0));
+    let zoomed = s.clone().reduce(Action::ZoomIn);
+    assert_eq!(zoomed.clone().reduce(Action::Resize(356.0)).rows, s.rows);
+}
+
+/// The bundled data's first view at 1246 px needs more than the stylesheet's 8 rows.
+const ROWS_AT_LEAST_WIDE: u32 = 9;
+
+/// A box of fixed height gives the rows its space holds: the first window is chosen
+/// again for them, until the reader moves; then the view stays. New data keeps them.
+#[test]
+fn a_box_of_fixed_height_gives_its_rows() {
+    let s = state().reduce(Action::Resize(1246.0));
+    for rows in [3, 5, 8, 16, 24] {
+        let boxed = s.clone().reduce(Action::Rows(rows));
+        assert_eq!((boxed.rows, boxed.rows_from_space), (rows, true));
+        assert!(boxed.first_view);
+        assert_eq!(boxed.viewport, boxed.first_window(1246.0), "{rows} rows");
+        // A resize keeps the rows the box gave.
+        assert_eq!(boxed.clone().reduce(Action::Resize(900.0)).rows, rows);
+        // Measured again, the same rows change nothing.
+        assert!(Rc::ptr_eq(
+            &boxed,
+            &boxed.clone().reduce(Action::Rows(rows))
+        ));
+    }
+    // Fewer rows fold more into clusters, so the first window is another one.
+    let few = s.clone().reduce(Action::Rows(3));
+    let many = s.clone().reduce(Action::Rows(16));
+    assert_ne!(few.viewport, many.viewport);
+    // After the reader moves, the box's rows change but the view stays.
+    let moved = many.clone().reduce(Action::Pan(-40.0));
+    let smaller = moved.clone().reduce(Action::Rows(4));
+    assert_eq!((smaller.rows, smaller.viewport), (4, moved.viewport));
+    // New data keeps the box's rows.
+    let fresh = Rc::new(State::new(timelinejs(3, false), &EN, 1000.0));
+    let reconfigured = many.reduce(Action::Reconfigure(fresh));
+    assert_eq!(
+        (reconfigured.rows, reconfigured.rows_from_space),
+        (16, true)
     );
 }
 
