@@ -690,6 +690,26 @@ const tests = {
     await page.evaluate(() => window.handle.destroy());
     const left = await page.evaluate(() => document.getElementById('app').shadowRoot.querySelectorAll('.tl-root').length);
     assert(left === 0, 'destroyed');
+    // A link into the article opens its event in the package's widget too (its key is its
+    // element's id, `app`), and scrolls the page to it.
+    const linked = bundled.events[5];
+    await page.route('**/bundler-far.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><body><p style="height: 3000px">Article</p><div id="app"></div>
+          <script type="module">
+            import init, { mount } from '/dist/pkg/timeline.js';
+            await init();
+            mount(document.getElementById('app'), {});
+          </script></body></html>`,
+      }),
+    );
+    await page.goto(`${url}bundler-far.html#app/${encodeURIComponent(linked.id)}`);
+    await widget(page, 'app').expectSelected(linked.id, 'the linked event opens');
+    await eventually(async () => {
+      const top = await page.evaluate(() => document.getElementById('app').getBoundingClientRect().top);
+      assert(top >= -1 && top < 800, `the widget is at ${top}`);
+    }, { what: 'scrolled to the widget' });
   },
 
   'the language comes from data-lang, else the article, else the browser; the host page keeps its own': Object.assign(
