@@ -583,6 +583,52 @@ fn convert_keeps_every_event_of_timelinejs3s_own_templates_and_examples() {
     }
 }
 
+#[test]
+fn convert_writes_one_language_that_reads_back_without_a_problem() {
+    let bundled = document(timeline::data::BUNDLED_JSON);
+    let whole = read("assets/events.json").len();
+    for lang in ["en", "fr", "fa"] {
+        let r = run(&["convert", "assets/events.json", "--lang", lang]);
+        assert_eq!(r.code, 0, "{lang}: {}", r.stderr);
+        assert!(
+            r.stdout.len() < whole * 3 / 4,
+            "{lang}: {} bytes",
+            r.stdout.len()
+        );
+        let v = timeline::model::validate::validate(&r.stdout);
+        assert!(v.problems.is_empty(), "{lang}: {:?}", v.problems.first());
+        let one = v.document.expect("a document");
+        assert_eq!(one.lang.as_deref(), Some(lang));
+        assert_eq!(one.events.len(), bundled.events.len());
+        for (a, b) in one.events.iter().zip(&bundled.events) {
+            assert_eq!(a.title.get(lang), b.title.get(lang), "{lang}: {}", a.id);
+            // No other language's text is left where the text has this one.
+            assert_eq!(a.title.all().count(), 1, "{lang}: {}", a.id);
+        }
+    }
+    for (args, why) in [
+        (
+            &["convert", "assets/events.json", "--lang", "French"][..],
+            "--lang \"French\": expected a language code",
+        ),
+        (
+            &[
+                "convert",
+                "assets/events.json",
+                "--lang",
+                "fr",
+                "--to",
+                "csv",
+            ][..],
+            "--lang writes our JSON",
+        ),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains(why), "{args:?}: {}", r.stderr);
+    }
+}
+
 // ---- fallback ----
 
 #[test]

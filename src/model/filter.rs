@@ -216,6 +216,7 @@ mod tests {
             color: "#123456".to_owned(),
         };
         let mut d = Document {
+            lang: None,
             title: Text::from("Test"),
             description: None,
             updated: Some(Date::parse("2026-01-01").unwrap()),

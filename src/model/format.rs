@@ -166,6 +166,11 @@ impl From<&str> for Text {
 /// first, so components whose props hold the document skip a deep comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
+    /// The one language the texts are in, when the file holds one language of a timeline
+    /// (`timeline convert --lang`, the embed's `events.<lang>.json`): its texts need no
+    /// English, the fallback of the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -395,6 +400,7 @@ impl Document {
                     ..e.clone()
                 })
                 .collect(),
+            lang: self.lang.clone(),
             title: self.title.clone(),
             description: self.description.clone(),
             updated: self.updated,

@@ -23,6 +23,7 @@ pub mod solar_hijri;
 pub mod sort;
 pub mod synthetic;
 pub mod text;
+pub mod texts;
 pub mod timelinejs;
 pub mod validate;
 pub mod vertical;

@@ -148,6 +148,7 @@ pub fn synthetic(n: usize, seed: u64) -> Document {
         .collect();
     // `doc.sort_events()` below puts them in date order.
     let mut doc = Document {
+        lang: None,
         title: translated(
             format!("Synthetic timeline of {n} events"),
             format!("Chronologie synthétique de {n} événements"),

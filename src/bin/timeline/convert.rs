@@ -3,14 +3,15 @@
 
 use timeline::model::export::{to_csv, to_json};
 use timeline::model::format::{Document, Event, Text};
-use timeline::model::validate::validate;
+use timeline::model::texts::in_language;
+use timeline::model::validate::{is_language_code, validate};
 
 use crate::args::{self, Opt};
 use crate::input::{self, Input};
 use crate::Status;
 
 pub const HELP: &str = "\
-timeline convert FILE [--to json|csv] [-o OUT] [--force]
+timeline convert FILE [--to json|csv] [--lang LANG] [-o OUT] [--force]
 
 Reads FILE (our JSON, TimelineJS3 JSON, or CSV in our layout or TimelineJS3's; `-` is the
 standard input) and writes it in our JSON format, or with --to csv in our spreadsheet
@@ -21,6 +22,9 @@ TimelineJS3's HTML is written as its plain text.
 
 Options:
   --to json|csv       the output format (default: from OUT's extension, else json)
+  --lang LANG         our JSON with the texts in LANG alone (a text without LANG keeps
+                      every translation), and its language named (\"lang\"): a reader of LANG gets
+                      only their language (make dist writes events.en.json this way)
   -o, --output OUT    write to OUT instead of the standard output
   --force             write even when FILE has errors (the events and eras in error are
                       left out); without it, nothing is written and the status is 1
@@ -33,6 +37,7 @@ Examples:
   timeline convert timeline3.json -o events.json
   timeline convert events.json --to csv -o events.csv
   timeline convert sheet.csv > events.json
+  timeline convert events.json --lang fr -o events.fr.json
 ";
 
 const OPTIONS: &[Opt] = &[
@@ -47,6 +52,10 @@ const OPTIONS: &[Opt] = &[
     Opt {
         names: &["--force"],
         value: false,
+    },
+    Opt {
+        names: &["--lang"],
+        value: true,
     },
 ];
 
@@ -78,6 +87,18 @@ pub fn run(args: &[String]) -> Status {
         None if out.is_some_and(|o| o.to_ascii_lowercase().ends_with(".csv")) => To::Csv,
         None => To::Json,
     };
+    let lang = parsed.value("--lang");
+    if let Some(lang) = lang {
+        if to == To::Csv {
+            return args::usage_error("convert", "--lang writes our JSON, not CSV");
+        }
+        if !is_language_code(lang) {
+            return args::usage_error(
+                "convert",
+                &format!("--lang {lang:?}: expected a language code such as en, fr or fr-CA"),
+            );
+        }
+    }
     let input = match input::read(path) {
         Ok(input) => input,
         Err(message) => {
@@ -109,6 +130,8 @@ pub fn run(args: &[String]) -> Status {
         );
         return Status::DataErrors;
     }
+    let one_language = lang.map(|lang| in_language(document, lang));
+    let document = one_language.as_ref().unwrap_or(document);
     let text = match to {
         To::Json => to_json(document),
         To::Csv => to_csv(document),

@@ -14,6 +14,9 @@ pub fn to_json(document: &Document) -> String {
         first: true,
     };
     w.open('{');
+    if let Some(lang) = &document.lang {
+        w.string("lang", lang);
+    }
     w.text("title", &document.title);
     w.text("description", document.description.as_ref());
     if let Some(updated) = &document.updated {

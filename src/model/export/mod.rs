@@ -31,6 +31,7 @@ use crate::model::format::{Document, Text};
 /// the widget's downloads write.
 pub fn subset(doc: &Document, indices: &[u32]) -> Document {
     Document {
+        lang: doc.lang.clone(),
         title: doc.title.clone(),
         description: doc.description.clone(),
         updated: doc.updated,

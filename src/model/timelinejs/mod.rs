@@ -1067,6 +1067,7 @@ pub fn map(timeline: &Timeline, reports: &mut Vec<RawProblem>) -> Document {
     }
 
     let mut document = Document {
+        lang: None,
         title,
         description,
         updated: None,

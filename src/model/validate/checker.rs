@@ -24,6 +24,8 @@ pub(super) struct Checker<'t> {
     /// An event may have no sources and no summary (spreadsheets): the reader of such
     /// data warns instead, naming the cell.
     pub(super) sources_optional: bool,
+    /// The document's `lang`: a text in it needs no English translation.
+    pub(super) lang: Option<String>,
 }
 
 impl Checker<'_> {
@@ -94,6 +96,24 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// The document's `lang`: a language code. Anything else is ignored, with a warning
+    /// (the texts then need their English translation again).
+    pub(super) fn language(&mut self, value: &Value, path: &Path) -> Option<String> {
+        let code = self.string(value, path)?;
+        if code.chars().count() <= MAX_LANGUAGE_CODE_LEN && is_language_code(code) {
+            return Some(code.to_owned());
+        }
+        self.warning(
+            path,
+            value.offset,
+            format!(
+                "{} is not a language code (expected a code such as \"en\", \"fr\" or \"fr-CA\"): it is ignored",
+                quote(code)
+            ),
+        );
+        None
     }
 
     /// Sorts an object's members into the spec's fields: unknown fields are warnings,
@@ -293,7 +313,10 @@ impl Checker<'_> {
                 value.offset,
                 format!("{what} is empty: every translation in it is ignored"),
             );
-        } else if !read.iter().any(|(code, _)| code == DEFAULT_LANG) {
+        } else if !read
+            .iter()
+            .any(|(code, _)| code == DEFAULT_LANG || Some(code) == self.lang.as_ref())
+        {
             self.warning(
                 path,
                 value.offset,

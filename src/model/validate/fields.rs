@@ -27,6 +27,7 @@ const fn optional(name: &'static str) -> FieldSpec {
 /// The top-level object's fields. `$schema` lets editors find the JSON Schema.
 pub const DOCUMENT_FIELDS: &[FieldSpec] = &[
     optional("$schema"),
+    optional("lang"),
     optional("title"),
     optional("description"),
     optional("updated"),

@@ -28,6 +28,7 @@ pub use fields::{
 use super::json;
 use super::timelinejs;
 use checker::Checker;
+pub use rules::is_language_code;
 
 /// Whether [`validate`] reads `text` as a spreadsheet (CSV) rather than as JSON: it does not
 /// start like JSON, and its first line has a comma or a known column name.
@@ -71,6 +72,7 @@ pub fn validate(text: &str) -> Validated {
         problems: Vec::new(),
         errors: 0,
         sources_optional: false,
+        lang: None,
     };
     let document = checker.document(&root);
     Validated {

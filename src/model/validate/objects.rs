@@ -33,6 +33,11 @@ impl Checker<'_> {
         if let Some(v) = fields.get("$schema") {
             self.string(v, &root_path.key("$schema"));
         }
+        // Read before the texts, which it excuses from having an English translation.
+        let lang = fields
+            .get("lang")
+            .and_then(|v| self.language(v, &root_path.key("lang")));
+        self.lang.clone_from(&lang);
         // A timeline without a title or a date of update (as a converted TimelineJS3 file
         // or spreadsheet may be) is shown without them, with a warning; a bad one is an error.
         let title = match fields.get("title") {
@@ -133,6 +138,7 @@ impl Checker<'_> {
             return None;
         }
         let mut document = Document {
+            lang,
             title: title?,
             description,
             updated: updated?,

@@ -48,7 +48,8 @@ pub(super) fn suggestion(unknown: &str, spec: &[FieldSpec]) -> Option<&'static s
         .map(|(_, name)| name)
 }
 
-pub(super) fn is_language_code(code: &str) -> bool {
+/// A BCP 47 tag as the format takes it: `en`, `fr`, `fr-CA`, `zh-Hant-TW`.
+pub fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

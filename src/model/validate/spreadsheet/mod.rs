@@ -394,6 +394,7 @@ pub(super) fn validate(text: &str) -> Validated {
         problems: Vec::new(),
         errors: 0,
         sources_optional: true,
+        lang: None,
     };
     let mut bad_rows = vec![false; table.records.len()];
     for e in &table.errors {
