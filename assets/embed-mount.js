@@ -2,13 +2,13 @@
  * The rest of the timeline's loader (assets/embed.js), which that one fetches (checked
  * against its hash) when a widget first comes near the viewport, together with the module:
  * a reader who never scrolls to the timeline does not download it. It mounts widgets:
- * gets each one's data (inline JSON, data-src, else the default data, events.json beside
- * the loader), starts the module with the glue and wasm the loader already requested, and
+ * gets each one's data (inline JSON, data-src, else the default data beside the loader in
+ * the widget's language, events.<lang>.json, with a way to fetch its other languages), starts the module with the glue and wasm the loader already requested, and
  * keeps window.Timeline's handles.
  *
  * A panic in the module is a WebAssembly trap that leaves it unusable: this then stops
  * every widget on the page with a message in its box, and says why in the console.
- * A file of ours that does not match its hash (glue, wasm, events.json) is refused, with
+ * A file of ours that does not match its hash (glue, wasm, events.<lang>.json) is refused, with
  * a message in the widget's box and the console (README, "Security").
  */
 /** Starts with what the loader shares (its folder, hashes, request settings, the glue
@@ -62,18 +62,26 @@ export function start(shared) {
     return 'Could not load ' + url + ': ' + ((error && error.message) || String(error));
   }
 
-  /** The data for an element: inline JSON, data-src, or the default data (events.json).
-   *  Data given but empty is an error, never the default data. */
-  function data(el) {
+  /** The default data's texts in language `code` (events.<code>.json), for the module. */
+  function texts(code) {
+    return fetchData('events.' + code + '.json', true);
+  }
+
+  /** The data for an element: inline JSON, data-src, or the default data in the widget's
+   *  language, and `texts` for its others. Data given but empty is an error, never the
+   *  default data. */
+  function data(el, options) {
     var inline = el.querySelector(INLINE);
     if (inline) return Promise.resolve(inline.textContent.trim() ? { data: inline.textContent } : { error: 'The inline data is empty' });
     var src = el.getAttribute('data-src');
-    if (src === null) return fetchData('events.json', true);
+    if (src === null) {
+      return texts(shared.language(el, options)).then(function (got) { return got.data ? assign(got, { texts: texts }) : got; });
+    }
     if (!src.trim()) return Promise.resolve({ error: 'The data-src attribute is empty' });
     return fetchData(src, false);
   }
 
-  /** The page's data-src (`own`: our events.json, checked against its hash). */
+  /** The page's data-src (`own`: our events.<lang>.json, checked against its hash). */
   function fetchData(src, own) {
     var url = new URL(src, own ? base : document.baseURI).href;
     var controller = new AbortController();
@@ -81,7 +89,7 @@ export function start(shared) {
     var init = { signal: controller.signal };
     // The default data the loader requested with the module, for the first widget that
     // needs it; the timeout applies to it too.
-    var started = own && src === 'events.json' && shared.data;
+    var started = own && shared.data && shared.data.name === src && shared.data.response;
     if (started) {
       shared.data = false; // taken (not null: the loader requests it only once)
       started = Promise.race([started, new Promise(function (resolve, reject) {
@@ -190,7 +198,7 @@ export function start(shared) {
     shared.reserve(el);
     var record = {};
     var given = options && ('data' in options || 'error' in options);
-    record.pending = Promise.all([wasm(), given ? {} : data(el)])
+    record.pending = Promise.all([wasm(), given ? {} : data(el, options)])
       .then(function (results) {
         var glue = results[0];
         var settings = assign(assign({}, results[1]), options || {});
@@ -201,6 +209,8 @@ export function start(shared) {
           element: el,
           update: function (next) {
             if (mounted.get(el) !== record) return; // destroyed
+            // Data of its own has no other languages to fetch.
+            if (next && ('data' in next || 'error' in next)) delete settings.texts;
             settings = assign(settings, next || {});
             call(function () { widget.update(settings); });
           },

@@ -17,7 +17,8 @@
  * At the first mount it requests, all at once, the module (its glue and wasm, from beside
  * this script) and the rest of the loader (embed-mount.js beside it), which mounts: this
  * script stays small (under 2 KB brotli). One module serves every page: it has no data
- * compiled in; a widget without data of its own gets the default data, events.json.
+ * compiled in; a widget without data of its own gets the default data in its language,
+ * events.<lang>.json (the others when the reader switches).
  * The options and their data attributes are listed once, in src/embed/options.rs: the
  * module reads them from the element. This loader reads only what it needs first:
  * data-height and data-load (and data-lang, data-language and data-hash-bookmark for the
@@ -31,7 +32,7 @@
  * Security (README, "Security"): no HTML string sink (Trusted Types), no inline style (the
  * module adopts a constructable stylesheet, else links timeline.css beside this script;
  * the placeholder is styled through the CSSOM), and every file it loads from its folder
- * (embed-mount.js, glue, wasm, events.json, timeline.css) is checked against the sha384
+ * (embed-mount.js, glue, wasm, events.<lang>.json, timeline.css) is checked against the sha256
  * hash that scripts/dist.sh writes into INTEGRITY below: a file that does not match
  * is refused, with a message in the widget's box and the console. Requests: only its own
  * folder and the page's data-src, no cookies across origins, the referrer at most the
@@ -44,7 +45,7 @@
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
   var DEFAULT_HEIGHT = '640px'; // data-height's default
-  // File name → its sha384 SRI hash, written by scripts/dist.sh (never by hand); left a
+  // File name → its sha256 SRI hash, written by scripts/dist.sh (never by hand); left a
   // string in the unbuilt source, where nothing is checked.
   var INTEGRITY = '@TIMELINE_INTEGRITY@';
   var REQUEST = { credentials: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin' };
@@ -92,6 +93,22 @@
   /** The placeholder's label until the widget loads, in the widget's languages. */
   var LABEL = { en: 'Timeline', fr: 'Chronologie', fa: 'خط زمانی' };
 
+  /** The language the module will give the widget in `el` (src/embed/options.rs): lang
+   *  or data-lang, else language or data-language, else the article's, else the browser's
+   *  first that we have; English otherwise. Its default data comes in that language
+   *  (events.<code>.json); should this guess differ, the widget fetches its own. */
+  function language(el, options) {
+    var o = options || {};
+    var given = [o.lang, el.getAttribute('data-lang'), o.language, el.getAttribute('data-language')]
+      .filter(function (tag) { return typeof tag === 'string' && tag.trim(); });
+    var tags = given.length ? given.slice(0, 1) : [document.documentElement.lang].concat(navigator.languages || []);
+    for (var i = 0; i < tags.length; i++) {
+      var code = String(tags[i]).trim().split(/[-_]/)[0].toLowerCase();
+      if (LABEL.hasOwnProperty(code)) return code;
+    }
+    return 'en';
+  }
+
   /** Reserves `el`'s space at once, so the article does not move when the widget arrives:
    *  its min-height, and --tl-height, the height the widget's root takes inside it
    *  (timeline.css). Until the module mounts, its shadow root shows the placeholder: the
@@ -112,8 +129,7 @@
     var fallback = Array.prototype.some.call(el.children, function (child) { return child.localName !== 'script'; });
     if (fallback) box.appendChild(document.createElement('slot'));
     else {
-      var lang = (el.getAttribute('data-lang') || el.getAttribute('data-language') || document.documentElement.lang || '').slice(0, 2);
-      box.textContent = LABEL[lang] || LABEL.en;
+      box.textContent = LABEL[language(el)];
       box.style.cssText += ';display:flex;align-items:center;justify-content:center;border:1px solid #8884;border-radius:8px;color:#777;font:16px system-ui,sans-serif';
     }
     root.appendChild(box);
@@ -163,7 +179,7 @@
 
   var rest = null; // embed-mount.js started, once a widget is near
 
-  var shared = { base: base, integrity: integrity, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, data: null };
+  var shared = { base: base, integrity: integrity, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, language: language, data: null };
 
   /** The rest of the loader and the module's glue and wasm, requested at once. */
   function load() {
@@ -189,8 +205,9 @@
     if (waiting.delete(el)) near.unobserve(el);
     reserve(el);
     if (shared.data === null && !(options && ('data' in options || 'error' in options)) && !el.hasAttribute('data-src') && !el.querySelector(':scope > script[type="application/json"]')) {
-      shared.data = fetch(new URL('events.json', base).href, assign({ integrity: integrity('events.json') }, REQUEST));
-      shared.data.catch(function () {}); // reported by embed-mount.js
+      var name = 'events.' + language(el, options) + '.json';
+      shared.data = { name: name, response: fetch(new URL(name, base).href, assign({ integrity: integrity(name) }, REQUEST)) };
+      shared.data.response.catch(function () {}); // reported by embed-mount.js
     }
     return load().then(function (mounter) { return mounter.mount(el, options); });
   }

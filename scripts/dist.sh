@@ -7,8 +7,11 @@
 #   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
 #   timeline_bg.wasm  the widget, with the CSS compiled in; one module for every page:
 #                     no data in it (the cargo feature bundled-data is off)
-#   events.json       the default data, which embed.js fetches, at the same time as
-#                     the module, for a widget that brings no data of its own
+#   events.json       the default data, every language (for data-src and downloads)
+#   events.en.json    the default data in one language each (timeline convert --lang), and
+#   events.fr.json    events.fa.json: embed.js fetches the reader's, at the same time as
+#                     the module, for a widget that brings no data of its own; the widget
+#                     fetches another when the reader switches to it
 #   fallback.html     the static event list (no-JS fallback) to paste inside the div;
 #                     fallback-fr.html and fallback-fa.html in French and Persian
 #   timeline.css      the widget's stylesheet, linked only where a browser lacks
@@ -17,7 +20,7 @@
 #                     snippet.html the snippet with it
 #   *.br, *.gz        every file above precompressed (brotli -q 11, gzip -9 -n), written
 #                     last by scripts/precompress.mjs; the hashes are the plain files'
-# embed.js carries the sha384 hashes of the files it loads (written here, never by hand:
+# embed.js carries the sha256 hashes of the files it loads (written here, never by hand:
 # the placeholder '@TIMELINE_INTEGRITY@' in assets/embed.js) and refuses a changed file.
 # Then dist/test-trap/, for the browser tests only (never to be shipped): the loader with
 # a module built with the `trap` feature, which panics on a test's command.
@@ -42,6 +45,12 @@ module timeline --no-default-features
 # The default data as the loader fetches it, without whitespace.
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
   assets/events.json "$out/events.json"
+# One language each, as the loader fetches them (the languages of src/locale/).
+cargo build --quiet --release --bin timeline
+for lang in en fr fa; do
+  "${CARGO_TARGET_DIR:-target}/release/timeline" convert assets/events.json --lang "$lang" -o "$out/events.$lang.json"
+  node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[1], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' "$out/events.$lang.json"
+done
 # Both scripts are downloaded by every reader: minified they are about 40% smaller gzipped.
 # terser (npm, package.json) is pure JavaScript; the loader is a classic script, the glue
 # (above) an ES module (its exports keep their names).
@@ -60,9 +69,10 @@ loader() {
     const fs = require("fs"), crypto = require("crypto"), path = require("path");
     const [src, dir, dest] = process.argv.slice(1);
     const hashes = {};
-    for (const name of ["embed-mount.js", "timeline.js", "timeline_bg.wasm", "events.json", "timeline.css"]) {
+    // sha256: as safe for this, and 20 bytes less per file (the loader is read by every reader).
+    for (const name of ["embed-mount.js", "timeline.js", "timeline_bg.wasm", "events.en.json", "events.fr.json", "events.fa.json", "timeline.css"]) {
       const file = path.join(dir, name);
-      if (fs.existsSync(file)) hashes[name] = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(file)).digest("base64");
+      if (fs.existsSync(file)) hashes[name] = "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(file)).digest("base64");
     }
     const text = fs.readFileSync(src, "utf8");
     const placeholder = "\u0027@TIMELINE_INTEGRITY@\u0027";
@@ -92,7 +102,7 @@ cargo build --release --lib --target wasm32-unknown-unknown --no-default-feature
 wasm-bindgen --target web --no-typescript --out-dir "$test_out" --out-name timeline \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/timeline.wasm"
 # Not shrunk: it only needs to trap as a shipped module would.
-cp "$out/events.json" "$out/timeline.css" "$out/embed-mount.js" "$test_out/"
+cp "$out"/events*.json "$out/timeline.css" "$out/embed-mount.js" "$test_out/"
 loader "$test_out"
 if grep -l 'timeline-trap' "$out"/* >/dev/null; then
   echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2

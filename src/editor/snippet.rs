@@ -133,6 +133,8 @@ impl Settings {
             layout: Default::default(),
             // The preview is on the editor's page, not in an article.
             link_key: None,
+            // The preview shows the editor's data as it is.
+            texts: None,
         }
     }
 

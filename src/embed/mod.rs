@@ -241,7 +241,43 @@ fn props(
     // The language given, else the article's, else the reader's browser's.
     let mut props = options::props(&given, || crate::ui::readers_language(true));
     props.options.link_key = Some(key.clone());
+    props.options.texts = texts(options);
     props
+}
+
+/// The other languages of the default data: the loader's `texts(code)`, a promise of
+/// `{ data }` (that language's `events.<code>.json`) or `{ error }`, as a callback that
+/// answers once.
+fn texts(options: &JsValue) -> Option<crate::ui::TextsSource> {
+    let function: js_sys::Function = js_sys::Reflect::get(options, &JsValue::from_str("texts"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(yew::Callback::from(
+        move |(code, answer): (&'static str, yew::Callback<Result<String, String>>)| {
+            let promise = function
+                .call1(&JsValue::NULL, &JsValue::from_str(code))
+                .ok()
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(promise) = promise else {
+                    return answer.emit(Err("the loader gave no texts".to_owned()));
+                };
+                let got = wasm_bindgen_futures::JsFuture::from(promise).await;
+                let field = |name: &str| {
+                    got.as_ref()
+                        .ok()
+                        .and_then(|v| js_sys::Reflect::get(v, &JsValue::from_str(name)).ok())
+                        .and_then(|v| v.as_string())
+                };
+                answer.emit(match (field("data"), field("error")) {
+                    (Some(data), _) => Ok(data),
+                    (None, Some(error)) => Err(error),
+                    (None, None) => Err("the loader gave no texts".to_owned()),
+                });
+            });
+        },
+    ))
 }
 
 /// A deliberate panic for the browser tests of the loader's recovery (`make dist` builds

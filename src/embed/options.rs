@@ -306,6 +306,7 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
             .unwrap_or_default(),
         // Named by the embed, from its host element (`mod.rs`).
         link_key: None,
+        texts: None,
     };
     props
 }

@@ -16,11 +16,12 @@ use yew::prelude::*;
 
 use super::dom::{focus_in, focus_lost};
 use super::metrics::rows_in;
-use super::options::{Options, Theme};
+use super::options::{Options, TextsSource, Theme};
 use super::state::{Action, State, DEFAULT_WIDTH_PX};
 use crate::locale::Locale;
 use crate::model::format::Document;
 use crate::model::link::event_in_fragment;
+use crate::model::validate::validate;
 
 /// Runs `effect` whenever `deps` change, but not on the first render: for what the
 /// first render already did from the same values.
@@ -59,6 +60,46 @@ pub fn use_new_props(
     });
     use_effect_on_change(locale, move |&locale| {
         dispatcher.dispatch(Action::SetLocale(locale));
+    });
+}
+
+/// Data that came in one language (`Document::lang`) with a way to have the others
+/// (`Options::texts`): whenever the widget is in a language the data has not had yet,
+/// that language's texts are asked for, once, and join the data when they arrive. Until
+/// then the texts show in the language there is (the usual fallback). A language that
+/// cannot be had is said in the console; the widget goes on with the texts it has.
+#[hook]
+pub fn use_other_languages(
+    texts: Option<TextsSource>,
+    document: Rc<Document>,
+    locale: &'static Locale,
+    onaction: Callback<Action>,
+) {
+    let asked = use_mut_ref(Vec::<&'static str>::new);
+    use_effect_with(locale.code, move |&code| {
+        let Some(texts) = texts else {
+            return;
+        };
+        let had = document.lang.as_deref() == Some(code);
+        if had || asked.borrow().contains(&code) {
+            return;
+        }
+        asked.borrow_mut().push(code);
+        texts.emit((
+            code,
+            Callback::from(move |answer: Result<String, String>| {
+                let validated = answer.map(|json| validate(&json));
+                match validated.map(|v| v.document) {
+                    Ok(Some(doc)) => onaction.emit(Action::AddTexts(Rc::new(doc))),
+                    Ok(None) => web_sys::console::warn_1(
+                        &format!("[timeline] the {code} texts are not a timeline").into(),
+                    ),
+                    Err(why) => web_sys::console::warn_1(
+                        &format!("[timeline] the {code} texts could not be had: {why}").into(),
+                    ),
+                }
+            }),
+        ));
     });
 }
 

@@ -32,7 +32,7 @@ pub use dom::download;
 pub use event_list::{EventList, EventListProps};
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub use fallback::fallback_html;
-pub use options::{Layout, Options, StartAt, Theme, TimelineProps};
+pub use options::{Layout, Options, StartAt, TextsSource, Theme, TimelineProps};
 pub use widget::Timeline;
 
 /// The reader's language when the page or the embed names none: the page's `lang`

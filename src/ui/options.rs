@@ -66,7 +66,15 @@ pub struct Options {
     /// in `model::link`), set by the embed from its host element. `None` on the
     /// standalone page, whose links are `#event=<id>`.
     pub link_key: Option<AttrValue>,
+    /// The data's other languages, when it came in one (the embed's default data, one
+    /// `events.<lang>.json` per language): asked when the reader switches to a language
+    /// it does not have yet. `None`: the data has every language it has.
+    pub texts: Option<TextsSource>,
 }
+
+/// Asked for a language's code, answers once: that language's file of the same
+/// timeline, or why it could not be had.
+pub type TextsSource = Callback<(&'static str, Callback<Result<String, String>>)>;
 
 /// Which way time runs: `data-layout`, `?layout=` on the standalone page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

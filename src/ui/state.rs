@@ -143,6 +143,9 @@ pub enum Action {
     /// Another language: everything is written anew, and the view, the filter and the
     /// selection stay.
     SetLocale(&'static Locale),
+    /// Another language's texts of the same timeline arrived (`Options::texts`): they
+    /// join the data's, and the view, the filter and the selection stay.
+    AddTexts(Rc<Document>),
     /// Count the axis in this calendar.
     SetCalendar(Calendar),
     /// Show times of day in UTC (`true`) or as the data writes them.
@@ -309,6 +312,15 @@ impl State {
         (self.index, self.title_chars) = texts_in(&self.doc, locale);
         self.locale = locale;
         self.calendar = locale.calendar;
+        self.refilter();
+    }
+
+    /// The data as written, now with more languages: the texts are read again, and
+    /// everything else stays (the events are the same, in the same places).
+    pub(super) fn add_texts(&mut self, written: Document) {
+        self.written = Rc::new(written);
+        self.set_utc(self.utc);
+        (self.index, self.title_chars) = texts_in(&self.doc, self.locale);
         self.refilter();
     }
 

@@ -15,8 +15,8 @@ use super::downloads::{save, Download};
 use super::event_list::{list_view, EventList, LIST_PAGE};
 use super::header::{bare_header, header};
 use super::hooks::{
-    use_focus_follows_selection, use_fragment_link, use_new_props, use_page_language, use_printing,
-    use_resize, use_url_sync,
+    use_focus_follows_selection, use_fragment_link, use_new_props, use_other_languages,
+    use_page_language, use_printing, use_resize, use_url_sync,
 };
 use super::keys::{key_command, moves_selection, KeyCommand};
 use super::options::{Options, TimelineProps};
@@ -86,6 +86,12 @@ fn Widget(props: &WidgetProps) -> Html {
     use_page_language(
         props.options.sync_url && !props.options.embedded,
         state.locale,
+    );
+    use_other_languages(
+        props.options.texts.clone(),
+        props.document.clone(),
+        state.locale,
+        onaction.clone(),
     );
     let vertical = state.vertical();
     use_resize(stage_ref.clone(), vertical, onaction.clone());

@@ -644,7 +644,7 @@ const tests = {
     await ready(page, ['ps752-timeline']);
     const modules = () => requested.filter((p) => p.endsWith('.wasm')).map((p) => path.basename(p));
     assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `modules: ${modules()}`);
-    assert(!requested.includes('/dist/embed/events.json'), 'a page with its own data does not fetch the default data');
+    assert(!requested.some((p) => /\/events[.\w]*\.json$/.test(p)), `a page with its own data does not fetch the default data: ${requested.join(' ')}`);
     await page.evaluate(() => {
       const el = document.createElement('div');
       el.id = 'late';
@@ -654,7 +654,9 @@ const tests = {
     await ready(page, ['late']);
     const count = await inWidget(page, 'late', (root) => root.querySelector('.tl-count').textContent);
     assert(count === `${bundled.events.length} of ${bundled.events.length} events`, count);
-    assert(requested.includes('/dist/embed/events.json'), 'the default data came from events.json');
+    // In the reader's language only (English here), never all three.
+    const data = requested.filter((p) => /\/events[.\w]*\.json$/.test(p));
+    assert(JSON.stringify(data) === '["/dist/embed/events.en.json"]', `the default data came from events.en.json alone: ${data}`);
     assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `one module: ${modules()}`);
     // The article: the same module, and the default data, requested while the module and
     // the rest of the loader are held back until then: all start at once, none waits for
@@ -662,12 +664,12 @@ const tests = {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     for (const file of ['timeline_bg.wasm', 'embed-mount.js']) await page.route(`**/dist/embed/${file}`, async (route) => { await held; await route.continue(); });
-    page.on('request', (request) => { if (request.url().endsWith('/dist/embed/events.json')) release(); });
+    page.on('request', (request) => { if (request.url().endsWith('/dist/embed/events.en.json')) release(); });
     requested.length = 0;
     await page.goto(url + ARTICLE);
     await ready(page);
     assert(JSON.stringify(modules()) === '["timeline_bg.wasm"]', `article modules: ${modules()}`);
-    assert(requested.filter((p) => p === '/dist/embed/events.json').length === 1, `requests: ${requested.join(' ')}`);
+    assert(requested.filter((p) => p === '/dist/embed/events.en.json').length === 1, `requests: ${requested.join(' ')}`);
   },
 
   'the wasm-pack package mounts from an ES module': async ({ page, url }) => {
@@ -752,6 +754,38 @@ const tests = {
     },
     { locale: 'fa-IR' },
   ),
+
+  'a French reader receives the French texts alone; switching to Persian fetches them and keeps the view': async ({ page, url }) => {
+    const requested = [];
+    page.on('request', (request) => { const p = new URL(request.url()).pathname; if (/\/events[.\w]*\.json$/.test(p)) requested.push(p); });
+    await page.route('**/french.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="fr-CA"><body><div id="fr" data-timeline></div>
+        <script src="/dist/embed/embed.js"></script></body></html>`,
+    }));
+    await page.goto(url + 'french.html');
+    const { fr } = await ready(page, ['fr']);
+    assert(JSON.stringify(requested) === '["/dist/embed/events.fr.json"]', `requests: ${requested}`);
+    assert((await fr.locator('h1').textContent()) === bundled.title.fr, 'the French title');
+    // The reader moves the view, then switches to Persian.
+    const before = await fr.view();
+    await fr.locator('button[aria-label="Zoom avant"]').click();
+    const zoomed = await fr.viewChange(before, { what: 'Zoom in' });
+    await fr.locator('button[data-lang="fa"]').click();
+    const first = bundled.events.find((e) => e.title.fa);
+    await eventually(async () => {
+      assert((await fr.locator('h1').textContent()) === bundled.title.fa, 'the Persian title');
+      const titles = await fr.locator('.tl-root').textContent();
+      assert(titles.includes(first.title.fa), `an event's Persian title (${first.id})`);
+    }, { what: 'the Persian texts' });
+    assert(JSON.stringify(requested) === '["/dist/embed/events.fr.json","/dist/embed/events.fa.json"]', `requests: ${requested}`);
+    const after = await fr.view();
+    assert(after.start === zoomed.start && after.end === zoomed.end, `the view moved: ${JSON.stringify({ zoomed, after })}`);
+    // Back to French: nothing fetched again.
+    await fr.locator('button[data-lang="fr"]').click();
+    await eventually(async () => assert((await fr.locator('h1').textContent()) === bundled.title.fr, 'French again'), { what: 'French again' });
+    assert(requested.length === 2, `requests: ${requested}`);
+  },
 
   'the no-JS fallback lists the events with JavaScript disabled': Object.assign(
     async ({ page, url }) => {
@@ -916,7 +950,7 @@ const tests = {
       const link = root.querySelector('link[rel="stylesheet"]');
       return { href: link?.href, integrity: link?.integrity, styles: root.querySelectorAll('style').length };
     });
-    assert(/\/dist\/embed\/timeline\.css$/.test(linked.href ?? '') && /^sha384-/.test(linked.integrity), JSON.stringify(linked));
+    assert(/\/dist\/embed\/timeline\.css$/.test(linked.href ?? '') && /^sha256-/.test(linked.integrity), JSON.stringify(linked));
     assert(linked.styles === 0, 'no <style>');
     await eventually(async () => {
       const box = await main.stage.evaluate((el) => getComputedStyle(el).boxSizing);
@@ -927,10 +961,10 @@ const tests = {
   },
 
   'make dist writes the hashes: embed.js carries those of its files, the snippet that of embed.js': async ({ page, url }) => {
-    const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(embed, file))).digest('base64')}`;
+    const sri = (file, algorithm = 'sha384') => `${algorithm}-${crypto.createHash(algorithm).update(fs.readFileSync(path.join(embed, file))).digest('base64')}`;
     const loader = fs.readFileSync(path.join(embed, 'embed.js'), 'utf8');
-    for (const file of ['embed-mount.js', 'timeline.js', 'timeline_bg.wasm', 'events.json', 'timeline.css']) {
-      assert(loader.includes(sri(file)), `embed.js lacks the hash of ${file}`);
+    for (const file of ['embed-mount.js', 'timeline.js', 'timeline_bg.wasm', 'events.en.json', 'events.fr.json', 'events.fa.json', 'timeline.css']) {
+      assert(loader.includes(sri(file, 'sha256')), `embed.js lacks the hash of ${file}`);
     }
     assert(!loader.includes('@TIMELINE_INTEGRITY@'), 'the placeholder is left');
     const pinned = fs.readFileSync(path.join(embed, 'embed.js.sri'), 'utf8').trim();
@@ -977,12 +1011,12 @@ const tests = {
 
   // All widgets share one module, so a tampered module stops them all (above). What one
   // tampered file can spare is the rest: on a page whose widgets bring their own data, a
-  // widget added later needs the default data, events.json; tampered, it is
+  // widget added later needs the default data, events.en.json; tampered, it is
   // refused in that widget's box, and the widget already mounted keeps its view, zooms
   // and selects as before.
-  'a tampered events.json is refused in its widget; the widget already mounted is unaffected': async ({ page, url }) => {
+  'a tampered events.en.json is refused in its widget; the widget already mounted is unaffected': async ({ page, url }) => {
     await page.addInitScript(recordErrors);
-    await page.route('**/dist/embed/events.json', tamper(50));
+    await page.route('**/dist/embed/events.en.json', tamper(50));
     await page.route('**/own-data.html', (route) => route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><body>
@@ -1003,10 +1037,10 @@ const tests = {
     const late = widget(page, 'late');
     await late.locator('[role="alert"]').first().waitFor({ timeout: 20_000 });
     const alert = await late.locator('[role="alert"]').first().textContent();
-    assert(/Refused .*\/dist\/embed\/events\.json.*integrity hash/.test(alert), `late: ${alert}`);
+    assert(/Refused .*\/dist\/embed\/events\.en\.json.*integrity hash/.test(alert), `late: ${alert}`);
     assert((await late.locator('[data-event-id]').count()) === 0, 'the refused data shows no event');
     const errors = (await page.evaluate(() => window.__errors)).filter((e) => e.startsWith('[timeline]'));
-    assert(errors.some((e) => /Refused .*events\.json/.test(e)), `console ${JSON.stringify(errors)}`);
+    assert(errors.some((e) => /Refused .*events\.en\.json/.test(e)), `console ${JSON.stringify(errors)}`);
     // The first widget: the same view, and it still zooms.
     const still = await first.view();
     assert(still.start === zoomed.start && still.end === zoomed.end, 'the mounted widget did not move');

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{Action, State, ZOOM_STEP};
 use crate::model::text::Query;
+use crate::model::texts::merge_texts;
 
 impl Reducible for State {
     type Action = Action;
@@ -180,6 +181,17 @@ impl State {
             Action::SetLocale(locale) => changed(locale != self.locale, self, |next| {
                 next.set_locale(locale);
             }),
+            Action::AddTexts(other) => {
+                let mut written = (*self.written).clone();
+                // Another timeline's texts (a mixed deployment) are left out: the reader
+                // keeps the texts there are.
+                if merge_texts(&mut written, &other).is_err() || written == *self.written {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.add_texts(written);
+                Rc::new(next)
+            }
             Action::SetCalendar(calendar) => changed(calendar != self.calendar, self, |next| {
                 next.calendar = calendar;
             }),

@@ -727,3 +727,69 @@ fn zooming_down_the_page_changes_the_vertical_zoom_only() {
     assert_eq!(across.vertical_zoom, fit);
     assert!(across.viewport.span() < state().viewport.span());
 }
+
+/// The embed's default data comes in the reader's language; another language's texts,
+/// arriving after the switch, join it and keep the view, the filter and the selection.
+#[test]
+fn another_languages_texts_join_the_data_and_keep_the_view() {
+    use crate::model::texts::in_language;
+    let whole = bundled().document.expect("bundled data");
+    let fr = Rc::new(in_language(&whole, "fr"));
+    let fa = Rc::new(in_language(&whole, "fa"));
+    let s = Rc::new(State::new(fr, &FR, 1000.0))
+        .reduce(Action::Resize(1246.0))
+        .reduce(Action::ToggleCategory("courts".into()))
+        .reduce(Action::ZoomIn);
+    let s = s.clone().reduce(Action::Select(Some(
+        s.doc.events[s.matching[2] as usize].id.clone().into(),
+    )));
+    let switched = s.clone().reduce(Action::SetLocale(&FA));
+    // Before the Persian texts arrive, the French ones are what there is.
+    let first = &switched.doc.events[0];
+    assert_eq!(first.title.get("fa"), whole.events[0].title.get("fr"));
+    let joined = switched.clone().reduce(Action::AddTexts(fa.clone()));
+    assert_eq!(
+        joined.doc.events[0].title.get("fa"),
+        whole.events[0].title.get("fa")
+    );
+    assert_eq!(
+        joined.doc.events[0].title.get("fr"),
+        whole.events[0].title.get("fr")
+    );
+    assert_eq!(
+        (
+            joined.viewport,
+            joined.selected,
+            joined.matching.clone(),
+            joined.rows
+        ),
+        (
+            switched.viewport,
+            switched.selected,
+            switched.matching.clone(),
+            switched.rows
+        )
+    );
+    assert_ne!(joined.title_chars, switched.title_chars);
+    // Search reads the new texts.
+    let word = whole.events[joined.matching[0] as usize]
+        .title
+        .get("fa")
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let searched = joined.clone().reduce(Action::SetQuery(word.into()));
+    assert!(!searched.matching.is_empty());
+    // The same texts again, or another timeline's, change nothing.
+    assert!(Rc::ptr_eq(
+        &joined,
+        &joined.clone().reduce(Action::AddTexts(fa))
+    ));
+    let mut other = in_language(&whole, "fa");
+    other.events.pop();
+    assert!(Rc::ptr_eq(
+        &joined,
+        &joined.clone().reduce(Action::AddTexts(Rc::new(other)))
+    ));
+}
