@@ -85,6 +85,11 @@
     });
   }
 
+  /** fetch() of our file `name` beside this script, checked against its hash. */
+  function fetchOwn(name) {
+    return fetch(new URL(name, base).href, assign({ integrity: integrity(name) }, REQUEST));
+  }
+
   function assign(target, source) {
     for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
     return target;
@@ -130,7 +135,7 @@
     if (fallback) box.appendChild(document.createElement('slot'));
     else {
       box.textContent = LABEL[language(el)];
-      box.style.cssText += ';display:flex;align-items:center;justify-content:center;border:1px solid #8884;border-radius:8px;color:#777;font:16px system-ui,sans-serif';
+      box.style.cssText += ';display:flex;align-items:center;justify-content:center;border:1px solid #8884;border-radius:8px;color:#777;font:16px sans-serif';
     }
     root.appendChild(box);
   }
@@ -184,7 +189,7 @@
   /** The rest of the loader and the module's glue and wasm, requested at once. */
   function load() {
     if (!rest) {
-      shared.bytes = fetch(new URL('timeline_bg.wasm', base).href, assign({ integrity: integrity('timeline_bg.wasm') }, REQUEST));
+      shared.bytes = fetchOwn('timeline_bg.wasm');
       shared.glue = importOwn('timeline.js');
       shared.bytes.catch(function () {}); // reported by embed-mount.js
       shared.glue.catch(function () {});
@@ -206,7 +211,7 @@
     reserve(el);
     if (shared.data === null && !(options && ('data' in options || 'error' in options)) && !el.hasAttribute('data-src') && !el.querySelector(':scope > script[type="application/json"]')) {
       var name = 'events.' + language(el, options) + '.json';
-      shared.data = { name: name, response: fetch(new URL(name, base).href, assign({ integrity: integrity(name) }, REQUEST)) };
+      shared.data = { name: name, response: fetchOwn(name) };
       shared.data.response.catch(function () {}); // reported by embed-mount.js
     }
     return load().then(function (mounter) { return mounter.mount(el, options); });
