@@ -28,6 +28,7 @@ check: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
+	cargo clippy --lib --no-default-features --features converter-module -- -D warnings
 	cargo clippy --all-targets --features editor -- -D warnings
 
 unit: setup

@@ -15,7 +15,10 @@
  *  and wasm it started fetching, its `reserve`); returns { mount, get, unmount }. */
 export function start(shared) {
   var base = shared.base;
-  var integrity = shared.integrity;
+  // The converter module's hashes (written by scripts/dist.sh; this file's own hash is in
+  // embed.js), which every reader of a file of ours in our format never needs.
+  var CONVERTER = '@CONVERTER_INTEGRITY@';
+  var integrity = function (name) { return (typeof CONVERTER === 'object' && CONVERTER[name]) || shared.integrity(name); };
   var Refused = shared.Refused;
   var assign = shared.assign;
   var REQUEST = shared.REQUEST;
@@ -55,6 +58,39 @@ export function start(shared) {
       });
     }
     return module;
+  }
+
+  var converter = null;
+  /** Whether the data of `settings` is in a format the module leaves to the converter. */
+  function foreign(glue, settings) {
+    return typeof settings.data === 'string' && call(function () { return glue.foreign(settings.data); });
+  }
+
+  /** `settings` with its data in our format: a TimelineJS3 file or a spreadsheet goes
+   *  through the converter module (convert.js and convert_bg.wasm, loaded the first time
+   *  one is given), which the widget's module does not carry; it reads the envelope the
+   *  converter returns, with every problem of the original at its line and column. */
+  function converted(glue, settings) {
+    if (!foreign(glue, settings)) return Promise.resolve(settings);
+    if (!converter) {
+      var bytes = fetchOwn('convert_bg.wasm');
+      bytes.catch(function () {});
+      converter = shared.importOwn('convert.js', integrity('convert.js')).then(function (convert) {
+        return convert.default({ module_or_path: bytes }).then(function () { return convert; });
+      });
+    }
+    return converter.then(
+      function (convert) { return assign(settings, { data: convert.convert(settings.data) }); },
+      function (error) {
+        if (error && error.refused) throw error;
+        converter = null; // a network error: tried again for the next file
+        var message = describe(error, new URL('convert_bg.wasm', base).href);
+        console.error('[timeline] ' + message, error);
+        var failed = assign({}, settings);
+        delete failed.data;
+        return assign(failed, { error: message });
+      }
+    );
   }
 
   function describe(error, url) {
@@ -200,8 +236,11 @@ export function start(shared) {
     var given = options && ('data' in options || 'error' in options);
     record.pending = Promise.all([wasm(), given ? {} : data(el, options)])
       .then(function (results) {
+        return converted(results[0], assign(assign({}, results[1]), options || {})).then(function (settings) { return [results[0], settings]; });
+      })
+      .then(function (results) {
         var glue = results[0];
-        var settings = assign(assign({}, results[1]), options || {});
+        var settings = results[1];
         if (mounted.get(el) !== record) return null; // removed from the page while loading
         var widget = call(function () { return glue.embed(el, settings, new URL('timeline.css', base).href, integrity('timeline.css') || undefined); });
         if (dead) throw dead;
@@ -211,8 +250,17 @@ export function start(shared) {
             if (mounted.get(el) !== record) return; // destroyed
             // Data of its own has no other languages to fetch.
             if (next && ('data' in next || 'error' in next)) delete settings.texts;
-            settings = assign(settings, next || {});
-            call(function () { widget.update(settings); });
+            next = assign(assign({}, settings), next || {});
+            var apply = function (next) {
+              if (mounted.get(el) !== record) return;
+              settings = next;
+              call(function () { widget.update(settings); });
+            };
+            // Data in our format at once; another format once converted.
+            if (!foreign(glue, next)) return apply(next);
+            converted(glue, next).then(apply, function (error) {
+              console.error('[timeline] ' + ((error && error.message) || error));
+            });
           },
           destroy: function () {
             if (mounted.get(el) !== record) return;

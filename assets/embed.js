@@ -57,17 +57,18 @@
 
   /** A file of ours was refused: the error says which and why, in the widget's box too. */
   function Refused(url) {
-    var error = new Error('Refused ' + url + ': it does not match the integrity hash the loader carries (the file was changed on the server or on the way).');
+    var error = new Error('Refused ' + url + ': it does not match its integrity hash (changed on the server or on the way).');
     error.refused = true;
     return error;
   }
 
   /** An ES module of ours (the glue, embed-mount.js) with its hash: a <link rel="modulepreload" integrity> fetches
    *  and checks it into the module map, which import() then reuses without fetching again.
-   *  Where modulepreload is missing, import() alone (the wasm is still checked). */
-  function importOwn(name) {
+   *  Where modulepreload is missing, import() alone (the wasm is still checked). `hash`:
+   *  one that embed-mount.js carries (the converter's), else the loader's. */
+  function importOwn(name, hash) {
     var url = new URL(name, base).href;
-    var hash = integrity(name);
+    hash = hash || integrity(name);
     var link = document.createElement('link');
     if (!hash || !link.relList || !link.relList.supports || !link.relList.supports('modulepreload')) return import(url);
     return new Promise(function (resolve, reject) {
@@ -90,10 +91,8 @@
     return fetch(new URL(name, base).href, assign({ integrity: integrity(name) }, REQUEST));
   }
 
-  function assign(target, source) {
-    for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) target[key] = source[key];
-    return target;
-  }
+  // Every browser that runs WebAssembly has Object.assign.
+  var assign = Object.assign;
 
   /** The placeholder's label until the widget loads, in the widget's languages. */
   var LABEL = { en: 'Timeline', fr: 'Chronologie', fa: 'خط زمانی' };
@@ -184,7 +183,7 @@
 
   var rest = null; // embed-mount.js started, once a widget is near
 
-  var shared = { base: base, integrity: integrity, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, language: language, data: null };
+  var shared = { base: base, integrity: integrity, importOwn: importOwn, Refused: Refused, assign: assign, REQUEST: REQUEST, reserve: reserve, language: language, data: null };
 
   /** The rest of the loader and the module's glue and wasm, requested at once. */
   function load() {

@@ -88,7 +88,7 @@ function writePages() {
   const files = writeAll(outDir, [100])[100];
   const pages = [['alone', 'the article alone', 'alone.html', article({}, 0)]];
   const widgets = [
-    ['ours-default', 'ours, bundled data', { head: '<script src="/dist/embed/embed.js" async></script>', body: '<div data-timeline data-height="640px"></div>' }],
+    ['ours-default', 'ours, bundled data', { body: '<div data-timeline data-height="640px" style="min-height:640px"></div>\n<script src="/dist/embed/embed.js" async></script>' }],
     ...WIDGETS.map((w) => [w.id, w.name, w.parts(files)]),
   ];
   for (const [id, name, parts] of widgets) {

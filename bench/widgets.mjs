@@ -29,8 +29,8 @@ export const WIDGETS = [
     name: 'ours (embed)',
     // `embed`: the folder of embed.js (bench/profile.mjs uses a build that keeps names).
     parts: (files, embed = '/dist/embed/') => ({
-      head: `<script src="${embed}embed.js" async></script>`,
-      body: `<div id="widget" data-timeline data-src="${files.ours}" data-height="640px"></div>`,
+      // As the README's snippet: the script beside the element, which reserves its box.
+      body: `<div id="widget" data-timeline data-src="${files.ours}" data-height="640px" style="min-height:640px"></div>\n<script src="${embed}embed.js" async></script>`,
     }),
     host: '#widget',
     event: '.tl-stage [data-event-id]',

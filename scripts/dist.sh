@@ -6,7 +6,10 @@
 #                     with the module when a widget is near
 #   timeline.js       the wasm-bindgen glue (ES module, loaded by embed.js)
 #   timeline_bg.wasm  the widget, with the CSS compiled in; one module for every page:
-#                     no data in it (the cargo feature bundled-data is off)
+#                     no data in it (the cargo feature bundled-data is off), and no reader
+#                     of other formats (nor `converters`)
+#   convert.js        the converter (glue and wasm): TimelineJS3's files and spreadsheets
+#   convert_bg.wasm   read into our format, fetched by embed-mount.js only for such data
 #   events.json       the default data, every language (for data-src and downloads)
 #   events.en.json    the default data in one language each (timeline convert --lang), and
 #   events.fr.json    events.fa.json: embed.js fetches the reader's, at the same time as
@@ -42,6 +45,9 @@ module() {
   terser "$out/$name.js" --module --compress --mangle -o "$out/$name.js"
 }
 module timeline --no-default-features
+# The readers of TimelineJS3's files and of spreadsheets, in a module of their own: the
+# loader fetches it only for data in those formats (src/model/validate/converted.rs).
+module convert --no-default-features --features converter-module
 # The default data as the loader fetches it, without whitespace.
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
   assets/events.json "$out/events.json"
@@ -84,10 +90,24 @@ loader() {
   if grep -q '@TIMELINE_INTEGRITY@' "$dir/embed.js"; then echo "ERROR: $dir/embed.js has no hashes" >&2; exit 1; fi
 }
 echo "==> terser: the loader, with the hashes of the files it loads"
-terser assets/embed-mount.js --module --compress --mangle -o "$out/embed-mount.js"
+# embed-mount.js carries the converter's hashes (its own is in embed.js).
+node -e '
+  const fs = require("fs"), crypto = require("crypto"), path = require("path");
+  const [src, dir, dest] = process.argv.slice(1);
+  const hashes = {};
+  for (const name of ["convert.js", "convert_bg.wasm"]) {
+    hashes[name] = "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, name))).digest("base64");
+  }
+  const text = fs.readFileSync(src, "utf8");
+  const placeholder = "\u0027@CONVERTER_INTEGRITY@\u0027";
+  if (text.split(placeholder).length !== 2) throw new Error("the converter placeholder is not in " + src + " exactly once");
+  fs.writeFileSync(dest, text.replace(placeholder, JSON.stringify(hashes)));
+' assets/embed-mount.js "$out" "$out/embed-mount.src.js"
+terser "$out/embed-mount.src.js" --module --compress --mangle -o "$out/embed-mount.js"
+rm "$out/embed-mount.src.js"
 loader "$out"
 sri "$out/embed.js" > "$out/embed.js.sri"
-printf '<div data-timeline></div>\n<script src="https://example.org/timeline/embed.js" integrity="%s" crossorigin="anonymous" async></script>\n' \
+printf '<div data-timeline data-height="640px" style="min-height:640px"></div>\n<script src="https://example.org/timeline/embed.js" integrity="%s" crossorigin="anonymous" async></script>\n' \
   "$(cat "$out/embed.js.sri")" > "$out/snippet.html"
 echo "==> embed.js integrity (for the snippet): $(cat "$out/embed.js.sri")"
 echo "==> The no-JS fallback (server-side rendered list of the bundled events)"
@@ -102,7 +122,7 @@ cargo build --release --lib --target wasm32-unknown-unknown --no-default-feature
 wasm-bindgen --target web --no-typescript --out-dir "$test_out" --out-name timeline \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/timeline.wasm"
 # Not shrunk: it only needs to trap as a shipped module would.
-cp "$out"/events*.json "$out/timeline.css" "$out/embed-mount.js" "$test_out/"
+cp "$out"/events*.json "$out/timeline.css" "$out/embed-mount.js" "$out"/convert* "$test_out/"
 loader "$test_out"
 if grep -l 'timeline-trap' "$out"/* >/dev/null; then
   echo "ERROR: the trap build leaked into $out: $(grep -l 'timeline-trap' "$out"/*)" >&2

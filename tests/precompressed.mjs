@@ -31,7 +31,7 @@ function check(name, fn) {
 
 const files = originals(dir).map((f) => path.basename(f));
 check('dist/embed holds the loader, the modules and their glue', () => {
-  for (const name of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'events.json', 'events.en.json', 'events.fr.json', 'events.fa.json', 'fallback.html', 'snippet.html']) {
+  for (const name of ['embed.js', 'timeline.js', 'timeline_bg.wasm', 'convert.js', 'convert_bg.wasm', 'events.json', 'events.en.json', 'events.fr.json', 'events.fa.json', 'fallback.html', 'snippet.html']) {
     assert.ok(files.includes(name), `${name} is missing`);
   }
 });
@@ -68,6 +68,9 @@ check("the integrity hashes are the plain files', the loader's and the snippet's
   const own = sri(read('embed.js'));
   assert.equal(read('embed.js.sri').toString('utf8').trim(), own, 'embed.js.sri');
   assert.ok(read('snippet.html').toString('utf8').includes(`integrity="${own}"`), 'snippet.html carries the hash of embed.js');
+  // The converter's hashes are in embed-mount.js (whose own hash the loader carries).
+  const mount = read('embed-mount.js').toString('utf8');
+  for (const name of ['convert.js', 'convert_bg.wasm']) assert.ok(mount.includes(sri(read(name), 'sha256')), `embed-mount.js does not carry the hash of ${name}`);
 });
 
 console.log(`${checks} passed, 0 failed`);

@@ -135,6 +135,7 @@ impl Settings {
             link_key: None,
             // The preview shows the editor's data as it is.
             texts: None,
+            width: None,
         }
     }
 
@@ -179,7 +180,20 @@ impl Settings {
         for (name, value) in self.attributes() {
             out.push_str(&format!(" {name}=\"{}\"", escape_attribute(&value)));
         }
-        out.push('>');
+        // The box reserved before the loader runs (it is async: the page may be painted
+        // first), so the article does not move when it does; the loader sets the same.
+        let height = match self
+            .attributes()
+            .into_iter()
+            .find(|(name, _)| *name == "data-height")
+        {
+            Some((_, height)) => height,
+            None => DEFAULT_HEIGHT.to_owned(),
+        };
+        out.push_str(&format!(
+            " style=\"min-height:{}\">",
+            escape_attribute(&height)
+        ));
         if self.data == DataPlace::Inline {
             out.push_str("\n<script type=\"application/json\">");
             out.push_str(&script_safe(json));
@@ -251,7 +265,7 @@ mod tests {
             snippet,
             "<div data-timeline data-height=\"480px\" data-lang=\"fr\" data-start=\"2012\" \
              data-end=\"2021-06\" data-event=\"ps752-downed-2020\" data-categories=\"aviation,legal\" \
-             data-theme=\"dark\">\n<script type=\"application/json\">\
+             data-theme=\"dark\" style=\"min-height:480px\">\n<script type=\"application/json\">\
              {\"title\":\"\\u003c/script>\\u003c!--x\",\"events\":[]}</script>\n</div>\n\
              <script src=\"https://news.example/timeline/embed.js\" integrity=\"sha384-abc\" \
              crossorigin=\"anonymous\" async></script>\n"
@@ -285,7 +299,7 @@ mod tests {
         };
         let snippet = file.snippet("{}");
         assert!(snippet.starts_with(
-            "<div data-timeline data-src=\"data/my &quot;timeline&quot;.json\" data-height=\"640px\"></div>"
+            "<div data-timeline data-src=\"data/my &quot;timeline&quot;.json\" data-height=\"640px\" style=\"min-height:640px\"></div>"
         ));
         assert!(!snippet.contains("application/json"));
     }

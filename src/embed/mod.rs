@@ -126,6 +126,13 @@ impl EmbeddedTimeline {
     }
 }
 
+/// Whether the loader must convert `text` first (the converter module, `convert.js`): a
+/// TimelineJS3 file or a spreadsheet, which this module does not read itself.
+#[wasm_bindgen]
+pub fn foreign(text: &str) -> bool {
+    crate::model::validate::needs_converter(text)
+}
+
 /// Mounts a widget into `host` with `options`. Errors only when the element cannot take
 /// a shadow root.
 #[wasm_bindgen]
@@ -171,8 +178,11 @@ fn start(
     #[cfg(feature = "trap")]
     trap::arm(&host);
     let key = link_key(&host, &document);
+    // The box's width as the page lays it out now, for the first render's layout.
+    let width = Some(f64::from(host.client_width())).filter(|w| *w > 0.0);
     let attributes = read_attributes.then_some(host);
-    let props = props(options, attributes.as_ref(), &key);
+    let mut props = props(options, attributes.as_ref(), &key);
+    props.options.width = width;
     let app = yew::Renderer::<crate::ui::Timeline>::with_root_and_props(container, props).render();
     Ok(EmbeddedTimeline {
         app: Some(app),

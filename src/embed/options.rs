@@ -307,6 +307,8 @@ pub fn props(given: &Given, readers_language: impl FnOnce() -> String) -> Timeli
         // Named by the embed, from its host element (`mod.rs`).
         link_key: None,
         texts: None,
+        // Measured by the embed, from its host element (`mod.rs`).
+        width: None,
     };
     props
 }

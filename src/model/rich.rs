@@ -88,6 +88,73 @@ impl Rich {
     pub fn is_empty(&self) -> bool {
         self.plain.trim().is_empty()
     }
+
+    /// The tree as markup that [`Rich::blocks`] reads back into the same tree (the
+    /// converter module's envelope, `validate::converted`): text escaped, links with the
+    /// `href` they kept.
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            block_html(block, &mut out);
+        }
+        out
+    }
+}
+
+fn block_html(block: &Block, out: &mut String) {
+    match block {
+        Block::Paragraph(inlines) => {
+            out.push_str("<p>");
+            inlines.iter().for_each(|i| inline_html(i, out));
+            out.push_str("</p>");
+        }
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            out.push_str(&format!("<{tag}>"));
+            for item in items {
+                out.push_str("<li>");
+                item.iter().for_each(|b| block_html(b, out));
+                out.push_str("</li>");
+            }
+            out.push_str(&format!("</{tag}>"));
+        }
+    }
+}
+
+fn inline_html(inline: &Inline, out: &mut String) {
+    let escaped = |s: &str, out: &mut String| {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    };
+    let children = |tag: &str, children: &[Inline], out: &mut String| {
+        children.iter().for_each(|i| inline_html(i, out));
+        out.push_str(&format!("</{tag}>"));
+    };
+    match inline {
+        Inline::Text(s) => escaped(s, out),
+        Inline::Break => out.push_str("<br>"),
+        Inline::Emphasis(c) => {
+            out.push_str("<em>");
+            children("em", c, out);
+        }
+        Inline::Strong(c) => {
+            out.push_str("<strong>");
+            children("strong", c, out);
+        }
+        Inline::Link { href, children: c } => {
+            out.push_str("<a href=\"");
+            escaped(href, out);
+            out.push_str("\">");
+            children("a", c, out);
+        }
+    }
 }
 
 /// As its plain text: the data format has no markup.

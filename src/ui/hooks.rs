@@ -51,6 +51,7 @@ pub fn use_new_props(
 ) {
     let options = Options {
         theme: Theme::Auto,
+        width: None,
         ..options.clone()
     };
     let rebuild = dispatcher.clone();

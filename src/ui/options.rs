@@ -70,6 +70,11 @@ pub struct Options {
     /// `events.<lang>.json` per language): asked when the reader switches to a language
     /// it does not have yet. `None`: the data has every language it has.
     pub texts: Option<TextsSource>,
+    /// The widget's width when it starts, where the embed could measure its box: the first
+    /// render is laid out for it (on a phone, already the vertical timeline), so nothing
+    /// changes layout once the widget has been painted. `None`: a default width until the
+    /// stage is measured. A start option only: changing it rebuilds nothing.
+    pub width: Option<f64>,
 }
 
 /// Asked for a language's code, answers once: that language's file of the same

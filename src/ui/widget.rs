@@ -61,7 +61,13 @@ struct WidgetProps {
 fn Widget(props: &WidgetProps) -> Html {
     let state = {
         let (doc, locale, options) = (props.document.clone(), props.locale, props.options.clone());
-        use_reducer(move || State::with_options(doc, locale, DEFAULT_WIDTH_PX, &options))
+        use_reducer(move || {
+            let width = options
+                .width
+                .filter(|w| *w > 0.0)
+                .unwrap_or(DEFAULT_WIDTH_PX);
+            State::with_options(doc, locale, width, &options)
+        })
     };
     // One callback for the widget's life: the children compare it by pointer, so a new
     // one on every render would re-render all of them on every zoom step.

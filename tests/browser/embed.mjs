@@ -142,22 +142,26 @@ async function ready(page, ids = ['main-timeline', 'ps752-timeline']) {
   return widgets;
 }
 
-/** Before the page's own scripts: every layout shift of the page's own elements (the
- * article moving; not of a reader's input, and not the widget's insides, whose nodes the
- * API does not name) in window.__shifts, from two frames after the loader reserved the
- * widgets' boxes: before it runs (an async script) the page shows the empty divs, and
- * only a style the page writes itself could reserve them earlier. */
-function recordShifts() {
+/** Before the page's own scripts: every layout shift (not of a reader's input) in
+ * window.__shifts: the article moving. With `fromStart`, also the widget's insides (whose
+ * nodes the API does not name: "in a shadow root"), from the first paint (a page whose
+ * element reserves its box with a style, as the README's snippet does); else from two
+ * frames after the loader reserved the widgets' boxes: before it runs (an async script)
+ * the page shows the empty divs, and only a style the page writes itself could reserve
+ * them earlier. */
+function recordShifts(fromStart) {
   window.__shifts = [];
-  let since = Infinity;
-  new MutationObserver((records, observer) => {
-    if (!document.querySelector('[data-timeline]')?.style.minHeight) return;
-    observer.disconnect();
-    requestAnimationFrame(() => requestAnimationFrame(() => { since = performance.now(); }));
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  let since = fromStart ? -1 : Infinity;
+  if (!fromStart) {
+    new MutationObserver((records, observer) => {
+      if (!document.querySelector('[data-timeline]')?.style.minHeight) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => { since = performance.now(); }));
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const moved = e.sources.filter((s) => s.node).map((s) => `${s.node.id || s.node.nodeName} "${(s.node.textContent ?? '').trim().slice(0, 30)}" from ${s.previousRect.y},${s.previousRect.height} to ${s.currentRect.y},${s.currentRect.height}`);
+      const moved = e.sources.filter((s) => fromStart || s.node).map((s) => `${s.node ? `${s.node.id || s.node.nodeName} "${(s.node.textContent ?? '').trim().slice(0, 30)}"` : 'in a shadow root'} from ${s.previousRect.y},${s.previousRect.height} to ${s.currentRect.y},${s.currentRect.height}`);
       if (!e.hadRecentInput && e.startTime > since && moved.length) window.__shifts.push({ value: e.value, moved: moved.join('; ') });
     }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -239,6 +243,33 @@ const tests = {
         }
       }
     }
+  },
+
+  'the snippet as the README gives it, above the fold on a phone: no layout shift from the first paint, with a long vertical timeline': async ({ page, url }) => {
+    // 100 events over seventy years: the vertical timeline scrolls inside its box.
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      id: `e${i}`, date: `${1953 + Math.floor(i * 0.72)}-0${1 + (i % 9)}-1${i % 10}`, category: 'c', title: `Event ${i}`, summary: `What happened (${i}).`,
+      sources: [{ title: 'A source', publisher: 'A publisher', url: 'https://example.org/' }],
+    }));
+    const data = { title: 'A long timeline', updated: '2025-12-31', categories: [{ id: 'c', label: 'Events', color: '#3f7ac4' }], events };
+    await page.route('**/long.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
+    const snippet = fs.readFileSync(path.join(repo, 'README.md'), 'utf8').match(/```html\n(<div data-timeline[^\n]*)\n/)[1]
+      .replace('<div data-timeline', '<div id="long" data-timeline data-src="/long.json"');
+    await page.route('**/snippet.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><h1>An article</h1><p>Its first paragraph.</p>${snippet}<p>After the timeline.</p><script src="/dist/embed/embed.js" async></script></body></html>`,
+    }));
+    await page.addInitScript(recordShifts, true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url + 'snippet.html');
+    const long = await widget(page, 'long').ready();
+    await long.rendered();
+    assert((await long.count()) === '100 of 100 events', await long.count());
+    assert(await inWidget(page, 'long', (root) => root.querySelector('.tl-root').dataset.layout === 'vertical'), 'the vertical timeline');
+    const box = await boxOf(page, 'long');
+    assert(box.root === 640 && box.host === 640, `the widget ${JSON.stringify(box)}`);
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert(shifts.length === 0, `layout shifts ${JSON.stringify(shifts)}`);
   },
 
   'the stage fills the box it reserved: more rows in a taller one, nothing scrolls inside, and opening an event moves no row': async ({ page, url }) => {

@@ -8,10 +8,22 @@ use crate::model::paths::push_escaped;
 
 /// `document` as our JSON format, ending with a line break.
 pub fn to_json(document: &Document) -> String {
+    write(document, false)
+}
+
+/// As [`to_json`], with each text of markup (a TimelineJS3 file's) as `{"html": …}`
+/// instead of its plain text: for the converter module's envelope, read back by the
+/// validator with nothing lost (`validate::converted`). Not our format.
+pub fn to_json_with_markup(document: &Document) -> String {
+    write(document, true)
+}
+
+fn write(document: &Document, markup: bool) -> String {
     let mut w = Writer {
         out: String::with_capacity(256 + 512 * document.events.len()),
         depth: 0,
         first: true,
+        markup,
     };
     w.open('{');
     if let Some(lang) = &document.lang {
@@ -106,6 +118,8 @@ struct Writer {
     depth: usize,
     /// No member or item written yet in the innermost object or array.
     first: bool,
+    /// Texts of markup as `{"html": …}` ([`to_json_with_markup`]).
+    markup: bool,
 }
 
 impl Writer {
@@ -155,6 +169,13 @@ impl Writer {
     /// for no text or an empty one (a TimelineJS3 slide's, a spreadsheet's empty cell).
     fn text<'t>(&mut self, key: &str, text: impl Into<Option<&'t Text>>) {
         let Some(text) = text.into() else { return };
+        if let (true, Text::Rich(rich)) = (self.markup, text) {
+            self.key(key);
+            self.open('{');
+            self.string("html", &rich.to_html());
+            self.close('}');
+            return;
+        }
         if super::plain(text).is_some_and(str::is_empty) {
             return;
         }

@@ -22,7 +22,7 @@ mod svg;
 mod tests;
 
 pub use self::csv::to_csv;
-pub use self::json::{json_string, to_json};
+pub use self::json::{json_string, to_json, to_json_with_markup};
 pub use self::svg::{to_svg, Picture};
 
 use crate::model::format::{Document, Text};

@@ -11,6 +11,7 @@ use crate::model::format::{Text, DEFAULT_LANG, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::json::{Kind, Member, Value};
 use crate::model::paths::{quote, Path};
 use crate::model::problem::{RawProblem, Severity};
+use crate::model::rich::Rich;
 
 /// Strings seen so far, each with a number (an index, or an offset). Every map in the
 /// validator has this one type, so the WASM holds one copy of the hash map's code.
@@ -26,6 +27,9 @@ pub(super) struct Checker<'t> {
     pub(super) sources_optional: bool,
     /// The document's `lang`: a text in it needs no English translation.
     pub(super) lang: Option<String>,
+    /// A text may be `{"html": …}`, markup read as [`Rich::blocks`]: only in the converter
+    /// module's envelope (`converted.rs`), never in our format.
+    pub(super) markup: bool,
 }
 
 impl Checker<'_> {
@@ -227,6 +231,13 @@ impl Checker<'_> {
             Kind::String(s) => self
                 .check_text_string(s, value, path, (what, None))
                 .then(|| Text::Plain(s.to_string())),
+            Kind::Object(members) if self.markup => match members.as_slice() {
+                [m] if m.key == "html" => match &m.value.kind {
+                    Kind::String(html) => Some(Text::Rich(Rich::blocks(html))),
+                    _ => None,
+                },
+                _ => self.translations(members, value, path, what),
+            },
             Kind::Object(members) => self.translations(members, value, path, what),
             _ => {
                 self.wrong_type(path, value, "a string or an object of translations");

@@ -12,9 +12,12 @@
 //! rows are checked as the JSON they stand for, and each problem names its row and column.
 
 mod checker;
+pub mod converted;
 mod fields;
 mod objects;
 mod rules;
+// Only `is_csv` is used where the readers of other formats are not compiled in.
+#[cfg_attr(not(feature = "converters"), allow(dead_code))]
 mod spreadsheet;
 #[cfg(test)]
 mod tests;
@@ -41,7 +44,7 @@ pub fn is_csv(text: &str) -> bool {
 /// onto ours, with a warning for whatever it holds that we do not show.
 pub fn validate(text: &str) -> Validated {
     if spreadsheet::is_csv(text) {
-        return spreadsheet::validate(text);
+        return spreadsheet_or_not(text);
     }
     let root = match json::parse(text) {
         Ok(root) => root,
@@ -59,13 +62,11 @@ pub fn validate(text: &str) -> Validated {
             };
         }
     };
+    if let Some(validated) = converted::read(&root, text) {
+        return validated;
+    }
     if timelinejs::is_timelinejs(&root) {
-        let mut raw = Vec::new();
-        let document = timelinejs::read_json(&root, text, &mut raw);
-        return Validated {
-            document,
-            problems: locate(text, raw),
-        };
+        return timelinejs_or_not(&root, text);
     }
     let mut checker = Checker {
         text,
@@ -73,10 +74,61 @@ pub fn validate(text: &str) -> Validated {
         errors: 0,
         sources_optional: false,
         lang: None,
+        markup: false,
     };
     let document = checker.document(&root);
     Validated {
         document,
         problems: locate(text, checker.problems),
+    }
+}
+
+/// Whether this build leaves `text` to the converter module: the embed's module (without
+/// the `converters` feature) reads only our format; the loader converts a TimelineJS3 file
+/// or a spreadsheet first (`converted`). Always false where the readers are compiled in.
+pub fn needs_converter(text: &str) -> bool {
+    !cfg!(feature = "converters")
+        && (spreadsheet::is_csv(text)
+            || json::parse(text).is_ok_and(|root| timelinejs::is_timelinejs(&root)))
+}
+
+#[cfg(feature = "converters")]
+fn spreadsheet_or_not(text: &str) -> Validated {
+    spreadsheet::validate(text)
+}
+
+#[cfg(feature = "converters")]
+fn timelinejs_or_not(root: &json::Value<'_>, text: &str) -> Validated {
+    let mut raw = Vec::new();
+    let document = timelinejs::read_json(root, text, &mut raw);
+    Validated {
+        document,
+        problems: locate(text, raw),
+    }
+}
+
+#[cfg(not(feature = "converters"))]
+fn spreadsheet_or_not(_text: &str) -> Validated {
+    without_converter("a spreadsheet (CSV)")
+}
+
+#[cfg(not(feature = "converters"))]
+fn timelinejs_or_not(_root: &json::Value<'_>, _text: &str) -> Validated {
+    without_converter("a TimelineJS3 timeline")
+}
+
+/// What a module without the readers of other formats says of one, given it directly
+/// (the loader converts it first: see [`needs_converter`]).
+#[cfg(not(feature = "converters"))]
+fn without_converter(what: &str) -> Validated {
+    Validated {
+        document: None,
+        problems: vec![Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            message: format!("The data is {what}: this widget reads it through its converter (convert.js beside the loader), which did not run"),
+            line: 1,
+            column: 1,
+        }],
     }
 }

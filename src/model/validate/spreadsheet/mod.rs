@@ -395,6 +395,7 @@ pub(super) fn validate(text: &str) -> Validated {
         errors: 0,
         sources_optional: true,
         lang: None,
+        markup: false,
     };
     let mut bad_rows = vec![false; table.records.len()];
     for e in &table.errors {
