@@ -122,12 +122,12 @@ fn block_html(block: &Block, out: &mut String) {
 }
 
 fn inline_html(inline: &Inline, out: &mut String) {
+    // `&` always; `<` in text, `"` in the quoted `href`: all that the parser reads as markup.
     let escaped = |s: &str, out: &mut String| {
         for c in s.chars() {
             match c {
                 '&' => out.push_str("&amp;"),
                 '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
                 '"' => out.push_str("&quot;"),
                 c => out.push(c),
             }
